@@ -1,0 +1,109 @@
+import { ruleIds, rules } from '../core/rules';
+import type { Finding } from '../core/types';
+
+export interface FileResult {
+  /** As given on the command line or relative to the current folder. */
+  file: string;
+  findings: Finding[];
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
+
+function region(span: { range: { start: { line: number; character: number }; end: { line: number; character: number } } }) {
+  return {
+    startLine: span.range.start.line + 1,
+    startColumn: span.range.start.character + 1,
+    endLine: span.range.end.line + 1,
+    endColumn: span.range.end.character + 1,
+  };
+}
+
+export function formatJson(results: FileResult[]): string {
+  const rows = results.flatMap(({ file, findings }) =>
+    findings.map((finding) => {
+      const { startLine, startColumn, endLine, endColumn } = region(finding);
+      const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
+      if (finding.fix) {
+        const fix = region(finding.fix);
+        row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText };
+      }
+      return row;
+    }),
+  );
+  return JSON.stringify(rows, null, 2);
+}
+
+export function formatSarif(results: FileResult[], version: string): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'medlint',
+            version,
+            rules: rules.map((rule) => ({
+              id: rule.id,
+              shortDescription: { text: rule.docs.summary },
+              fullDescription: { text: rule.docs.description },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results: results.flatMap(({ file, findings }) =>
+          findings.map((finding) => ({
+            ruleId: finding.ruleId,
+            ruleIndex: ruleIds.indexOf(finding.ruleId),
+            level: SARIF_LEVEL[finding.severity],
+            message: { text: finding.message },
+            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file) }, region: region(finding) } }],
+            ...(finding.fix
+              ? {
+                  fixes: [
+                    {
+                      description: { text: `Replace with "${finding.fix.newText}"` },
+                      artifactChanges: [
+                        { artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] },
+                      ],
+                    },
+                  ],
+                }
+              : {}),
+          })),
+        ),
+      },
+    ],
+  };
+  return JSON.stringify(sarif, null, 2);
+}
+
+export function formatStylish(results: FileResult[], color: boolean): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
+  for (const { file, findings } of results) {
+    if (findings.length === 0) continue;
+    lines.push(paint(4, file));
+    const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId] as const);
+    const width = Math.max(...rows.map((row) => row[0].length));
+    for (const [position, severity, message, rule] of rows) {
+      const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
+      lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
+    }
+    lines.push('');
+    for (const finding of findings) {
+      counts[finding.severity]++;
+      if (finding.fix) fixable++;
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  if (total === 0) return '';
+  const parts = [`${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`, `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`];
+  if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
+  lines.push(paint(counts.error ? 31 : 33, `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')})`));
+  if (fixable) lines.push(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix`);
+  return `${lines.join('\n')}\n`;
+}

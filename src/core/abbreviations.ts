@@ -1,0 +1,127 @@
+import type { Analysis } from './analysis';
+import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
+import type { TermEntry } from './corpus/types';
+import { inHeading, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
+
+/** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
+export type Definition =
+  | { status: 'defined'; start: number; end: number }
+  /** The expansion belongs to other entries (`PD-1 (programmed death-ligand 1)`). */
+  | { status: 'other-entry'; start: number; end: number; owners: TermEntry[] }
+  /** Looks like an expansion (its initials spell the abbreviation) but is not an accepted one. */
+  | { status: 'unknown'; start: number; end: number }
+  /** Defined with one of the abbreviation's other meanings (CDC: Centers for Disease Control and Prevention). */
+  | { status: 'other-sense'; start: number; end: number };
+
+export interface AbbreviationUse {
+  match: TermMatch;
+  entry: TermEntry;
+  inHeading: boolean;
+  definition?: Definition;
+}
+
+const cache = new WeakMap<Analysis, Map<string, AbbreviationUse[]>>();
+
+/**
+ * Schwartz & Hearst (2003): the shortest run of words ending the text whose letters contain the
+ * short form's letters in order, the first at the start of a word. Returns its start in `text`.
+ */
+export function findLongForm(shortForm: string, text: string): number | undefined {
+  const short = shortForm.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  if (short.length < 2) return undefined;
+  const long = text.toLowerCase();
+  const isAlnum = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
+  let longIndex = long.length - 1;
+  for (let shortIndex = short.length - 1; shortIndex >= 0; shortIndex--) {
+    const char = short[shortIndex]!;
+    while (longIndex >= 0 && (long[longIndex] !== char || (shortIndex === 0 && isAlnum(long[longIndex - 1])))) longIndex--;
+    if (longIndex < 0) return undefined;
+    longIndex--;
+  }
+  const start = Math.max(long.lastIndexOf(' ', longIndex + 1) + 1, 0);
+  const words = text.slice(start).trim().split(/\s+/).length;
+  return words <= Math.min(short.length + 5, short.length * 2) ? start : undefined;
+}
+
+function closingParenthesis(text: string, from: number, limit: number): number {
+  for (let i = from; i < Math.min(text.length, from + limit); i++) {
+    if (text[i] === ')') return i;
+    if (text[i] === '(' || text[i] === '\u2029') return -1;
+  }
+  return -1;
+}
+
+/** `expansion (ABBR)`: the abbreviation opens a parenthesis. */
+function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: TermMatch[]): Definition | undefined {
+  const text = analysis.prose.text;
+  if (text[use.start - 1] !== '(') return undefined;
+  const close = closingParenthesis(text, use.end, 40);
+  if (close < 0) return undefined;
+  let beforeParen = use.start - 1;
+  while (beforeParen > 0 && /[ \t\r\n]/.test(text[beforeParen - 1]!)) beforeParen--;
+  // Words after the abbreviation inside the parenthesis ("(CAR T)") may also follow the expansion.
+  const trailingWords = text.slice(use.end, close).trim().split(/\s+/).filter(Boolean).length;
+  const sentence = sentenceOf(analysis, use.start);
+  const candidates = expansions.filter((match) => match.end <= beforeParen && match.start >= sentence.start);
+  const own = candidates.find((match) => match.phrase.payload.entry === entry && wordsBetween(text, match.end, beforeParen) <= trailingWords);
+  if (own) return { status: 'defined', start: own.start, end: own.end };
+  const other = candidates.filter((match) => match.end === beforeParen);
+  if (other.length > 0) {
+    const longest = other.reduce((a, b) => (a.end - a.start >= b.end - b.start ? a : b));
+    return { status: 'other-entry', start: longest.start, end: longest.end, owners: [...new Set(other.map((m) => m.phrase.payload.entry))] };
+  }
+  const lead = text.slice(sentence.start, beforeParen);
+  const normalizedLead = ` ${normalizeExpansion(lead)}`;
+  if (entry.otherSenses?.some((sense) => normalizedLead.endsWith(` ${normalizeExpansion(sense.expansion)}`))) {
+    return { status: 'other-sense', start: use.start, end: use.end };
+  }
+  const longStart = findLongForm(entry.abbreviation!, lead);
+  if (longStart === undefined) return undefined;
+  return { status: 'unknown', start: sentence.start + longStart, end: beforeParen };
+}
+
+function wordsBetween(text: string, from: number, to: number): number {
+  return text.slice(from, to).trim().split(/[\s\-\u2010-\u2015]+/).filter(Boolean).length;
+}
+
+/** `ABBR (expansion)`: a parenthesis right after the abbreviation. */
+function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): Definition | undefined {
+  const text = analysis.prose.text;
+  let open = use.end;
+  while (/[ \t]/.test(text[open] ?? '')) open++;
+  if (text[open] !== '(') return undefined;
+  const close = closingParenthesis(text, open + 1, 120);
+  if (close < 0) return undefined;
+  let start = open + 1;
+  let end = close;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  const content = text.slice(start, end);
+  const accepted = (entry.expansions ?? []).map(normalizeExpansion);
+  const normalized = normalizeExpansion(content);
+  if (accepted.includes(normalized) || (normalized.endsWith('s') && accepted.includes(normalized.slice(0, -1)))) return { status: 'defined', start, end };
+  if (entry.otherSenses?.some((sense) => normalizeExpansion(sense.expansion) === normalized)) return { status: 'other-sense', start, end };
+  const owners = ownersOfExpansion(analysis.compiled, content).filter((owner) => owner !== entry);
+  if (owners.length > 0) return { status: 'other-entry', start, end, owners };
+  return findLongForm(entry.abbreviation!, content) === 0 ? { status: 'unknown', start, end } : undefined;
+}
+
+/** Every use of every abbreviation in the document, in order, keyed by entry id. */
+export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const expansions = termMatches(analysis, ['expansion']);
+  const uses = new Map<string, AbbreviationUse[]>();
+  for (const match of termMatches(analysis, ['abbreviation', 'variant'])) {
+    const { entry, form, replacement } = match.phrase.payload;
+    if (!entry.abbreviation) continue;
+    if (form === 'variant' && replacement !== entry.abbreviation) continue;
+    const heading = inHeading(analysis, match.start);
+    const definition = heading ? undefined : definitionBefore(analysis, match, entry, expansions) ?? definitionAfter(analysis, match, entry);
+    const list = uses.get(entry.id) ?? [];
+    list.push(definition ? { match, entry, inHeading: heading, definition } : { match, entry, inHeading: heading });
+    uses.set(entry.id, list);
+  }
+  cache.set(analysis, uses);
+  return uses;
+}

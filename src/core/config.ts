@@ -1,0 +1,55 @@
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import configSchema from '../schemas/medlintrc.schema.json';
+import type { CorpusProblem } from './corpus/types';
+import { LineIndex } from './text/lineIndex';
+import type { SeveritySetting } from './types';
+
+export interface MedlintConfig {
+  rules?: Record<string, SeveritySetting>;
+  /** Extra term folders, relative to the config file. */
+  terms?: string[];
+  /** Globs of files not to lint, relative to the config file. */
+  ignore?: string[];
+}
+
+let validate: ValidateFunction | undefined;
+
+function describe(error: ErrorObject): { path: (string | number)[]; message: string } {
+  const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const where = path.length ? path.join('.') : 'config';
+  if (error.keyword === 'additionalProperties') {
+    const extra = (error.params as { additionalProperty: string }).additionalProperty;
+    return { path: [...path, extra], message: `${where}: unknown ${where === 'rules' ? 'rule' : 'field'} "${extra}"` };
+  }
+  if (error.keyword === 'enum') {
+    return { path, message: `${where}: must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}` };
+  }
+  return { path, message: `${where}: ${error.message ?? 'is invalid'}` };
+}
+
+/** Parses and validates a config file (JSON with comments); problems name the file, line and column. */
+export function validateConfig(file: string, text: string): { config?: MedlintConfig; problems: CorpusProblem[] } {
+  const lines = new LineIndex(text);
+  const at = (offset: number) => {
+    const position = lines.positionAt(offset);
+    return { line: position.line + 1, column: position.character + 1 };
+  };
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true });
+  if (errors.length > 0 || !tree) {
+    const problems = errors.map((error) => ({ file, ...at(error.offset), message: `invalid JSON: ${printParseErrorCode(error.error)}` }));
+    return { problems: problems.length ? problems : [{ file, message: 'invalid JSON: the file is empty' }] };
+  }
+  validate ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
+  const data: unknown = getNodeValue(tree);
+  if (validate(data)) return { config: data as MedlintConfig, problems: [] };
+  const problems = (validate.errors ?? []).map((error) => {
+    const { path, message } = describe(error);
+    const node: Node = findNodeAtLocation(tree, path) ?? tree;
+    // Point at the key of an offending property, where a person looks for it.
+    const offset = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+    return { file, ...at(offset), message };
+  });
+  return { problems };
+}

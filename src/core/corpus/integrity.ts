@@ -1,0 +1,66 @@
+import { normalizeExpansion, variantText } from './compile';
+import type { Corpus, CorpusProblem, TermEntry } from './types';
+
+/**
+ * Cross-entry checks the schema cannot express. `fileOf` names the file an entry came from (claims
+ * as `claims/<id>`), so a problem points at something a person can open; entries it returns no file
+ * for are not reported on, which lets a team check its own entries against the built-in corpus.
+ */
+export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | undefined = (id) => `${id}.yaml`): CorpusProblem[] {
+  const problems: CorpusProblem[] = [];
+  const report = (id: string, message: string) => {
+    const file = fileOf(id);
+    if (file !== undefined) problems.push({ file, message });
+  };
+  const byId = new Map<string, TermEntry>();
+  for (const entry of corpus.terms) {
+    if (byId.has(entry.id)) report(entry.id, `duplicate entry id "${entry.id}"`);
+    byId.set(entry.id, entry);
+  }
+  const claimIds = new Set<string>();
+  for (const claim of corpus.claims) {
+    if (claimIds.has(claim.id)) report(`claims/${claim.id}`, `duplicate claim id "${claim.id}"`);
+    claimIds.add(claim.id);
+  }
+
+  // A form may name one entry only: a variant or brand claimed twice cannot be fixed unambiguously.
+  const formOwner = new Map<string, { id: string; role: string }>();
+  const claimForm = (entry: TermEntry, text: string, role: string) => {
+    const previous = formOwner.get(text);
+    if (previous && previous.id !== entry.id) report(entry.id, `${role} "${text}" is also the ${previous.role} of "${previous.id}"`);
+    else if (!previous) formOwner.set(text, { id: entry.id, role });
+  };
+  for (const entry of corpus.terms) {
+    for (const variant of entry.variants ?? []) claimForm(entry, variantText(variant), 'variant');
+    for (const brand of entry.brands ?? []) claimForm(entry, brand, 'brand');
+  }
+
+  const expansionOwner = new Map<string, string>();
+  for (const entry of corpus.terms) for (const expansion of entry.expansions ?? []) expansionOwner.set(normalizeExpansion(expansion), entry.id);
+
+  for (const entry of corpus.terms) {
+    const preferred = [entry.term, entry.abbreviation, ...(entry.aliases ?? [])];
+    for (const variant of entry.variants ?? []) {
+      const text = variantText(variant);
+      if (preferred.includes(text)) report(entry.id, `variant "${text}" is also a preferred form of the same entry`);
+      const owner = expansionOwner.get(normalizeExpansion(text));
+      if (owner && owner !== entry.id) report(entry.id, `variant "${text}" is an expansion of "${owner}"`);
+    }
+    const references: [string, string[] | undefined][] = [['related', entry.related], ['targets', entry.targets], ['classes', entry.classes]];
+    for (const [field, ids] of references) {
+      for (const id of ids ?? []) if (!byId.has(id)) report(entry.id, `${field} names "${id}", which is not in the corpus`);
+    }
+    for (const id of entry.classes ?? []) {
+      const target = byId.get(id);
+      if (target && target.category !== 'drug-class' && target.category !== 'therapy') report(entry.id, `classes names "${id}", a ${target.category}, not a drug class or therapy`);
+    }
+    if (entry.category === 'drug') {
+      if (!entry.targets?.length) report(entry.id, 'a drug needs at least one target');
+      if (!entry.classes?.length) report(entry.id, 'a drug needs at least one class');
+    } else if (entry.targets || entry.brands || entry.classes || entry.populations) {
+      report(entry.id, 'targets, brands, classes and populations are for drugs only');
+    }
+    if (entry.abbreviation && !entry.expansions?.length) report(entry.id, `abbreviation "${entry.abbreviation}" has no expansion`);
+  }
+  return problems;
+}

@@ -1,0 +1,80 @@
+/** The reference corpus as plain data: what a term or claim file holds once parsed and validated. */
+
+export type TermCategory =
+  | 'receptor' | 'ligand' | 'antigen' | 'gene' | 'protein' | 'drug' | 'drug-class' | 'therapy' | 'cell'
+  | 'process' | 'adverse-event' | 'disease' | 'virus' | 'biomarker' | 'measure';
+
+export interface Source {
+  name: string;
+  url?: string;
+}
+
+export interface Variant {
+  text: string;
+  use: string;
+}
+
+export interface PopulationConstraint {
+  requires: string;
+  contradictedBy: string[];
+  note: string;
+}
+
+export interface TermEntry {
+  /** The file name without `.yaml`. */
+  id: string;
+  term: string;
+  abbreviation?: string;
+  expansions?: string[];
+  expandOnFirstUse?: boolean;
+  otherSenses?: { expansion: string; description: string }[];
+  caseSensitive?: boolean;
+  category: TermCategory;
+  definition: string;
+  aliases?: string[];
+  variants?: (string | Variant)[];
+  brands?: string[];
+  targets?: string[];
+  classes?: string[];
+  populations?: PopulationConstraint[];
+  sources: Source[];
+  related?: string[];
+}
+
+export type ClaimRuleId = 'misnomer' | 'overclaim' | 'unsupported-claim' | 'person-first';
+
+export interface ClaimPhrase {
+  text: string;
+  use?: string;
+}
+
+export interface ClaimEntry {
+  id: string;
+  rule: ClaimRuleId;
+  explanation: string;
+  phrases?: (string | ClaimPhrase)[];
+  conditions?: string[];
+  templates?: { text: string; use: string }[];
+  negatable?: boolean;
+  unlessFollowedBy?: string[];
+  unlessPrecededBy?: string[];
+  sources?: Source[];
+}
+
+export interface Corpus {
+  terms: TermEntry[];
+  claims: ClaimEntry[];
+}
+
+export interface CorpusProblem {
+  file: string;
+  /** 1-based; absent when the problem concerns the file as a whole. */
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export function formatProblem(problem: CorpusProblem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}${problem.column ? `:${problem.column}` : ''}` : problem.file;
+  return `${where}: ${problem.message}`;
+}

@@ -1,0 +1,76 @@
+import { abbreviationUses } from './abbreviations';
+import type { Analysis } from './analysis';
+import type { CompiledCorpus } from './corpus/compile';
+import type { TermEntry } from './corpus/types';
+import { displayName } from './rules/helpers';
+import type { SourceSpan } from './types';
+
+export interface HoverCard extends SourceSpan {
+  entryId: string;
+  /** The card as Markdown, as an editor shows it. */
+  markdown: string;
+}
+
+export interface DocumentUsage {
+  /** 1-based line of the definition `expansion (ABBR)`, if the document defines the abbreviation. */
+  definedOnLine?: number;
+  uses: number;
+}
+
+function names(compiled: CompiledCorpus, ids: string[] | undefined): string[] {
+  return (ids ?? []).map((id) => compiled.entries.get(id)).filter((entry): entry is TermEntry => entry !== undefined).map(displayName);
+}
+
+/** The reference card for an entry, as Markdown; with document usage when hovering in a document. */
+export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: DocumentUsage): string {
+  const lines: string[] = [];
+  const heading = entry.abbreviation && entry.abbreviation !== entry.term ? `**${entry.abbreviation}** · ${entry.expansions?.[0] ?? entry.term}` : `**${entry.term}**`;
+  lines.push(`${heading} *(${entry.category})*`, '', entry.definition.trim(), '');
+  const facts: string[] = [];
+  const targets = names(compiled, entry.targets);
+  if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
+  const classes = names(compiled, entry.classes);
+  if (classes.length) facts.push(`Class: ${classes.join(', ')}`);
+  if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.join(', ')}`);
+  for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);
+  const actingDrugs = (compiled.drugsByTarget.get(entry.id) ?? []).map((drug) => drug.term);
+  if (actingDrugs.length) facts.push(`Drugs that act on it: ${actingDrugs.join(', ')}`);
+  const members = (compiled.drugsByClass.get(entry.id) ?? []).map((drug) => drug.term);
+  if (members.length) facts.push(`Examples: ${members.join(', ')}`);
+  for (const sense of entry.otherSenses ?? []) facts.push(`${entry.abbreviation} also stands for: ${sense.expansion} (${sense.description})`);
+  const related = names(compiled, entry.related);
+  if (related.length) facts.push(`Related: ${related.join(', ')}`);
+  if (facts.length) lines.push(...facts.map((fact) => `- ${fact}`), '');
+  if (usage) {
+    const defined = usage.definedOnLine ? `defined on line ${usage.definedOnLine}` : entry.abbreviation && entry.expandOnFirstUse !== false ? 'not defined' : undefined;
+    lines.push(`In this document: ${defined ? `${defined}; ` : ''}used ${usage.uses} ${usage.uses === 1 ? 'time' : 'times'}.`, '');
+  }
+  lines.push(`Sources: ${entry.sources.map((source) => (source.url ? `[${source.name}](${source.url})` : source.name)).join('; ')}`);
+  return lines.join('\n');
+}
+
+/** The card for the corpus term under a source offset, preferring the longest term there. */
+export function hoverAt(analysis: Analysis, offset: number): HoverCard | undefined {
+  const { prose } = analysis;
+  let best: { start: number; end: number; entry: TermEntry } | undefined;
+  for (const match of analysis.matches) {
+    const payload = match.phrase.payload;
+    if (payload.kind !== 'term') continue;
+    const start = prose.sourceStart(match.start);
+    const end = prose.sourceEnd(match.end);
+    if (offset < start || offset >= end) continue;
+    if (!best || end - start > best.end - best.start) best = { start, end, entry: payload.entry };
+  }
+  if (!best) return undefined;
+  const entry = best.entry;
+  const uses = analysis.matches.filter((match) => match.phrase.payload.kind === 'term' && match.phrase.payload.entry === entry).length;
+  const definition = abbreviationUses(analysis).get(entry.id)?.find((use) => use.definition?.status === 'defined');
+  const definedOnLine = definition ? analysis.lines.positionAt(prose.sourceStart(definition.match.start)).line + 1 : undefined;
+  return {
+    entryId: entry.id,
+    start: best.start,
+    end: best.end,
+    range: analysis.lines.rangeOf(best.start, best.end),
+    markdown: renderCard(analysis.compiled, entry, definedOnLine ? { definedOnLine, uses } : { uses }),
+  };
+}

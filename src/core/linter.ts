@@ -1,0 +1,78 @@
+import { analyze, type Analysis } from './analysis';
+import { compileCorpus, type CompiledCorpus } from './corpus/compile';
+import type { Corpus, TermEntry } from './corpus/types';
+import { hoverAt, renderCard, type HoverCard } from './hover';
+import { rules as allRules, type Rule } from './rules';
+import { Suppressions } from './suppression';
+import type { Finding, Severity, SeveritySetting } from './types';
+
+export interface LinterOptions {
+  corpus: Corpus;
+  /** Severity per rule id; `off` disables a rule. Unlisted rules keep their default. */
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface Linter {
+  readonly rules: readonly Rule[];
+  lint(text: string): Finding[];
+  hover(text: string, offset: number): HoverCard | undefined;
+  /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
+  define(name: string): TermEntry | undefined;
+  card(entry: TermEntry): string;
+  severityOf(ruleId: string): SeveritySetting;
+}
+
+/** CRLF in the source reads as LF in prose; nothing else may differ for a fix to be safe. */
+function sameText(source: string, prose: string): boolean {
+  return source === prose || source.replace(/\r\n?/g, '\n') === prose;
+}
+
+export function createLinter(options: LinterOptions): Linter {
+  let compiled: CompiledCorpus | undefined;
+  const corpus = () => (compiled ??= compileCorpus(options.corpus));
+  let last: Analysis | undefined;
+  const analysisOf = (text: string) => {
+    if (last?.source !== text) last = analyze(text, corpus());
+    return last;
+  };
+  const severityOf = (ruleId: string): SeveritySetting =>
+    options.rules?.[ruleId] ?? allRules.find((rule) => rule.id === ruleId)?.defaultSeverity ?? 'off';
+
+  return {
+    rules: allRules,
+    severityOf,
+    lint(text) {
+      const analysis = analysisOf(text);
+      const { prose, lines, source } = analysis;
+      const suppressions = new Suppressions(prose.htmlComments, lines);
+      const findings: Finding[] = [];
+      for (const rule of allRules) {
+        const severity = severityOf(rule.id);
+        if (severity === 'off') continue;
+        rule.check(analysis, (report) => {
+          const start = prose.sourceStart(report.start);
+          const end = prose.sourceEnd(report.end);
+          const span = lines.spanOf(start, end);
+          if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
+          const finding: Finding = { ruleId: rule.id, severity: severity as Severity, message: report.message, ...span };
+          // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
+          if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
+            finding.fix = { ...span, newText: report.fix };
+          }
+          if (report.entryId) finding.entryId = report.entryId;
+          findings.push(finding);
+        });
+      }
+      return findings.sort((a, b) => a.start - b.start || a.end - b.end || allRules.findIndex((r) => r.id === a.ruleId) - allRules.findIndex((r) => r.id === b.ruleId));
+    },
+    hover(text, offset) {
+      return hoverAt(analysisOf(text), offset);
+    },
+    define(name) {
+      return corpus().lookup.get(name.trim().toLowerCase());
+    },
+    card(entry) {
+      return renderCard(corpus(), entry);
+    },
+  };
+}

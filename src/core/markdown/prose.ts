@@ -1,0 +1,235 @@
+import type { Nodes, Parents, Root, Text } from 'mdast';
+
+/** Separates prose blocks: never matched as whitespace, always ends a sentence. */
+export const BLOCK_BREAK = '\u2029';
+/** Stands in for non-prose inline content (code, HTML, images, footnote references): breaks phrases, not sentences. */
+export const PLACEHOLDER = '\uFFFC';
+
+export type ProseBlockKind = 'heading' | 'paragraph' | 'table-cell';
+
+export interface ProseBlock {
+  kind: ProseBlockKind;
+  /** Prose offsets, end exclusive. */
+  start: number;
+  end: number;
+}
+
+export interface HtmlComment {
+  /** Source offsets of the comment. */
+  start: number;
+  end: number;
+  body: string;
+}
+
+/**
+ * The prose of a Markdown document as one string, markup removed, with a map from every prose
+ * offset back to its source offset. Phrases are matched on the prose and reported on the source.
+ */
+export interface Prose {
+  text: string;
+  blocks: ProseBlock[];
+  /** Prose offsets where a structural citation stands: a link, footnote reference or <sup>. */
+  citations: number[];
+  htmlComments: HtmlComment[];
+  sourceStart(proseOffset: number): number;
+  sourceEnd(proseEndOffset: number): number;
+}
+
+const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
+
+class ProseBuilder {
+  private chunks: string[] = [];
+  private length = 0;
+  private map = new Int32Array(1024);
+  readonly blocks: ProseBlock[] = [];
+  readonly citations: number[] = [];
+  readonly htmlComments: HtmlComment[] = [];
+
+  constructor(private readonly source: string) {}
+
+  get offset(): number {
+    return this.length;
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra + 1 <= this.map.length) return;
+    let size = this.map.length * 2;
+    while (size < this.length + extra + 1) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.map.subarray(0, this.length));
+    this.map = grown;
+  }
+
+  /** Appends a string whose every character maps to one source offset. */
+  appendAt(value: string, sourceOffset: number): void {
+    this.reserve(value.length);
+    for (let i = 0; i < value.length; i++) this.map[this.length + i] = sourceOffset;
+    this.chunks.push(value);
+    this.length += value.length;
+  }
+
+  /**
+   * Appends a text node's value, aligning it with its source slice: the value lacks container
+   * prefixes (`> `, list indentation), escapes and entities that the source has.
+   */
+  appendText(value: string, sourceStart: number, sourceEnd: number): void {
+    this.reserve(value.length);
+    const source = this.source;
+    const base = this.length;
+    if (sourceEnd - sourceStart === value.length && source.startsWith(value, sourceStart)) {
+      for (let i = 0; i < value.length; i++) this.map[base + i] = sourceStart + i;
+    } else {
+      let j = sourceStart;
+      for (let i = 0; i < value.length; i++) {
+        const char = value[i];
+        let mapped = -1;
+        let units = 1;
+        // Skip what the value lacks (container prefixes, indentation, CR) until this character's source.
+        while (j < sourceEnd && mapped < 0) {
+          const at = source[j];
+          if (at === char) {
+            mapped = j++;
+          } else if (at === '\\' && source[j + 1] === char) {
+            mapped = j + 1;
+            j += 2;
+          } else if (at === '&' && (ENTITY.lastIndex = j, ENTITY.test(source))) {
+            mapped = j;
+            units = value.codePointAt(i)! > 0xffff ? 2 : 1;
+            j = ENTITY.lastIndex;
+          } else {
+            j++;
+          }
+        }
+        if (mapped < 0) mapped = Math.max(sourceStart, sourceEnd - 1);
+        for (let k = 0; k < units && i + k < value.length; k++) this.map[base + i + k] = mapped;
+        i += units - 1;
+      }
+    }
+    this.chunks.push(value);
+    this.length += value.length;
+  }
+
+  finish(): Prose {
+    const text = this.chunks.join('');
+    const map = this.map;
+    const source = this.source;
+    const length = this.length;
+    return {
+      text,
+      blocks: this.blocks,
+      citations: this.citations,
+      htmlComments: this.htmlComments,
+      sourceStart: (offset) => (offset >= length ? source.length : map[offset]!),
+      sourceEnd: (end) => {
+        if (end <= 0) return map[0] ?? 0;
+        const last = map[end - 1]!;
+        if (source[last] === '&') {
+          ENTITY.lastIndex = last;
+          const entity = ENTITY.exec(source);
+          if (entity) return last + entity[0].length;
+        }
+        return last + 1;
+      },
+    };
+  }
+}
+
+const MEDLINT_COMMENT = /<!--([\s\S]*?)-->/g;
+
+function collectComments(builder: ProseBuilder, value: string, start: number): void {
+  if (!value.includes('medlint')) return;
+  for (const match of value.matchAll(MEDLINT_COMMENT)) {
+    const body = match[1]!.trim();
+    if (body.startsWith('medlint')) {
+      const commentStart = start + match.index;
+      builder.htmlComments.push({ start: commentStart, end: commentStart + match[0].length, body });
+    }
+  }
+}
+
+function startOf(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOf(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+function appendInline(builder: ProseBuilder, node: Nodes, source: string): void {
+  switch (node.type) {
+    case 'text':
+      builder.appendText((node as Text).value, startOf(node), endOf(node));
+      return;
+    case 'break':
+      builder.appendAt('\n', startOf(node));
+      return;
+    case 'inlineCode':
+    case 'image':
+    case 'imageReference':
+      builder.appendAt(PLACEHOLDER, startOf(node));
+      return;
+    case 'footnoteReference':
+      builder.citations.push(builder.offset);
+      builder.appendAt(PLACEHOLDER, startOf(node));
+      return;
+    case 'html':
+      if (/^<sup\b/i.test(node.value)) builder.citations.push(builder.offset);
+      collectComments(builder, node.value, startOf(node));
+      builder.appendAt(PLACEHOLDER, startOf(node));
+      return;
+    case 'link': {
+      builder.citations.push(builder.offset);
+      const literal = source.slice(startOf(node), endOf(node));
+      // A bare URL (GFM autolink literal or <url>) is an address, not prose.
+      if (node.children.length === 1 && node.children[0]!.type === 'text' && literal.replace(/^<|>$/g, '') === node.children[0]!.value) {
+        builder.appendAt(PLACEHOLDER, startOf(node));
+        return;
+      }
+      for (const child of node.children) appendInline(builder, child, source);
+      return;
+    }
+    case 'linkReference':
+      builder.citations.push(builder.offset);
+      for (const child of node.children) appendInline(builder, child, source);
+      return;
+    default:
+      if ('children' in node) for (const child of (node as Parents).children) appendInline(builder, child as Nodes, source);
+  }
+}
+
+function appendBlock(builder: ProseBuilder, kind: ProseBlockKind, node: Parents, source: string): void {
+  const start = builder.offset;
+  for (const child of node.children) appendInline(builder, child as Nodes, source);
+  builder.blocks.push({ kind, start, end: builder.offset });
+  builder.appendAt(BLOCK_BREAK, endOf(node as Nodes));
+}
+
+function appendFlow(builder: ProseBuilder, node: Nodes, source: string): void {
+  switch (node.type) {
+    case 'paragraph':
+      appendBlock(builder, 'paragraph', node, source);
+      return;
+    case 'heading':
+      appendBlock(builder, 'heading', node, source);
+      return;
+    case 'tableCell':
+      appendBlock(builder, 'table-cell', node, source);
+      return;
+    case 'html':
+      collectComments(builder, node.value, startOf(node));
+      return;
+    case 'code':
+    case 'yaml':
+    case 'definition':
+    case 'thematicBreak':
+      return;
+    default:
+      if ('children' in node) for (const child of (node as Parents).children) appendFlow(builder, child as Nodes, source);
+  }
+}
+
+export function extractProse(tree: Root, source: string): Prose {
+  const builder = new ProseBuilder(source);
+  for (const child of tree.children) appendFlow(builder, child, source);
+  return builder.finish();
+}

@@ -1,0 +1,146 @@
+import { canonicalGap, tokenize, type Tokens } from './text/tokens';
+
+/**
+ * How strictly the separators of a phrase must match the text:
+ * - `exact`: the same kind of separator (`PD-1` does not match `PD 1`);
+ * - `word`: a space also matches a hyphen (`T cell` matches `T-cell`), a hyphen must be a hyphen;
+ * - `loose`: spaces, hyphens and dashes are interchangeable (expansions, claim phrases).
+ */
+export type GapMode = 'exact' | 'word' | 'loose';
+
+export interface PhraseSpec<T> {
+  text: string;
+  mode: GapMode;
+  caseSensitive: boolean;
+  /** Also match with a plural `s` on the last word (`irAEs`, `T cells`). */
+  plural: boolean;
+  payload: T;
+}
+
+export interface Phrase<T> extends PhraseSpec<T> {
+  words: string[];
+  gaps: string[];
+  /** Non-word text the phrase ends with, e.g. `+` in `CD8+`. */
+  suffix: string;
+}
+
+export interface PhraseMatch<T> {
+  phrase: Phrase<T>;
+  firstToken: number;
+  lastToken: number;
+  /** Prose offsets, end exclusive. */
+  start: number;
+  end: number;
+  plural: boolean;
+}
+
+interface TrieNode<T> {
+  children?: Map<string, TrieNode<T>>;
+  phrases?: Phrase<T>[];
+}
+
+const LOOSE_GAPS = new Set([' ', '-', '–']);
+
+function gapsAgree(mode: GapMode, expected: string, actual: string): boolean {
+  if (expected === actual) return true;
+  if (mode === 'word') return expected === ' ' && actual === '-';
+  if (mode === 'loose') return LOOSE_GAPS.has(expected) && LOOSE_GAPS.has(actual);
+  return false;
+}
+
+export function compilePhrase<T>(spec: PhraseSpec<T>): Phrase<T> | undefined {
+  const tokens = tokenize(spec.text);
+  if (tokens.count === 0) return undefined;
+  const words: string[] = [];
+  const gaps: string[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    words.push(spec.text.slice(tokens.starts[i], tokens.ends[i]));
+    if (i + 1 < tokens.count) gaps.push(canonicalGap(spec.text.slice(tokens.ends[i], tokens.starts[i + 1])));
+  }
+  return { ...spec, words, gaps, suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
+}
+
+/**
+ * All corpus phrases in one trie keyed by lower-cased words, so a document is scanned once
+ * whatever the size of the corpus. Case, separators and plurals are checked at the leaves.
+ */
+export class PhraseMatcher<T> {
+  private readonly root: TrieNode<T> = {};
+
+  constructor(specs: Iterable<PhraseSpec<T>>) {
+    for (const spec of specs) {
+      const phrase = compilePhrase(spec);
+      if (phrase) this.insert(phrase);
+    }
+  }
+
+  private insert(phrase: Phrase<T>): void {
+    let node = this.root;
+    for (const word of phrase.words) {
+      const key = word.toLowerCase();
+      node.children ??= new Map();
+      let child = node.children.get(key);
+      if (!child) node.children.set(key, (child = {}));
+      node = child;
+    }
+    (node.phrases ??= []).push(phrase);
+  }
+
+  /** Every match, ordered by start and then longest first. Overlapping matches are all kept. */
+  findAll(tokens: Tokens): PhraseMatch<T>[] {
+    const matches: PhraseMatch<T>[] = [];
+    const rootChildren = this.root.children;
+    if (!rootChildren) return matches;
+    for (let first = 0; first < tokens.count; first++) {
+      if (!rootChildren.has(tokens.lower[first]!) && !this.mayBePlural(rootChildren, tokens.lower[first]!)) continue;
+      const found: PhraseMatch<T>[] = [];
+      let node: TrieNode<T> | undefined = this.root;
+      for (let last = first; node?.children && last < tokens.count; last++) {
+        const key = tokens.lower[last]!;
+        if (key.length > 1 && key.endsWith('s')) {
+          const singular = node.children.get(key.slice(0, -1));
+          if (singular?.phrases) this.collect(singular.phrases, tokens, first, last, true, found);
+        }
+        node = node.children.get(key);
+        if (node?.phrases) this.collect(node.phrases, tokens, first, last, false, found);
+      }
+      found.sort((a, b) => b.end - a.end);
+      for (const match of found) matches.push(match);
+    }
+    return matches;
+  }
+
+  private mayBePlural(children: Map<string, TrieNode<T>>, key: string): boolean {
+    return key.length > 1 && key.endsWith('s') && children.has(key.slice(0, -1));
+  }
+
+  private collect(phrases: Phrase<T>[], tokens: Tokens, first: number, last: number, plural: boolean, out: PhraseMatch<T>[]): void {
+    for (const phrase of phrases) {
+      if (plural && !phrase.plural) continue;
+      if (!this.agrees(phrase, tokens, first, last, plural)) continue;
+      const end = tokens.ends[last]! + (plural ? 0 : phrase.suffix.length);
+      out.push({ phrase, firstToken: first, lastToken: last, start: tokens.starts[first]!, end, plural });
+    }
+  }
+
+  private agrees(phrase: Phrase<T>, tokens: Tokens, first: number, last: number, plural: boolean): boolean {
+    const text = tokens.text;
+    for (let k = 0; k < phrase.gaps.length; k++) {
+      const actual = canonicalGap(text.slice(tokens.ends[first + k], tokens.starts[first + k + 1]));
+      if (!gapsAgree(phrase.mode, phrase.gaps[k]!, actual)) return false;
+    }
+    if (phrase.suffix && (plural || !text.startsWith(phrase.suffix, tokens.ends[last]))) return false;
+    if (phrase.caseSensitive) {
+      for (let k = 0; k < phrase.words.length; k++) {
+        const surface = text.slice(tokens.starts[first + k], tokens.ends[first + k]);
+        const expected = plural && first + k === last ? `${phrase.words[k]}s` : phrase.words[k];
+        if (surface !== expected) return false;
+      }
+    } else if (plural) {
+      // A case-insensitive plural still needs a lower-case `s` after an upper-case word (`CARs`, not `CARS`).
+      const lastWord = phrase.words[phrase.words.length - 1]!;
+      if (lastWord !== lastWord.toLowerCase() && text[tokens.ends[last]! - 1] !== 's') return false;
+    }
+    return true;
+  }
+}

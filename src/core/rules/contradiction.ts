@@ -1,0 +1,311 @@
+import type { Analysis, CorpusMatch } from '../analysis';
+import type { CompiledCorpus, MatchPayload } from '../corpus/compile';
+import type { PopulationConstraint, TermEntry } from '../corpus/types';
+import type { Sentence } from '../text/sentences';
+import { tokenIndexAfter } from '../text/tokens';
+import type { ProseReport, Rule } from './rule';
+import { displayName, nonOverlapping, surface } from './helpers';
+
+interface Mention {
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entry: TermEntry;
+}
+
+const RELATION_VERBS = new Set([
+  'block', 'blocks', 'blocked', 'blocking', 'target', 'targets', 'targeted', 'targeting', 'bind', 'binds', 'bound', 'binding',
+  'inhibit', 'inhibits', 'inhibited', 'inhibiting', 'antagonize', 'antagonizes', 'antagonise', 'antagonises', 'recognize',
+  'recognizes', 'recognise', 'recognises', 'directed', 'acts',
+]);
+// Words after a target that make "X inhibitor", "X-directed", "X-blocking antibody" a statement of target.
+const TARGET_CLASS_WORDS = new Set([
+  'inhibitor', 'inhibitors', 'blocker', 'blockers', 'antibody', 'antibodies', 'antagonist', 'antagonists', 'targeted', 'directed',
+  'targeting', 'blocking', 'specific',
+]);
+// Words that may stand between a drug and a description of it: "pembrolizumab, a humanized anti-PD-1 ...".
+const LINKING_WORDS = new Set([
+  'a', 'an', 'the', 'is', 'was', 'are', 'were', 'also', 'both', 'each', 'which', 'that', 'humanized', 'humanised', 'human',
+  'fully', 'monoclonal', 'recombinant', 'chimeric', 'igg1', 'igg2', 'igg4', 'selective', 'selectively', 'specifically', 'directly',
+  'designed', 'to', 'can', 'may', 'primarily', 'mainly', 'only', 'potent', 'potently', 'not', 'does', 'do', 'did', 'doesn', 'don',
+  'didn', 'isn', 'aren', 't', 'never', 'first', 'another',
+]);
+// Words that may stand between a description and the drug it introduces: "the PD-1 inhibitor antibody nivolumab".
+const INTRODUCING_WORDS = new Set([
+  'antibody', 'antibodies', 'monoclonal', 'drug', 'drugs', 'agent', 'agents', 'therapy', 'therapies', 'such', 'as', 'like',
+  'including', 'e', 'g', 'medicine', 'medicines', 'inhibitor', 'inhibitors', 'blocker', 'blockers',
+]);
+// Words between a relation verb and its targets: "binds to both PD-1 and PD-L1".
+const TARGET_LEAD_WORDS = new Set(['to', 'against', 'on', 'the', 'both', 'its', 'receptor', 'ligand', 'protein', 'and', 'or']);
+const NEGATING_WORDS = new Set(['not', 'never', 't']);
+const LIST_WORDS = new Set(['and', 'or']);
+const CLAUSE_WORDS = new Set(['but', 'whereas', 'while', 'although', 'though', 'however', 'unlike', 'instead']);
+
+/** Separators a clause continues across: spaces, commas, brackets, slashes, hyphens and dashes. */
+const CLAUSE_GAP = /^[\s,()\/\-\u2010-\u2014]*$/;
+
+/** The tokens of one sentence, with the mentions in it indexed by their first and last token. */
+class SentenceView {
+  readonly drugsByFirst: Map<number, Mention>;
+  readonly drugsByLast: Map<number, Mention>;
+
+  constructor(
+    readonly analysis: Analysis,
+    readonly first: number,
+    readonly last: number,
+    drugs: Mention[],
+  ) {
+    this.drugsByFirst = new Map(drugs.map((drug) => [drug.first, drug]));
+    this.drugsByLast = new Map(drugs.map((drug) => [drug.last, drug]));
+  }
+
+  word(index: number): string {
+    return this.analysis.tokens.lower[index]!;
+  }
+
+  /** Text between token `index - 1` and token `index`. */
+  gapBefore(index: number): string {
+    const { tokens } = this.analysis;
+    return tokens.text.slice(tokens.ends[index - 1], tokens.starts[index]);
+  }
+
+  inside(index: number): boolean {
+    return index >= this.first && index <= this.last;
+  }
+
+  /** Whether tokens `from` and `to` (from < to) stand in one clause. */
+  sameClause(from: number, to: number): boolean {
+    for (let index = from + 1; index <= to; index++) {
+      if (/[;:]/.test(this.gapBefore(index)) || CLAUSE_WORDS.has(this.word(index))) return false;
+    }
+    return true;
+  }
+
+  /** A drug list ending at token `end`, read backwards: "pembrolizumab and nivolumab". */
+  drugsEndingAt(end: number): Mention[] {
+    const group: Mention[] = [];
+    for (let drug = this.drugsByLast.get(end); drug; ) {
+      group.unshift(drug);
+      let before = drug.first - 1;
+      if (!this.inside(before)) break;
+      if (LIST_WORDS.has(this.word(before)) && CLAUSE_GAP.test(this.gapBefore(drug.first))) before--;
+      else if (!/^\s*,\s*$/.test(this.gapBefore(drug.first))) break;
+      drug = this.inside(before) ? this.drugsByLast.get(before) : undefined;
+    }
+    return group;
+  }
+
+  /** A drug list starting at token `start`. */
+  drugsStartingAt(start: number): Mention[] {
+    const group: Mention[] = [];
+    for (let drug = this.drugsByFirst.get(start); drug; ) {
+      group.push(drug);
+      let after = drug.last + 1;
+      if (!this.inside(after)) break;
+      if (LIST_WORDS.has(this.word(after))) after++;
+      else if (!/^\s*,\s*$/.test(this.gapBefore(after))) break;
+      drug = this.inside(after) ? this.drugsByFirst.get(after) : undefined;
+    }
+    return group;
+  }
+}
+
+interface Attribution {
+  drugs: Mention[];
+  negated: boolean;
+}
+
+/** The drugs a description spanning tokens first..last is said of: before it (appositive, "is a"), or after it. */
+function describedDrugs(view: SentenceView, first: number, last: number): Attribution {
+  let negated = false;
+  for (let index = first - 1, steps = 0; steps < 6 && view.inside(index) && CLAUSE_GAP.test(view.gapBefore(index + 1)); index--, steps++) {
+    if (view.drugsByLast.has(index)) return { drugs: view.drugsEndingAt(index), negated };
+    const word = view.word(index);
+    if (!LINKING_WORDS.has(word)) break;
+    if (NEGATING_WORDS.has(word)) negated = true;
+  }
+  for (let index = last + 1, steps = 0; steps < 5 && view.inside(index) && CLAUSE_GAP.test(view.gapBefore(index)); index++, steps++) {
+    if (view.drugsByFirst.has(index)) return { drugs: view.drugsStartingAt(index), negated: false };
+    if (!INTRODUCING_WORDS.has(view.word(index))) break;
+  }
+  return { drugs: [], negated: false };
+}
+
+/** The drugs that a relation verb before the targets makes their subject: "ipilimumab blocks PD-1". */
+function subjectDrugs(view: SentenceView, targetsFirst: number): Attribution {
+  let index = targetsFirst - 1;
+  while (view.inside(index) && TARGET_LEAD_WORDS.has(view.word(index))) index--;
+  if (!view.inside(index) || !RELATION_VERBS.has(view.word(index))) return { drugs: [], negated: false };
+  let negated = false;
+  for (index--; view.inside(index) && CLAUSE_GAP.test(view.gapBefore(index + 1)); index--) {
+    if (view.drugsByLast.has(index)) return { drugs: view.drugsEndingAt(index), negated };
+    const word = view.word(index);
+    if (!LINKING_WORDS.has(word)) break;
+    if (NEGATING_WORDS.has(word)) negated = true;
+  }
+  return { drugs: [], negated: false };
+}
+
+/** Targets written as one group: "PD-1/PD-L1", "PD-1 and PD-L1", "PD-1, PD-L1 or CTLA-4". */
+function groupTargets(analysis: Analysis, targets: Mention[]): Mention[][] {
+  const groups: Mention[][] = [];
+  for (const target of targets) {
+    const group = groups.at(-1);
+    const previous = group?.at(-1);
+    if (group && previous && /^\s*(?:\/|,|,?\s*(?:and|or))\s*$/i.test(analysis.prose.text.slice(previous.end, target.start))) group.push(target);
+    else groups.push([target]);
+  }
+  return groups;
+}
+
+/** "anti-X", "X inhibitor", "X-blocking": the tokens of the class phrase around a target group, if any. */
+function targetClassPhrase(view: SentenceView, group: Mention[]): { first: number; last: number } | undefined {
+  const first = group[0]!.first;
+  const last = group.at(-1)!.last;
+  const anti = view.inside(first - 1) && view.word(first - 1) === 'anti' && /^[-\u2010-\u2014]?$/.test(view.gapBefore(first));
+  const classWord = view.inside(last + 1) && TARGET_CLASS_WORDS.has(view.word(last + 1)) && /^[\s\-\u2010-\u2014]$/.test(view.gapBefore(last + 1));
+  if (!anti && !classWord) return undefined;
+  return { first: anti ? first - 1 : first, last: classWord ? last + 1 : last };
+}
+
+function listNames(entries: TermEntry[]): string {
+  const names = entries.map(displayName);
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function withArticle(text: string): string {
+  return `${/^[aeiou]/i.test(text) ? 'an' : 'a'} ${text}`;
+}
+
+function entriesOf(compiled: CompiledCorpus, ids: string[] | undefined): TermEntry[] {
+  return (ids ?? []).map((id) => compiled.entries.get(id)).filter((entry): entry is TermEntry => entry !== undefined);
+}
+
+function profile(compiled: CompiledCorpus, drug: TermEntry): string {
+  const classes = entriesOf(compiled, drug.classes).map((entry) => entry.term);
+  const targets = listNames(entriesOf(compiled, drug.targets));
+  return `${classes.length ? withArticle(classes.join(' and ')) : 'a drug'} targeting ${targets}`;
+}
+
+function checkTargets(view: SentenceView, targets: Mention[], report: (finding: ProseReport) => void): void {
+  const { analysis } = view;
+  for (const group of groupTargets(analysis, targets)) {
+    const phrase = targetClassPhrase(view, group);
+    const attribution = phrase ? describedDrugs(view, phrase.first, phrase.last) : subjectDrugs(view, group[0]!.first);
+    const start = group[0]!.start;
+    const end = group.at(-1)!.end;
+    const named = listNames(group.map((target) => target.entry));
+    for (const drug of attribution.drugs) {
+      const hits = group.some((target) => drug.entry.targets?.includes(target.entry.id));
+      if (hits === !attribution.negated) continue;
+      const fact = `the corpus lists ${drug.entry.term} as targeting ${listNames(entriesOf(analysis.compiled, drug.entry.targets))} (${drug.entry.sources[0]!.name})`;
+      const message = attribution.negated ? `"${surface(analysis, drug)}" does target ${named}: ${fact}.` : `"${surface(analysis, drug)}" does not target ${named}: ${fact}.`;
+      report({ start, end, message, entryId: drug.entry.id });
+    }
+  }
+}
+
+function checkClasses(view: SentenceView, classes: Mention[], report: (finding: ProseReport) => void): void {
+  const { analysis } = view;
+  for (const mention of classes) {
+    const attribution = describedDrugs(view, mention.first, mention.last);
+    for (const drug of attribution.drugs) {
+      const member = drug.entry.classes?.includes(mention.entry.id) ?? false;
+      if (member === !attribution.negated) continue;
+      const fact = `the corpus lists ${drug.entry.term} as ${profile(analysis.compiled, drug.entry)} (${drug.entry.sources[0]!.name})`;
+      const claim = attribution.negated ? `is ${withArticle(mention.entry.term)}` : `is not ${withArticle(mention.entry.term)}`;
+      report({ start: mention.start, end: mention.end, message: `"${surface(analysis, drug)}" ${claim}: ${fact}.`, entryId: drug.entry.id });
+    }
+  }
+}
+
+function checkPopulations(view: SentenceView, drugs: Mention[], populations: CorpusMatch[], report: (finding: ProseReport) => void): void {
+  const { analysis } = view;
+  for (const population of populations) {
+    const { drug: entry, constraint } = population.phrase.payload as { drug: TermEntry; constraint: PopulationConstraint };
+    const drug = drugs.find((mention) => mention.entry === entry && view.sameClause(Math.min(mention.last, population.firstToken), Math.max(mention.first, population.lastToken)));
+    if (!drug) continue;
+    const from = Math.min(drug.first, population.firstToken);
+    const to = Math.max(drug.last, population.lastToken);
+    let negated = false;
+    for (let index = from; index <= to; index++) if (NEGATING_WORDS.has(view.word(index)) || view.word(index) === 'no') negated = true;
+    if (negated) continue;
+    report({
+      start: population.start,
+      end: population.end,
+      message: `"${surface(analysis, drug)}" is not for ${surface(analysis, population)} disease: ${constraint.note.replace(/\.$/, '')} (${entry.sources[0]!.name}).`,
+      entryId: entry.id,
+    });
+  }
+}
+
+function isTermMatch(match: CorpusMatch): match is CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } } {
+  return match.phrase.payload.kind === 'term';
+}
+
+function mentionsOf(matches: CorpusMatch[], accept: (entry: TermEntry) => boolean): Mention[] {
+  return nonOverlapping(matches.filter((match) => isTermMatch(match) && accept((match.phrase.payload as { entry: TermEntry }).entry))).map((match) => ({
+    first: match.firstToken,
+    last: match.lastToken,
+    start: match.start,
+    end: match.end,
+    entry: (match.phrase.payload as { entry: TermEntry }).entry,
+  }));
+}
+
+function checkSentence(analysis: Analysis, sentence: Sentence, matches: CorpusMatch[], report: (finding: ProseReport) => void): void {
+  const { compiled, tokens } = analysis;
+  const drugs = mentionsOf(matches, (entry) => entry.category === 'drug');
+  if (drugs.length === 0) return;
+  const view = new SentenceView(analysis, tokenIndexAfter(tokens, sentence.start), tokenIndexAfter(tokens, sentence.end) - 1, drugs);
+  checkTargets(view, mentionsOf(matches, (entry) => compiled.drugsByTarget.has(entry.id)), report);
+  checkClasses(view, mentionsOf(matches, (entry) => entry.category !== 'drug' && compiled.drugsByClass.has(entry.id)), report);
+  checkPopulations(view, drugs, matches.filter((match) => match.phrase.payload.kind === 'population'), report);
+}
+
+export const contradiction: Rule = {
+  id: 'contradiction',
+  defaultSeverity: 'error',
+  docs: {
+    summary: 'Do not attribute to a drug a target, class or population the corpus contradicts.',
+    description:
+      'Within a clause, a drug is tied to what the text says of it: an appositive ("pembrolizumab, a CTLA-4 inhibitor"), ' +
+      'a description before it ("the PD-1 inhibitor ipilimumab"), anti-X or X inhibitor, or a verb (blocks, targets, ' +
+      'binds, inhibits), negated or not. The rule reports a target, class or population that the corpus contradicts and ' +
+      'cites the corpus fact. A sentence listing several correct pairs reports nothing.',
+    examples: [
+      { markdown: 'Pembrolizumab and nivolumab bind PD-1, ipilimumab binds CTLA-4.', expected: [] },
+      { markdown: 'Atezolizumab, an anti–PD-L1 antibody, was approved.', expected: [] },
+      { markdown: 'Trastuzumab is used in HER2-positive breast cancer.', expected: [] },
+      {
+        markdown: 'Pembrolizumab, a CTLA-4 inhibitor, was given.',
+        expected: ['1:18-1:24 "Pembrolizumab" does not target CTLA-4: the corpus lists pembrolizumab as targeting PD-1 (FDA label: KEYTRUDA (pembrolizumab)).'],
+      },
+      {
+        markdown: 'Ipilimumab blocks PD-1 on T cells.',
+        expected: ['1:19-1:23 "Ipilimumab" does not target PD-1: the corpus lists ipilimumab as targeting CTLA-4 (FDA label: YERVOY (ipilimumab)).'],
+      },
+      {
+        markdown: 'Trastuzumab is an option for HER2-negative breast cancer.',
+        expected: ['1:30-1:43 "Trastuzumab" is not for HER2-negative disease: Trastuzumab is indicated only for HER2-overexpressing (HER2-positive) breast and gastric cancers (FDA label: HERCEPTIN (trastuzumab)).'],
+      },
+      {
+        markdown: 'Rituximab, an immune checkpoint inhibitor, depletes B cells.',
+        expected: ['1:15-1:42 "Rituximab" is not an immune checkpoint inhibitor: the corpus lists rituximab as a monoclonal antibody targeting CD20 (FDA label: RITUXAN (rituximab)).'],
+      },
+    ],
+  },
+  check(analysis, report) {
+    // Matches and sentences are both in document order: walk them together.
+    let cursor = 0;
+    const { matches } = analysis;
+    for (const sentence of analysis.sentences) {
+      while (cursor < matches.length && matches[cursor]!.start < sentence.start) cursor++;
+      let end = cursor;
+      while (end < matches.length && matches[end]!.start < sentence.end) end++;
+      if (end > cursor) checkSentence(analysis, sentence, matches.slice(cursor, end), report);
+      cursor = end;
+    }
+  },
+};

@@ -1,0 +1,130 @@
+import { blockAt, type Analysis, type CorpusMatch } from '../analysis';
+import type { MatchPayload, TermForm } from '../corpus/compile';
+import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
+import { sentenceAt, type Sentence } from '../text/sentences';
+import { tokenize } from '../text/tokens';
+
+export type TermMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } };
+export type ClaimMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'claim' }> } };
+
+export function termMatches(analysis: Analysis, forms?: TermForm[]): TermMatch[] {
+  return analysis.matches.filter(
+    (match): match is TermMatch => match.phrase.payload.kind === 'term' && (!forms || forms.includes(match.phrase.payload.form)),
+  );
+}
+
+export function claimMatches(analysis: Analysis, rule: ClaimRuleId): ClaimMatch[] {
+  return analysis.matches.filter((match): match is ClaimMatch => match.phrase.payload.kind === 'claim' && match.phrase.payload.claim.rule === rule);
+}
+
+/** Leftmost-longest matches that do not overlap (matches arrive ordered by start, longest first). */
+export function nonOverlapping<T extends { start: number; end: number }>(matches: T[]): T[] {
+  const kept: T[] = [];
+  let reach = -1;
+  for (const match of matches) {
+    if (match.start >= reach) {
+      kept.push(match);
+      reach = match.end;
+    }
+  }
+  return kept;
+}
+
+export function inHeading(analysis: Analysis, offset: number): boolean {
+  return blockAt(analysis.prose, offset)?.kind === 'heading';
+}
+
+export function sentenceOf(analysis: Analysis, offset: number): Sentence {
+  return sentenceAt(analysis.sentences, offset) ?? { start: offset, end: offset };
+}
+
+export function surface(analysis: Analysis, match: { start: number; end: number }): string {
+  return analysis.prose.text.slice(match.start, match.end);
+}
+
+export function displayName(entry: TermEntry): string {
+  return entry.abbreviation ?? entry.term;
+}
+
+/** Capitalises a replacement that starts a sentence, the only place a writer's capital is grammar, not a name. */
+export function capitalizeAtSentenceStart(analysis: Analysis, start: number, replacement: string): string {
+  const sentence = sentenceOf(analysis, start);
+  const opening = analysis.prose.text.slice(sentence.start, start);
+  if (!/^["'(\[\u2018\u201c]*$/.test(opening)) return replacement;
+  return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+}
+
+const NEGATIONS = new Set(['no', 'not', 'never', 'cannot', 'nor', 'neither', 'without', 'none', 'nothing']);
+
+/** Lower-case words of the sentence before token `index`, nearest last, at most `limit`. */
+export function wordsBefore(analysis: Analysis, index: number, limit: number): string[] {
+  const sentence = sentenceOf(analysis, analysis.tokens.starts[index]!);
+  const words: string[] = [];
+  for (let k = index - 1; k >= 0 && words.length < limit && analysis.tokens.starts[k]! >= sentence.start; k--) words.unshift(analysis.tokens.lower[k]!);
+  return words;
+}
+
+/** A negation within a few words before the token, in the same sentence ("there is no cure", "does not cure"). */
+export function isNegated(analysis: Analysis, index: number, window = 4): boolean {
+  const { tokens } = analysis;
+  const sentence = sentenceOf(analysis, tokens.starts[index]!);
+  for (let k = index - 1; k >= 0 && k >= index - window && tokens.starts[k]! >= sentence.start; k--) {
+    const word = tokens.lower[k]!;
+    if (NEGATIONS.has(word)) return true;
+    // Contractions: doesn't, isn't, can't, won't split into "doesn" + "t".
+    if (word === 't' && k > 0 && /n$/.test(tokens.lower[k - 1]!) && /^['\u2019]$/.test(analysis.prose.text.slice(tokens.ends[k - 1], tokens.starts[k]))) return true;
+  }
+  return false;
+}
+
+function wordsOf(text: string): string[] {
+  const tokens = tokenize(text.toLowerCase());
+  return tokens.lower;
+}
+
+/** Whether the words right after (or before) a match spell one of `phrases`. */
+export function adjacentPhrase(analysis: Analysis, match: CorpusMatch, phrases: string[] | undefined, direction: 'after' | 'before'): boolean {
+  if (!phrases?.length) return false;
+  const { tokens } = analysis;
+  const sentence = sentenceOf(analysis, match.start);
+  return phrases.some((phrase) => {
+    const words = wordsOf(phrase);
+    for (let k = 0; k < words.length; k++) {
+      const index = direction === 'after' ? match.lastToken + 1 + k : match.firstToken - words.length + k;
+      if (index < 0 || index >= tokens.count) return false;
+      if (tokens.starts[index]! < sentence.start || tokens.starts[index]! >= sentence.end) return false;
+      if (tokens.lower[index] !== words[k]) return false;
+    }
+    return true;
+  });
+}
+
+/** A claim match that the claim's own exceptions do not excuse. */
+export function claimApplies(analysis: Analysis, match: ClaimMatch): boolean {
+  const claim: ClaimEntry = match.phrase.payload.claim;
+  if (claim.negatable && isNegated(analysis, match.firstToken)) return false;
+  if (adjacentPhrase(analysis, match, claim.unlessFollowedBy, 'after')) return false;
+  if (adjacentPhrase(analysis, match, claim.unlessPrecededBy, 'before')) return false;
+  return true;
+}
+
+const TEXT_CITATION = [
+  /\[(?:\s*(?:refs?\.?\s*)?\d+[a-z]?(?:\s*[-–,;]\s*\d+[a-z]?)*\s*|\^[^\]\s]+)\]/i,
+  /\([^()]{0,160}?\b(?:19|20)\d{2}[a-z]?(?:[,;][^()]{0,40})?\)/,
+  /[\u00b9\u00b2\u00b3\u2070-\u2079]/,
+];
+
+/** Whether the sentence cites a source: a reference number, footnote, superscript, (Author, year) or a link. */
+export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
+  const { citations } = analysis.prose;
+  let low = 0;
+  let high = citations.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (citations[mid]! < sentence.start) low = mid + 1;
+    else high = mid;
+  }
+  if (low < citations.length && citations[low]! < sentence.end) return true;
+  const text = analysis.prose.text.slice(sentence.start, sentence.end);
+  return TEXT_CITATION.some((pattern) => pattern.test(text));
+}

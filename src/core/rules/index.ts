@@ -1,0 +1,26 @@
+import { brandName } from './brand-name';
+import { contradiction } from './contradiction';
+import { expansionMismatch } from './expansion-mismatch';
+import { misnomer } from './misnomer';
+import { overclaim } from './overclaim';
+import { personFirst } from './person-first';
+import { preferredTerm } from './preferred-term';
+import type { Rule } from './rule';
+import { undefinedAbbreviation } from './undefined-abbreviation';
+import { unsupportedClaim } from './unsupported-claim';
+
+export const rules: readonly Rule[] = [
+  undefinedAbbreviation,
+  expansionMismatch,
+  preferredTerm,
+  brandName,
+  misnomer,
+  contradiction,
+  overclaim,
+  unsupportedClaim,
+  personFirst,
+];
+
+export const ruleIds: readonly string[] = rules.map((rule) => rule.id);
+
+export type { Rule, RuleDocs, RuleExample, ProseReport } from './rule';

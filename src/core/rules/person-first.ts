@@ -1,0 +1,41 @@
+import { tokenize } from '../text/tokens';
+import type { Rule } from './rule';
+import { capitalizeAtSentenceStart, claimMatches, nonOverlapping, surface } from './helpers';
+
+export const personFirst: Rule = {
+  id: 'person-first',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'Put the person before the condition.',
+    description: 'Reports "cancer patients", "leukemia patients", "melanoma patients" and similar, and fixes them to "patients with cancer" and so on.',
+    examples: [
+      { markdown: 'Patients with cancer were enrolled.', expected: [] },
+      {
+        markdown: 'Cancer patients were enrolled.',
+        expected: ['1:1-1:16 Use person-first language: "patients with cancer", not "Cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+      },
+      {
+        markdown: 'We enrolled 40 breast cancer patients.',
+        expected: ['1:16-1:38 Use person-first language: "patients with breast cancer", not "breast cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+      },
+    ],
+  },
+  check(analysis, report) {
+    for (const match of nonOverlapping(claimMatches(analysis, 'person-first'))) {
+      const { claim, phrase, condition } = match.phrase.payload;
+      if (!condition || !phrase.use) continue;
+      // Keep the writer's spelling of the condition, but not a capital that only marks the sentence start.
+      const conditionEnd = analysis.tokens.ends[match.firstToken + tokenize(condition).count - 1]!;
+      let written = analysis.prose.text.slice(match.start, conditionEnd);
+      if (condition.charAt(0) === condition.charAt(0).toLowerCase()) written = written.charAt(0).toLowerCase() + written.slice(1);
+      const suggestion = phrase.use.replace('{condition}', written);
+      report({
+        start: match.start,
+        end: match.end,
+        message: `Use person-first language: "${suggestion}", not "${surface(analysis, match)}". ${claim.explanation}`,
+        fix: capitalizeAtSentenceStart(analysis, match.start, suggestion),
+        entryId: claim.id,
+      });
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Analysis } from '../analysis';
+import type { Severity } from '../types';
+
+/** What a rule reports, in prose offsets; the linter maps it to the source. */
+export interface ProseReport {
+  start: number;
+  end: number;
+  message: string;
+  /** Replacement for the reported span. */
+  fix?: string;
+  entryId?: string;
+}
+
+export interface RuleExample {
+  markdown: string;
+  /** `line:column-line:column message`, 1-based, end exclusive, as remark-lint writes them. */
+  expected: string[];
+}
+
+export interface RuleDocs {
+  summary: string;
+  description: string;
+  examples: RuleExample[];
+}
+
+export interface Rule {
+  id: string;
+  defaultSeverity: Severity;
+  docs: RuleDocs;
+  check(analysis: Analysis, report: (finding: ProseReport) => void): void;
+}

@@ -1,0 +1,36 @@
+import type { Rule } from './rule';
+import { claimApplies, claimMatches, hasCitation, nonOverlapping, sentenceOf, surface } from './helpers';
+
+export const unsupportedClaim: Rule = {
+  id: 'unsupported-claim',
+  defaultSeverity: 'warning',
+  docs: {
+    summary: 'Back an appeal to evidence or a comparison with a citation in the same sentence.',
+    description:
+      'Reports "studies have shown", "research shows", "experts agree", "it is well known" and unqualified comparatives ' +
+      '("fewer side effects", "less toxic", "more effective") when the sentence cites nothing. A citation is [1], [1, 2], ' +
+      '[ref 3], a footnote [^note], <sup>1</sup>, (Author et al., 2020), (2020) or a link, also when the sentence wraps ' +
+      'onto the next line or the citation follows the full stop.',
+    examples: [
+      { markdown: 'Studies have shown a benefit [1].', expected: [] },
+      { markdown: 'Studies have shown a benefit\n(Smith et al., 2020).', expected: [] },
+      { markdown: 'It caused fewer side effects.<sup>3</sup>', expected: [] },
+      { markdown: 'Research shows a benefit ([trial](https://example.org/trial)).', expected: [] },
+      {
+        markdown: 'Studies have shown a benefit.',
+        expected: ['1:1-1:19 "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.'],
+      },
+      {
+        markdown: 'The new drug is less toxic.',
+        expected: ['1:17-1:27 "less toxic" needs a citation in the same sentence. A comparison needs its comparator and its evidence: say than what, in whom, and cite the data.'],
+      },
+    ],
+  },
+  check(analysis, report) {
+    for (const match of nonOverlapping(claimMatches(analysis, 'unsupported-claim'))) {
+      if (!claimApplies(analysis, match) || hasCitation(analysis, sentenceOf(analysis, match.start))) continue;
+      const { claim } = match.phrase.payload;
+      report({ start: match.start, end: match.end, message: `"${surface(analysis, match)}" needs a citation in the same sentence. ${claim.explanation}`, entryId: claim.id });
+    }
+  },
+};

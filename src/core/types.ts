@@ -1,0 +1,36 @@
+/** Editor-agnostic data shapes. Offsets and characters are UTF-16 code units, as in VS Code and LSP. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+
+export interface Position {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 column. */
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A span of the source document: offsets plus the equivalent line/character range. */
+export interface SourceSpan {
+  start: number;
+  end: number;
+  range: Range;
+}
+
+export interface Fix extends SourceSpan {
+  newText: string;
+}
+
+export interface Finding extends SourceSpan {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  fix?: Fix;
+  /** Id of the corpus entry (term or claim) the finding came from. */
+  entryId?: string;
+}
