@@ -81,7 +81,7 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
 }
 
 function wordsBetween(text: string, from: number, to: number): number {
-  return text.slice(from, to).trim().split(/[\s\-\u2010-\u2015]+/).filter(Boolean).length;
+  return text.slice(from, to).trim().split(/\s+/).filter(Boolean).length;
 }
 
 /** `ABBR (expansion)`: a parenthesis right after the abbreviation. */

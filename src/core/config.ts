@@ -15,12 +15,12 @@ export interface MedlintConfig {
 
 let validate: ValidateFunction | undefined;
 
-function describe(error: ErrorObject): { path: (string | number)[]; message: string } {
+function describe(error: ErrorObject): { path: (string | number)[]; message: string; atKey?: boolean } {
   const path = error.instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part));
   const where = path.length ? path.join('.') : 'config';
   if (error.keyword === 'additionalProperties') {
     const extra = (error.params as { additionalProperty: string }).additionalProperty;
-    return { path: [...path, extra], message: `${where}: unknown ${where === 'rules' ? 'rule' : 'field'} "${extra}"` };
+    return { path: [...path, extra], message: `${where}: unknown ${where === 'rules' ? 'rule' : 'field'} "${extra}"`, atKey: true };
   }
   if (error.keyword === 'enum') {
     return { path, message: `${where}: must be one of ${(error.params as { allowedValues: string[] }).allowedValues.join(', ')}` };
@@ -38,17 +38,20 @@ export function validateConfig(file: string, text: string): { config?: MedlintCo
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { allowTrailingComma: true });
   if (errors.length > 0 || !tree) {
-    const problems = errors.map((error) => ({ file, ...at(error.offset), message: `invalid JSON: ${printParseErrorCode(error.error)}` }));
-    return { problems: problems.length ? problems : [{ file, message: 'invalid JSON: the file is empty' }] };
+    // Later parse errors follow from the first; one is what a person can act on.
+    const first = errors[0];
+    if (!first) return { problems: [{ file, message: 'invalid JSON: the file is empty' }] };
+    const words = printParseErrorCode(first.error).replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+    return { problems: [{ file, ...at(first.offset), message: `invalid JSON: ${words}` }] };
   }
   validate ??= new Ajv({ allErrors: true, strict: false }).compile(configSchema);
   const data: unknown = getNodeValue(tree);
   if (validate(data)) return { config: data as MedlintConfig, problems: [] };
   const problems = (validate.errors ?? []).map((error) => {
-    const { path, message } = describe(error);
+    const { path, message, atKey } = describe(error);
     const node: Node = findNodeAtLocation(tree, path) ?? tree;
-    // Point at the key of an offending property, where a person looks for it.
-    const offset = node.parent?.type === 'property' ? node.parent.offset : node.offset;
+    // An unknown property is pointed at by its key, a bad value by the value itself.
+    const offset = atKey && node.parent?.type === 'property' ? node.parent.offset : node.offset;
     return { file, ...at(offset), message };
   });
   return { problems };

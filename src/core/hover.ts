@@ -29,7 +29,7 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   const facts: string[] = [];
   const targets = names(compiled, entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
-  const classes = names(compiled, entry.classes);
+  const classes = (entry.classes ?? []).map((id) => compiled.entries.get(id)?.term).filter((term): term is string => term !== undefined);
   if (classes.length) facts.push(`Class: ${classes.join(', ')}`);
   if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.join(', ')}`);
   for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);

@@ -87,6 +87,7 @@ function parseDataFile<T>(file: SourceFile, validate: ValidateFunction): { data?
       problems.push({ file: file.path, ...locate(document, lineCounter, error.instancePath), message });
     }
     if (problems.length === 0) problems.push({ file: file.path, line: 1, column: 1, message: 'entry does not match the schema' });
+    problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
     return { problems };
   }
   return { data: data as T, problems: [] };

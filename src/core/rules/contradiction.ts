@@ -41,6 +41,8 @@ const TARGET_LEAD_WORDS = new Set(['to', 'against', 'on', 'the', 'both', 'its', 
 const NEGATING_WORDS = new Set(['not', 'never', 't']);
 const LIST_WORDS = new Set(['and', 'or']);
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'while', 'although', 'though', 'however', 'unlike', 'instead']);
+// A sentence opening with one of these ("Unlike trastuzumab, ...") has a first clause that ends at its first comma.
+const OPENING_CLAUSE_WORDS = new Set(['unlike', 'although', 'though', 'while', 'whereas', 'despite']);
 
 /** Separators a clause continues across: spaces, commas, brackets, slashes, hyphens and dashes. */
 const CLAUSE_GAP = /^[\s,()\/\-\u2010-\u2014]*$/;
@@ -49,6 +51,8 @@ const CLAUSE_GAP = /^[\s,()\/\-\u2010-\u2014]*$/;
 class SentenceView {
   readonly drugsByFirst: Map<number, Mention>;
   readonly drugsByLast: Map<number, Mention>;
+  /** First token after the comma that closes an opening clause, if the sentence has one. */
+  private readonly openingClauseEnd: number;
 
   constructor(
     readonly analysis: Analysis,
@@ -58,6 +62,11 @@ class SentenceView {
   ) {
     this.drugsByFirst = new Map(drugs.map((drug) => [drug.first, drug]));
     this.drugsByLast = new Map(drugs.map((drug) => [drug.last, drug]));
+    let end = -1;
+    if (first <= last && OPENING_CLAUSE_WORDS.has(this.word(first))) {
+      for (let index = first + 1; index <= last && end < 0; index++) if (this.gapBefore(index).includes(',')) end = index;
+    }
+    this.openingClauseEnd = end;
   }
 
   word(index: number): string {
@@ -76,6 +85,7 @@ class SentenceView {
 
   /** Whether tokens `from` and `to` (from < to) stand in one clause. */
   sameClause(from: number, to: number): boolean {
+    if (from < this.openingClauseEnd && to >= this.openingClauseEnd) return false;
     for (let index = from + 1; index <= to; index++) {
       if (/[;:]/.test(this.gapBefore(index)) || CLAUSE_WORDS.has(this.word(index))) return false;
     }

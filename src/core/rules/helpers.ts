@@ -38,8 +38,9 @@ export function sentenceOf(analysis: Analysis, offset: number): Sentence {
   return sentenceAt(analysis.sentences, offset) ?? { start: offset, end: offset };
 }
 
+/** The words of a span as a message quotes them: a hard-wrapped phrase reads as one line. */
 export function surface(analysis: Analysis, match: { start: number; end: number }): string {
-  return analysis.prose.text.slice(match.start, match.end);
+  return analysis.prose.text.slice(match.start, match.end).replace(/\s+/g, ' ');
 }
 
 export function displayName(entry: TermEntry): string {

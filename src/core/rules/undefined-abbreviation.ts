@@ -28,7 +28,7 @@ export const undefinedAbbreviation: Rule = {
       { markdown: 'The Centers for Disease Control and Prevention (CDC) publishes guidance.', expected: [] },
       {
         markdown: 'Rituximab acts partly through CDC.',
-        expected: ['1:29-1:32 "CDC" is not defined at first use and has several meanings: write "complement-dependent cytotoxicity (CDC)" or "Centers for Disease Control and Prevention (CDC)".'],
+        expected: ['1:31-1:34 "CDC" is not defined at first use and has several meanings: write "complement-dependent cytotoxicity (CDC)" or "Centers for Disease Control and Prevention (CDC)".'],
       },
       {
         markdown: 'CAR T-cell therapy is given once.',

@@ -12,8 +12,8 @@ const NON_TERMINAL = new Set([
 ]);
 
 // After the terminal punctuation: closing quotes or brackets, then citations the sentence owns
-// ("shown.[1]", "shown.<sup>2</sup>", "shown.[^n]"), then white space.
-const SENTENCE_TAIL = /^[)"'\]\u2019\u201d]*(?:\[[^\]\u2029]{1,40}\]|\uFFFC[^\uFFFC\u2029\s]{0,20}\uFFFC|\uFFFC)*/;
+// ("shown.[1]", "shown. [1]", "shown.<sup>2</sup>", "shown.[^n]"), then white space.
+const SENTENCE_TAIL = /^[)"'\]\u2019\u201d]*(?:[ \t]?\[[^\]\u2029]{1,40}\]|[ \t]?\uFFFC[^\uFFFC\u2029\s]{0,20}\uFFFC|\uFFFC)*/;
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
   const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));

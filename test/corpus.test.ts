@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { parse } from 'yaml';
+import { checkIntegrity } from '../src/core/corpus/integrity';
+import { loadCorpus, mergeCorpora, parseTermFile } from '../src/core/corpus/load';
+import { formatProblem, type TermEntry } from '../src/core/corpus/types';
+import termSchema from '../src/schemas/term.schema.json';
+import { builtinCorpus, ROOT } from './helpers';
+
+const REQUIRED = [
+  'pd-1', 'pd-l1', 'ctla-4', 'adcc', 'cdc', 'irae', 'car', 'car-t-cell-therapy', 'adoptive-cell-transfer', 'immune-checkpoint-inhibitor',
+  'monoclonal-antibody', 'cancer-vaccine', 'her2', 'tp53', 'hiv', 'crs', 'icans', 't-cell', 'nk-cell', 'immune-surveillance',
+  'pembrolizumab', 'nivolumab', 'ipilimumab', 'atezolizumab', 'durvalumab', 'cemiplimab', 'trastuzumab', 'rituximab', 'tocilizumab',
+  'tisagenlecleucel', 'axicabtagene-ciloleucel',
+];
+
+function entry(fields: Partial<TermEntry> & { id: string }): TermEntry {
+  return { term: fields.id, category: 'process', definition: 'A definition long enough to pass.', sources: [{ name: 'Test source' }], ...fields };
+}
+
+describe('built-in corpus', () => {
+  it('validates every term file against the JSON Schema, one file per entry', () => {
+    const validate = new Ajv({ allErrors: true, strict: false }).compile(termSchema);
+    const files = readdirSync(join(ROOT, 'terms')).filter((name) => name.endsWith('.yaml'));
+    assert.ok(files.length >= REQUIRED.length);
+    for (const name of files) {
+      const data = parse(require('node:fs').readFileSync(join(ROOT, 'terms', name), 'utf8'));
+      assert.ok(validate(data), `${name}: ${JSON.stringify(validate.errors)}`);
+    }
+  });
+
+  it('has every entry the core ships with', () => {
+    const ids = new Set(builtinCorpus().terms.map((term) => term.id));
+    for (const id of REQUIRED) assert.ok(ids.has(id), id);
+  });
+
+  it('passes the integrity checks', () => {
+    assert.deepEqual(checkIntegrity(builtinCorpus()).map(formatProblem), []);
+  });
+
+  it('gives every drug a target, a class, a brand and a label source', () => {
+    for (const drug of builtinCorpus().terms.filter((term) => term.category === 'drug')) {
+      assert.ok(drug.targets?.length && drug.classes?.length && drug.brands?.length, drug.id);
+      assert.match(drug.sources[0]!.name, /^FDA label: /, drug.id);
+    }
+  });
+
+  it('exempts gene symbols, CD antigens and HIV from expansion at first use', () => {
+    const exempt = builtinCorpus().terms.filter((term) => term.expandOnFirstUse === false).map((term) => term.id).sort();
+    assert.deepEqual(exempt, ['cd19', 'cd20', 'hiv', 'tp53']);
+  });
+});
+
+describe('term file problems name the file, line and column', () => {
+  const problems = (text: string, path = 'team/x-term.yaml') => parseTermFile({ path, text }).problems.map(formatProblem);
+
+  it('reports YAML syntax errors', () => {
+    assert.deepEqual(problems('term: PD-1\ncategory: [receptor\n'), ['team/x-term.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  });
+
+  it('reports duplicate keys', () => {
+    assert.match(problems('term: a\nterm: b\n')[0]!, /^team\/x-term\.yaml:2:1: invalid YAML: Map keys must be unique/);
+  });
+
+  it('reports unknown fields, wrong types and bad values where they stand', () => {
+    const text = 'term: PD-1\ncategory: receptr\ndefinition: A receptor that is long enough.\nsources:\n  - name: NC\nsynonyms: [x]\nbrands: Keytruda\n';
+    assert.deepEqual(problems(text), [
+      'team/x-term.yaml:1:1: entry: unknown field "synonyms"',
+      'team/x-term.yaml:2:11: category: must be one of "receptor", "ligand", "antigen", "gene", "protein", "drug", "drug-class", "therapy", "cell", "process", "adverse-event", "disease", "virus", "biomarker", "measure"',
+      'team/x-term.yaml:5:11: sources.0.name: must NOT have fewer than 3 characters',
+      'team/x-term.yaml:7:9: brands: must be array',
+    ]);
+  });
+
+  it('reports a missing definition and an abbreviation without expansions', () => {
+    assert.deepEqual(problems('term: x\nabbreviation: X\ncategory: process\nsources: [{name: NCI}]\n'), [
+      'team/x-term.yaml:1:1: entry: missing required field "definition"',
+      'team/x-term.yaml:1:1: entry: must have property expansions when property abbreviation is present',
+    ]);
+  });
+
+  it('reports a file name that is not an id', () => {
+    assert.deepEqual(problems('term: x', 'team/Bad Name.yaml'), ['team/Bad Name.yaml: file name "Bad Name" is not a valid entry id (lower-case words joined by hyphens)']);
+  });
+
+  it('keeps loading the good files when one is bad', () => {
+    const result = loadCorpus([{ path: 'a.yaml', text: 'term: [' }, { path: 'b.yaml', text: 'term: b\ncategory: process\ndefinition: A definition long enough.\nsources: [{name: NCI}]\n' }], []);
+    assert.deepEqual(result.corpus.terms.map((term) => term.id), ['b']);
+    assert.equal(result.problems.length, 1);
+  });
+});
+
+describe('corpus integrity', () => {
+  const check = (...entries: TermEntry[]) => checkIntegrity({ terms: entries, claims: [] }).map(formatProblem);
+
+  it('rejects duplicate ids', () => {
+    assert.deepEqual(check(entry({ id: 'a' }), entry({ id: 'a' })), ['a.yaml: duplicate entry id "a"']);
+  });
+
+  it('rejects a variant or brand claimed by two entries', () => {
+    assert.deepEqual(check(entry({ id: 'a', variants: ['X1'] }), entry({ id: 'b', variants: ['X1'] })), ['b.yaml: variant "X1" is also the variant of "a"']);
+  });
+
+  it('rejects relations to missing entries', () => {
+    assert.deepEqual(check(entry({ id: 'a', related: ['nowhere'] })), ['a.yaml: related names "nowhere", which is not in the corpus']);
+  });
+
+  it('rejects a drug without target or class, and drug fields on other entries', () => {
+    assert.deepEqual(check(entry({ id: 'd', category: 'drug' }), entry({ id: 'r', brands: ['B'] })), [
+      'd.yaml: a drug needs at least one target',
+      'd.yaml: a drug needs at least one class',
+      'r.yaml: targets, brands, classes and populations are for drugs only',
+    ]);
+  });
+
+  it("rejects a variant that is another entry's expansion", () => {
+    assert.deepEqual(check(entry({ id: 'a', abbreviation: 'A1', expansions: ['alpha one'] }), entry({ id: 'b', variants: ['Alpha-one'] })), ['b.yaml: variant "Alpha-one" is an expansion of "a"']);
+  });
+});
+
+describe('merging a team corpus', () => {
+  it('replaces same-id entries and adds new ones', () => {
+    const base = { terms: [entry({ id: 'a', term: 'old' }), entry({ id: 'b' })], claims: [] };
+    const merged = mergeCorpora(base, { terms: [entry({ id: 'a', term: 'new' }), entry({ id: 'c' })], claims: [] });
+    assert.deepEqual(merged.terms.map((term) => `${term.id}:${term.term}`), ['b:b', 'a:new', 'c:c']);
+  });
+});

@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { createLinter, type Linter, type LinterOptions } from '../src/core/linter';
+import type { Corpus } from '../src/core/corpus/types';
+import type { Finding } from '../src/core/types';
+import { checkTermsDirectory } from '../src/node/terms';
+
+export const ROOT = join(__dirname, '..');
+
+let corpus: Corpus | undefined;
+
+/** The built-in corpus, loaded from terms/ by the same loader the build uses. */
+export function builtinCorpus(): Corpus {
+  if (!corpus) {
+    const result = checkTermsDirectory(join(ROOT, 'terms'), ROOT);
+    if (result.problems.length) throw new Error(`terms/ has problems: ${JSON.stringify(result.problems)}`);
+    corpus = result.corpus;
+  }
+  return corpus;
+}
+
+export function linter(options: Partial<LinterOptions> = {}): Linter {
+  return createLinter({ corpus: builtinCorpus(), ...options });
+}
+
+/** `line:column-line:column message`, 1-based, the notation of the rule docs. */
+export function describeFinding(finding: Finding): string {
+  const { start, end } = finding.range;
+  return `${start.line + 1}:${start.character + 1}-${end.line + 1}:${end.character + 1} ${finding.message}`;
+}
+
+export function findingsOf(text: string, ruleId?: string, options: Partial<LinterOptions> = {}): string[] {
+  return linter(options)
+    .lint(text)
+    .filter((finding) => !ruleId || finding.ruleId === ruleId)
+    .map(describeFinding);
+}
+
+/** The text a finding's range covers, so tests can assert what a writer sees underlined. */
+export function flagged(text: string, finding: Finding): string {
+  return text.slice(finding.start, finding.end);
+}

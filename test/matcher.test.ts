@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { PhraseMatcher, type GapMode } from '../src/core/matcher';
+import { tokenize } from '../src/core/text/tokens';
+import { linter } from './helpers';
+
+function matches(phrases: [string, GapMode, boolean?, boolean?][], text: string): string[] {
+  const matcher = new PhraseMatcher(phrases.map(([phrase, mode, caseSensitive = false, plural = false]) => ({ text: phrase, mode, caseSensitive, plural, payload: phrase })));
+  return matcher.findAll(tokenize(text)).map((match) => `${match.phrase.payload}@${text.slice(match.start, match.end)}`);
+}
+
+describe('phrase matcher', () => {
+  it('exact separators: PD-1 is not PD 1', () => {
+    assert.deepEqual(matches([['PD-1', 'exact', true]], 'PD-1, PD 1, PD–1, PD-10'), ['PD-1@PD-1']);
+  });
+
+  it('word separators: a space also matches a hyphen', () => {
+    assert.deepEqual(matches([['T cell', 'word']], 'T cell, T-cell, T–cell'), ['T cell@T cell', 'T cell@T-cell']);
+  });
+
+  it('loose separators: spaces, hyphens and dashes match each other, and a line break is a space', () => {
+    assert.deepEqual(matches([['programmed death-ligand 1', 'loose']], 'programmed death ligand–1 and programmed\ndeath-ligand 1'), [
+      'programmed death-ligand 1@programmed death ligand–1',
+      'programmed death-ligand 1@programmed\ndeath-ligand 1',
+    ]);
+  });
+
+  it('honours case for case-sensitive phrases only', () => {
+    assert.deepEqual(matches([['CAR', 'exact', true], ['keytruda', 'exact', false]], 'car CAR KEYTRUDA Keytruda'), ['CAR@CAR', 'keytruda@KEYTRUDA', 'keytruda@Keytruda']);
+  });
+
+  it('matches plurals with a lower-case s only', () => {
+    assert.deepEqual(matches([['irAE', 'exact', true, true], ['CAR', 'exact', true, true]], 'irAEs CARs CARS irAE'), ['irAE@irAEs', 'CAR@CARs', 'irAE@irAE']);
+  });
+
+  it('requires a trailing suffix such as CD8+', () => {
+    assert.deepEqual(matches([['CD8+ T cell', 'word', true]], 'CD8+ T cells, CD8 T cell, CD8+ T cell'), ['CD8+ T cell@CD8+ T cell']);
+  });
+
+  it('returns overlapping matches, longest first at each start', () => {
+    assert.deepEqual(matches([['cancer patients', 'loose'], ['breast cancer patients', 'loose']], 'breast cancer patients'), [
+      'breast cancer patients@breast cancer patients',
+      'cancer patients@cancer patients',
+    ]);
+  });
+
+  it('never joins words across a code placeholder or a block break', () => {
+    assert.deepEqual(matches([['autoimmune therapy', 'loose']], 'autoimmune\uFFFCtherapy autoimmune\u2029therapy'), []);
+  });
+});
+
+describe('terms inside compounds (hover)', () => {
+  const cases: [string, string, string][] = [
+    ['anti–PD-1', 'PD-1', 'pd-1'],
+    ['anti-PD-1 therapy', 'PD-1', 'pd-1'],
+    ['PD-1/PD-L1 axis', 'PD-L1', 'pd-l1'],
+    ['PD-1/PD-L1 axis', 'PD-1', 'pd-1'],
+    ['PD-1–positive cells', 'PD-1', 'pd-1'],
+    ['HER2-positive disease', 'HER2', 'her2'],
+    ['grade 3 irAEs', 'irAEs', 'irae'],
+    ['CD19-directed CAR T-cell therapy', 'CAR T-cell therapy', 'car-t-cell-therapy'],
+  ];
+  for (const [text, term, id] of cases) {
+    it(`finds ${term} in "${text}"`, () => {
+      const offset = text.indexOf(term) + 1;
+      const card = linter().hover(text, offset);
+      assert.equal(card?.entryId, id);
+      assert.equal(text.slice(card!.start, card!.end), term);
+    });
+  }
+
+  it('finds nothing in plain words', () => {
+    assert.equal(linter().hover('My car broke down.', 4), undefined);
+  });
+});
+
+describe('hover card', () => {
+  it('shows term, definition, relations, usage and sources for a drug', () => {
+    const text = 'Pembrolizumab (Keytruda) was given. Pembrolizumab again.';
+    const card = linter().hover(text, 2)!;
+    assert.equal(card.entryId, 'pembrolizumab');
+    assert.deepEqual(card.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 13 } });
+    const lines = card.markdown.split('\n');
+    assert.equal(lines[0], '**pembrolizumab** *(drug)*');
+    assert.match(lines[2]!, /^A humanised IgG4 monoclonal antibody that binds PD-1/);
+    assert.ok(lines.includes('- Targets: PD-1'));
+    assert.ok(lines.includes('- Class: immune checkpoint inhibitor, monoclonal antibody'));
+    assert.ok(lines.includes('- Brand names: Keytruda'));
+    assert.ok(lines.includes('In this document: used 3 times.'));
+    assert.equal(lines.at(-1), 'Sources: [FDA label: KEYTRUDA (pembrolizumab)](https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=pembrolizumab)');
+  });
+
+  it('shows where an abbreviation is defined and which drugs act on a target', () => {
+    const text = 'Intro.\n\nProgrammed cell death protein 1 (PD-1) is a checkpoint. PD-1 again.';
+    const card = linter().hover(text, text.lastIndexOf('PD-1'))!;
+    const lines = card.markdown.split('\n');
+    assert.equal(lines[0], '**PD-1** · programmed cell death protein 1 *(receptor)*');
+    assert.ok(lines.includes('- Drugs that act on it: cemiplimab, nivolumab, pembrolizumab'));
+    assert.ok(lines.includes('In this document: defined on line 3; used 3 times.'));
+  });
+
+  it('lists the other senses of an ambiguous abbreviation', () => {
+    const card = linter().hover('Rituximab acts through CDC.', 24)!;
+    assert.ok(card.markdown.includes('- CDC also stands for: Centers for Disease Control and Prevention (the US public health agency)'));
+  });
+});

@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { parseMarkdown } from '../src/core/markdown/parse';
+import { extractProse } from '../src/core/markdown/prose';
+import { describeFinding, findingsOf, flagged, linter } from './helpers';
+
+const BRAND = '"Keytruda" is a brand name: use the generic name "pembrolizumab".';
+
+describe('prose extraction', () => {
+  const skipped: [string, string][] = [
+    ['a fenced code block', '```\nKeytruda\n```\n'],
+    ['an indented code block', 'Text.\n\n    Keytruda\n'],
+    ['inline code', 'Use `Keytruda` here.'],
+    ['an HTML block', '<div>\nKeytruda\n</div>\n'],
+    ['inline HTML', 'Use <span title="Keytruda">it</span>.'],
+    ['YAML front matter', '---\ntitle: Keytruda\n---\n\nText.'],
+    ['a link URL', 'See [the label](https://example.org/keytruda).'],
+    ['an image', '![Keytruda](keytruda.png)'],
+    ['a link reference definition', '[label]: https://example.org/keytruda "Keytruda"\n'],
+    ['a bare URL', 'See https://www.keytruda.example/ for more.'],
+  ];
+  for (const [what, markdown] of skipped) {
+    it(`skips ${what}`, () => assert.deepEqual(findingsOf(markdown, 'brand-name'), []));
+  }
+
+  const checked: [string, string, string][] = [
+    ['link text', 'See [Keytruda](https://example.org).', '1:6-1:14'],
+    ['a heading', '## About Keytruda', '1:10-1:18'],
+    ['a list item', '- first\n- Keytruda here', '2:3-2:11'],
+    ['a block quote', '> Quoted Keytruda', '1:10-1:18'],
+    ['a table cell', '| a | b |\n|---|---|\n| x | Keytruda |', '3:7-3:15'],
+    ['footnote text', 'Text.[^1]\n\n[^1]: On Keytruda.', '3:10-3:18'],
+    ['a nested list in a quote', '> - item\n>   - Keytruda', '2:7-2:15'],
+  ];
+  for (const [what, markdown, range] of checked) {
+    it(`checks ${what}`, () => assert.deepEqual(findingsOf(markdown, 'brand-name'), [`${range} ${BRAND}`]));
+  }
+
+  it('keeps blocks apart: a phrase never joins a heading to the next paragraph', () => {
+    assert.deepEqual(findingsOf('# Autoimmune\n\ntherapy is here.', 'misnomer'), []);
+  });
+
+  it('does not join words across inline code', () => {
+    assert.deepEqual(findingsOf('autoimmune `x` therapy', 'misnomer'), []);
+  });
+
+  it('maps every prose character back to its source', () => {
+    const source = '> A &amp; B\r\n> \\*C\\* `x` **D**\n';
+    const prose = extractProse(parseMarkdown(source), source);
+    const letters = [...prose.text].map((char, i) => [char, source[prose.sourceStart(i)]]).filter(([char]) => /[A-D]/.test(char!));
+    assert.deepEqual(letters, [['A', 'A'], ['B', 'B'], ['C', 'C'], ['D', 'D']]);
+    const ampersand = prose.text.indexOf('&');
+    assert.equal(source.slice(prose.sourceStart(ampersand), prose.sourceEnd(ampersand + 1)), '&amp;');
+  });
+});
+
+describe('positions', () => {
+  it('counts UTF-16 code units: an emoji before a finding takes two columns', () => {
+    const text = '😀 Keytruda';
+    const [finding] = linter().lint(text);
+    assert.equal(describeFinding(finding!), `1:4-1:12 ${BRAND}`);
+    assert.equal(flagged(text, finding!), 'Keytruda');
+  });
+
+  it('counts combining marks as written', () => {
+    assert.deepEqual(findingsOf('Cafe\u0301 Keytruda', 'brand-name'), [`1:7-1:15 ${BRAND}`]);
+  });
+
+  it('reads CRLF line endings as one break', () => {
+    const text = 'First line.\r\nAutoimmune therapy here.\r\n';
+    const [finding] = linter().lint(text);
+    assert.deepEqual(finding!.range, { start: { line: 1, character: 0 }, end: { line: 1, character: 18 } });
+    assert.equal(flagged(text, finding!), 'Autoimmune therapy');
+    assert.equal(finding!.fix?.newText, 'Immunotherapy');
+  });
+
+  it('spans a phrase hard-wrapped inside a block quote, without a fix that would drop the quote marker', () => {
+    const text = '> This autoimmune\r\n> therapy works.';
+    const [finding] = linter().lint(text);
+    assert.deepEqual(finding!.range, { start: { line: 0, character: 7 }, end: { line: 1, character: 9 } });
+    assert.equal(finding!.fix, undefined);
+  });
+
+  it('finds an entity-escaped position exactly', () => {
+    assert.deepEqual(findingsOf('R&amp;D on Keytruda.', 'brand-name'), [`1:12-1:20 ${BRAND}`]);
+  });
+
+  it('fix ranges equal finding ranges and replace exactly the flagged text', () => {
+    const text = 'Cancer patients on Keytruda had Her2 tests.';
+    for (const finding of linter().lint(text)) {
+      assert.ok(finding.fix);
+      assert.deepEqual([finding.fix.start, finding.fix.end], [finding.start, finding.end]);
+    }
+    assert.deepEqual(linter().lint(text).map((f) => flagged(text, f)), ['Cancer patients', 'Keytruda', 'Her2', 'Her2']);
+  });
+});
