@@ -16,8 +16,10 @@ describe('undefined-abbreviation', () => {
     assert.deepEqual(findingsOf(fixed(text, rule), rule), []);
   });
 
-  it('keeps a plural in the fix', () => {
+  it('keeps a plural in the fix, also when written as a variant', () => {
     assert.equal(fixed('We saw irAEs in 10% of cases.', rule), 'We saw immune-related adverse events (irAEs) in 10% of cases.');
+    assert.deepEqual(findingsOf("Most irAE's are mild.", rule), ['1:6-1:12 "irAE\'s" is not defined at first use: write "immune-related adverse events (irAEs)".']);
+    assert.equal(applyFixes("Most irAE's are mild.", linter().lint("Most irAE's are mild.")).text, 'Most immune-related adverse events (irAEs) are mild.');
   });
 
   it('reports only the first undefined use', () => {

@@ -1,7 +1,7 @@
 import type { Analysis } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
-import { inHeading, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
+import { inHeading, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
 
 /** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
 export type Definition =
@@ -16,6 +16,8 @@ export type Definition =
 export interface AbbreviationUse {
   match: TermMatch;
   entry: TermEntry;
+  /** Written as a plural: `irAEs`, or the variant `irAE's`. */
+  plural: boolean;
   inHeading: boolean;
   definition?: Definition;
 }
@@ -112,14 +114,18 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
   if (cached) return cached;
   const expansions = termMatches(analysis, ['expansion']);
   const uses = new Map<string, AbbreviationUse[]>();
-  for (const match of termMatches(analysis, ['abbreviation', 'variant'])) {
-    const { entry, form, replacement } = match.phrase.payload;
-    if (!entry.abbreviation) continue;
-    if (form === 'variant' && replacement !== entry.abbreviation) continue;
+  // A variant of the abbreviation (PD1, irAE's) is a use of it too; the longest form at a place wins.
+  const written = termMatches(analysis, ['abbreviation', 'variant']).filter(({ phrase: { payload } }) => {
+    const abbreviation = payload.entry.abbreviation;
+    return abbreviation && (payload.form === 'abbreviation' || payload.replacement === abbreviation || payload.replacement === `${abbreviation}s`);
+  });
+  for (const match of nonOverlapping(written)) {
+    const { entry, replacement } = match.phrase.payload;
+    const plural = match.plural || replacement === `${entry.abbreviation}s`;
     const heading = inHeading(analysis, match.start);
     const definition = heading ? undefined : definitionBefore(analysis, match, entry, expansions) ?? definitionAfter(analysis, match, entry);
     const list = uses.get(entry.id) ?? [];
-    list.push(definition ? { match, entry, inHeading: heading, definition } : { match, entry, inHeading: heading });
+    list.push({ match, entry, plural, inHeading: heading, ...(definition ? { definition } : {}) });
     uses.set(entry.id, list);
   }
   cache.set(analysis, uses);

@@ -43,9 +43,9 @@ export const undefinedAbbreviation: Rule = {
       const body = uses.filter((use) => !use.inHeading);
       const first = body[0];
       if (!first || first.definition) continue;
-      const { match } = first;
-      const abbreviation = `${entry.abbreviation}${match.plural ? 's' : ''}`;
-      const expansion = `${entry.expansions![0]}${match.plural ? 's' : ''}`;
+      const { match, plural } = first;
+      const abbreviation = `${entry.abbreviation}${plural ? 's' : ''}`;
+      const expansion = `${entry.expansions![0]}${plural ? 's' : ''}`;
       const written = `${expansion} (${abbreviation})`;
       const later = body.find((use) => use.definition?.status === 'defined');
       const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';

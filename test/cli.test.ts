@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AjvDraft04 from 'ajv-draft-04';
+import sarifSchema from './fixtures/sarif-2.1.0-rtm.5.json';
+import { linter, ROOT } from './helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+
+function run(args: string[], cwd: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function folder(files: Record<string, string | Buffer> = {}): string {
+  const root = mkdtempSync(join(tmpdir(), 'medlint-cli-'));
+  for (const [path, content] of Object.entries(files)) {
+    mkdirSync(join(root, path, '..'), { recursive: true });
+    writeFileSync(join(root, path), content);
+  }
+  return root;
+}
+
+const CLEAN = [
+  '# Checkpoint inhibitors in melanoma',
+  '',
+  'Programmed cell death protein 1 (PD-1) is a receptor on T cells. Pembrolizumab, an anti–PD-1 antibody,',
+  'blocks PD-1 and restores T-cell activity [1].',
+  '',
+  'Immune-related adverse events (irAEs) occur in some patients with melanoma (Smith et al., 2020).',
+  '',
+  '```',
+  'Keytruda cures cancer patients',
+  '```',
+  '',
+].join('\n');
+
+describe('medlint CLI (built bundle)', function () {
+  before(() => assert.ok(existsSync(CLI), 'run npm run build first'));
+
+  it('reports the misnomers and "cancer patients" in a real draft', function () {
+    if (!existsSync(SEEDS)) this.skip();
+    const dir = folder();
+    copyFileSync(join(SEEDS, '003_93f5c97bdb2aa39c.txt'), join(dir, 'draft.md'));
+    const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
+    const rows = JSON.parse(stdout) as { rule: string; message: string }[];
+    assert.equal(code, 1);
+    const misnomers = rows.filter((row) => row.rule === 'misnomer').map((row) => row.message.split(' is a misnomer')[0]);
+    assert.deepEqual(misnomers, [
+      '"autoimmune therapy"', '"autoimmune therapy"', '"Autoimmune therapy"', '"Autoimmune therapy"', '"autoimmune cancer therapies"',
+      '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapies"', '"autoimmune therapy"',
+    ]);
+    assert.ok(rows.some((row) => row.rule === 'person-first' && row.message.startsWith('Use person-first language: "patients with cancer", not "cancer patients"')));
+  });
+
+  it('reports nothing on clean prose and exits 0', () => {
+    const dir = folder({ 'clean.md': CLEAN });
+    assert.deepEqual(run(['check', 'clean.md'], dir), { code: 0, stdout: '', stderr: '' });
+  });
+
+  it('prints JSON rows with 1-based, end-exclusive UTF-16 columns and fixes', () => {
+    const dir = folder({ 'docs/a.md': '😀 Keytruda\r\nis given.\n' });
+    const { code, stdout } = run(['check', '--format', 'json'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), [
+      {
+        file: 'docs/a.md', line: 1, column: 4, endLine: 1, endColumn: 12, rule: 'brand-name', severity: 'warning',
+        message: '"Keytruda" is a brand name: use the generic name "pembrolizumab".',
+        fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab' },
+      },
+    ]);
+  });
+
+  it('prints a stylish report with a summary', () => {
+    const dir = folder({ 'a.md': 'Ipilimumab blocks PD-1.\n' });
+    const { code, stdout } = run(['check', 'a.md'], dir);
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      [
+        'a.md',
+        '  1:19  warning  "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".  undefined-abbreviation',
+        '  1:19  error    "Ipilimumab" does not target PD-1: the corpus lists ipilimumab as targeting CTLA-4 (FDA label: YERVOY (ipilimumab)).  contradiction',
+        '',
+        '✖ 2 problems (1 error, 1 warning)',
+        '  1 problem is fixable with --fix',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('writes SARIF 2.1.0 that validates against the schema', () => {
+    const dir = folder({ 'a.md': 'Keytruda cures cancer patients.\n' });
+    const { stdout } = run(['check', 'a.md', '--format', 'sarif'], dir);
+    const sarif = JSON.parse(stdout);
+    const validate: ((data: unknown) => boolean) & { errors?: unknown } = new AjvDraft04({ strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors));
+    assert.ok(!validate({ ...sarif, version: '2.0.0' }), 'the validator rejects a wrong version');
+    assert.deepEqual(sarif.runs[0].results.map((result: { ruleId: string; level: string }) => `${result.ruleId}:${result.level}`), ['brand-name:warning', 'overclaim:warning', 'person-first:warning']);
+    assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.md' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 9 } });
+  });
+
+  it('applies every fix in place with --fix, keeping a BOM, and reports what is left', () => {
+    const dir = folder({ 'a.md': '\ufeffCancer patients on Keytruda.\r\nPD1 and Her2 were measured; it cures.\r\n' });
+    const { code, stdout } = run(['check', 'a.md', '--fix', '--format', 'json'], dir);
+    assert.equal(code, 0);
+    assert.equal(
+      readFileSync(join(dir, 'a.md'), 'utf8'),
+      '\ufeffPatients with cancer on pembrolizumab.\r\nProgrammed cell death protein 1 (PD-1) and human epidermal growth factor receptor 2 (HER2) were measured; it cures.\r\n',
+    );
+    assert.deepEqual(JSON.parse(stdout).map((row: { rule: string }) => row.rule), ['overclaim']);
+  });
+
+  it('exits 1 when warnings exceed --max-warnings', () => {
+    const dir = folder({ 'a.md': 'Keytruda and Opdivo.\n' });
+    assert.equal(run(['check', 'a.md', '--max-warnings', '2'], dir).code, 0);
+    const { code, stderr } = run(['check', 'a.md', '--max-warnings', '1'], dir);
+    assert.equal(code, 1);
+    assert.equal(stderr, 'medlint: 2 warnings, more than --max-warnings 1\n');
+  });
+
+  it('lints Markdown under folders and globs, skipping node_modules and .git', () => {
+    const dir = folder({ 'a.md': 'Keytruda.', 'sub/b.markdown': 'Keytruda.', 'sub/c.txt': 'Keytruda.', 'node_modules/x/d.md': 'Keytruda.', '.git/e.md': 'Keytruda.' });
+    const files = (args: string[]) => [...new Set(JSON.parse(run(['check', ...args, '--format', 'json'], dir).stdout).map((row: { file: string }) => row.file))];
+    assert.deepEqual(files([]), ['a.md']);
+    assert.deepEqual(files(['.']), ['a.md', 'sub/b.markdown']);
+    assert.deepEqual(files(['sub/*.txt']), ['sub/c.txt']);
+  });
+
+  it('follows .medlintrc.json: severities and ignore globs', () => {
+    const dir = folder({ '.medlintrc.json': '{ "rules": { "brand-name": "error" }, "ignore": ["old/**"] }', 'a.md': 'Keytruda.', 'old/b.md': 'Keytruda.' });
+    const { code, stdout } = run(['check', '--format', 'json'], dir);
+    assert.equal(code, 1);
+    assert.deepEqual(JSON.parse(stdout).map((row: { file: string; severity: string }) => `${row.file}:${row.severity}`), ['a.md:error']);
+  });
+
+  it('reports a broken config by file and line, still lints, and exits 2', () => {
+    const dir = folder({ 'custom.json': '{\n  "rules": { "brand-name": "loud" }\n}', 'a.md': 'Keytruda.' });
+    const { code, stdout, stderr } = run(['check', 'a.md', '--config', 'custom.json', '--format', 'json'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'medlint: custom.json:2:28: rules.brand-name: must be one of off, hint, info, warning, error\n');
+    assert.equal(JSON.parse(stdout).length, 1);
+  });
+
+  it('skips binary and non-UTF-8 files with a message', () => {
+    const dir = folder({ 'bin.md': Buffer.from([0x89, 0x50, 0x00, 0x01]), 'latin1.md': Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'a.md': 'Fine.' });
+    const { code, stderr } = run(['check', '.'], dir);
+    assert.equal(code, 0);
+    assert.equal(stderr, 'medlint: skipped bin.md: binary file\nmedlint: skipped latin1.md: not UTF-8 text\n');
+  });
+
+  it('exits 2 on usage errors', () => {
+    const dir = folder();
+    assert.deepEqual(run(['check', 'missing.md'], dir), { code: 2, stdout: '', stderr: 'medlint: no such file or folder: missing.md\nRun "medlint --help" for usage.\n' });
+    assert.equal(run(['check', '--format', 'xml'], dir).code, 2);
+    assert.equal(run(['frobnicate'], dir).code, 2);
+  });
+
+  it('defines a term with the same card the hover shows', () => {
+    const dir = folder();
+    const { code, stdout } = run(['define', 'Keytruda'], dir);
+    assert.equal(code, 0);
+    const entry = linter().define('pembrolizumab')!;
+    assert.equal(stdout, `${linter().card(entry)}\n`);
+    assert.match(stdout, /^\*\*pembrolizumab\*\* \*\(drug\)\*\n\nA humanised IgG4 monoclonal antibody/);
+  });
+
+  it('exits 2 for an unknown term', () => {
+    const { code, stderr } = run(['define', 'unobtainium'], folder());
+    assert.equal(code, 2);
+    assert.equal(stderr, 'medlint: "unobtainium" is not in the corpus. Try the abbreviation, full term or brand name; medlint define accepts any of them.\n');
+  });
+});
