@@ -4,6 +4,7 @@ import type { PhraseMatch } from './matcher';
 import { parseMarkdown } from './markdown/parse';
 import { extractProse, type Prose, type ProseBlock } from './markdown/prose';
 import { LineIndex } from './text/lineIndex';
+import { spanAt } from './text/spans';
 import { splitSentences, type Sentence } from './text/sentences';
 import { tokenize, type Tokens } from './text/tokens';
 
@@ -39,15 +40,5 @@ export function analyze(source: string, compiled: CompiledCorpus): Analysis {
 
 /** The prose block containing a prose offset. */
 export function blockAt(prose: Prose, offset: number): ProseBlock | undefined {
-  const blocks = prose.blocks;
-  let low = 0;
-  let high = blocks.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const block = blocks[mid]!;
-    if (offset < block.start) high = mid - 1;
-    else if (offset >= block.end) low = mid + 1;
-    else return block;
-  }
-  return undefined;
+  return spanAt(prose.blocks, offset);
 }

@@ -27,6 +27,8 @@ function sameText(source: string, prose: string): boolean {
   return source === prose || source.replace(/\r\n?/g, '\n') === prose;
 }
 
+const ruleRank = new Map(allRules.map((rule, index) => [rule.id, index]));
+
 export function createLinter(options: LinterOptions): Linter {
   let compiled: CompiledCorpus | undefined;
   const corpus = () => (compiled ??= compileCorpus(options.corpus));
@@ -35,8 +37,10 @@ export function createLinter(options: LinterOptions): Linter {
     if (last?.source !== text) last = analyze(text, corpus());
     return last;
   };
-  const severityOf = (ruleId: string): SeveritySetting =>
-    options.rules?.[ruleId] ?? allRules.find((rule) => rule.id === ruleId)?.defaultSeverity ?? 'off';
+  const severityOf = (ruleId: string): SeveritySetting => {
+    const rank = ruleRank.get(ruleId);
+    return options.rules?.[ruleId] ?? (rank === undefined ? 'off' : allRules[rank]!.defaultSeverity);
+  };
 
   return {
     rules: allRules,
@@ -63,7 +67,7 @@ export function createLinter(options: LinterOptions): Linter {
           findings.push(finding);
         });
       }
-      return findings.sort((a, b) => a.start - b.start || a.end - b.end || allRules.findIndex((r) => r.id === a.ruleId) - allRules.findIndex((r) => r.id === b.ruleId));
+      return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
     },
     hover(text, offset) {
       return hoverAt(analysisOf(text), offset);

@@ -1,10 +1,10 @@
 import type { Analysis, CorpusMatch } from '../analysis';
-import type { CompiledCorpus, MatchPayload } from '../corpus/compile';
-import type { PopulationConstraint, TermEntry } from '../corpus/types';
+import type { CompiledCorpus } from '../corpus/compile';
+import type { TermEntry } from '../corpus/types';
 import type { Sentence } from '../text/sentences';
 import { tokenIndexAfter } from '../text/tokens';
 import type { ProseReport, Rule } from './rule';
-import { displayName, nonOverlapping, surface } from './helpers';
+import { displayName, isTermMatch, nonOverlapping, surface } from './helpers';
 
 interface Mention {
   first: number;
@@ -233,7 +233,8 @@ function checkClasses(view: SentenceView, classes: Mention[], report: (finding: 
 function checkPopulations(view: SentenceView, drugs: Mention[], populations: CorpusMatch[], report: (finding: ProseReport) => void): void {
   const { analysis } = view;
   for (const population of populations) {
-    const { drug: entry, constraint } = population.phrase.payload as { drug: TermEntry; constraint: PopulationConstraint };
+    if (population.phrase.payload.kind !== 'population') continue;
+    const { drug: entry, constraint } = population.phrase.payload;
     const drug = drugs.find((mention) => mention.entry === entry && view.sameClause(Math.min(mention.last, population.firstToken), Math.max(mention.first, population.lastToken)));
     if (!drug) continue;
     const from = Math.min(drug.first, population.firstToken);
@@ -250,17 +251,13 @@ function checkPopulations(view: SentenceView, drugs: Mention[], populations: Cor
   }
 }
 
-function isTermMatch(match: CorpusMatch): match is CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } } {
-  return match.phrase.payload.kind === 'term';
-}
-
 function mentionsOf(matches: CorpusMatch[], accept: (entry: TermEntry) => boolean): Mention[] {
-  return nonOverlapping(matches.filter((match) => isTermMatch(match) && accept((match.phrase.payload as { entry: TermEntry }).entry))).map((match) => ({
+  return nonOverlapping(matches.filter(isTermMatch).filter((match) => accept(match.phrase.payload.entry))).map((match) => ({
     first: match.firstToken,
     last: match.lastToken,
     start: match.start,
     end: match.end,
-    entry: (match.phrase.payload as { entry: TermEntry }).entry,
+    entry: match.phrase.payload.entry,
   }));
 }
 

@@ -7,10 +7,12 @@ import { tokenize } from '../text/tokens';
 export type TermMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } };
 export type ClaimMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'claim' }> } };
 
+export function isTermMatch(match: CorpusMatch): match is TermMatch {
+  return match.phrase.payload.kind === 'term';
+}
+
 export function termMatches(analysis: Analysis, forms?: TermForm[]): TermMatch[] {
-  return analysis.matches.filter(
-    (match): match is TermMatch => match.phrase.payload.kind === 'term' && (!forms || forms.includes(match.phrase.payload.form)),
-  );
+  return analysis.matches.filter((match): match is TermMatch => isTermMatch(match) && (!forms || forms.includes(match.phrase.payload.form)));
 }
 
 export function claimMatches(analysis: Analysis, rule: ClaimRuleId): ClaimMatch[] {

@@ -1,10 +1,8 @@
 import { BLOCK_BREAK } from '../markdown/prose';
+import { spanAt, type Span } from './spans';
 
-export interface Sentence {
-  /** Prose offsets, end exclusive. */
-  start: number;
-  end: number;
-}
+/** Prose offsets, end exclusive. */
+export type Sentence = Span;
 
 // Words after which a full stop does not end a sentence.
 const NON_TERMINAL = new Set([
@@ -57,16 +55,7 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-/** The sentence containing prose offset `offset` (binary search). */
+/** The sentence containing prose offset `offset`. */
 export function sentenceAt(sentences: Sentence[], offset: number): Sentence | undefined {
-  let low = 0;
-  let high = sentences.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const sentence = sentences[mid]!;
-    if (offset < sentence.start) high = mid - 1;
-    else if (offset >= sentence.end) low = mid + 1;
-    else return sentence;
-  }
-  return undefined;
+  return spanAt(sentences, offset);
 }
