@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { parseMarkdown } from '../src/core/markdown/parse';
-import { extractProse } from '../src/core/markdown/prose';
-import { describeFinding, findingsOf, flagged, linter } from './helpers';
+import { analyze } from '../src/core/analysis';
+import { compileCorpus } from '../src/core/corpus/compile';
+import { builtinCorpus, describeFinding, findingsOf, flagged, linter } from './helpers';
 
 const BRAND = '"Keytruda" is a brand name: use the generic name "pembrolizumab".';
 
@@ -45,7 +45,7 @@ describe('prose extraction', () => {
 
   it('maps every prose character back to its source', () => {
     const source = '> A &amp; B\r\n> \\*C\\* `x` **D**\n';
-    const prose = extractProse(parseMarkdown(source), source);
+    const { prose } = analyze(source, compileCorpus(builtinCorpus()));
     const letters = [...prose.text].map((char, i) => [char, source[prose.sourceStart(i)]]).filter(([char]) => /[A-D]/.test(char!));
     assert.deepEqual(letters, [['A', 'A'], ['B', 'B'], ['C', 'C'], ['D', 'D']]);
     const ampersand = prose.text.indexOf('&');

@@ -1,11 +1,11 @@
-import type { Root } from 'mdast';
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
-import { parseMarkdown } from './markdown/parse';
-import { extractProse, type Prose, type ProseBlock } from './markdown/prose';
+import { chunkKey, chunkProse, documentLabels, labelSignature, splitChunks } from './markdown/document';
+import type { Labels } from './markdown/fastProse';
+import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import { LineIndex } from './text/lineIndex';
-import { spanAt } from './text/spans';
 import { splitSentences, type Sentence } from './text/sentences';
+import { spanAt } from './text/spans';
 import { tokenize, type Tokens } from './text/tokens';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
@@ -14,7 +14,6 @@ export type CorpusMatch = PhraseMatch<MatchPayload>;
 export interface Analysis {
   source: string;
   lines: LineIndex;
-  tree: Root;
   prose: Prose;
   tokens: Tokens;
   sentences: Sentence[];
@@ -22,18 +21,111 @@ export interface Analysis {
   compiled: CompiledCorpus;
 }
 
-export function analyze(source: string, compiled: CompiledCorpus): Analysis {
-  const tree = parseMarkdown(source);
-  const prose = extractProse(tree, source);
+/** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
+interface ChunkAnalysis {
+  prose: ChunkProse;
+  tokens: Tokens;
+  matches: CorpusMatch[];
+  sentences: Sentence[];
+}
+
+/**
+ * Chunk analyses by chunk text, least recently used first out. Re-linting an edited document
+ * re-analyses only the chunks that changed.
+ */
+export class ChunkCache {
+  private readonly entries = new Map<string, ChunkAnalysis>();
+
+  constructor(private readonly capacity = 20_000) {}
+
+  get(key: string): ChunkAnalysis | undefined {
+    const entry = this.entries.get(key);
+    if (entry) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  set(key: string, entry: ChunkAnalysis): void {
+    this.entries.set(key, entry);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+function analyzeChunk(text: string, labels: Labels, documentStart: boolean, compiled: CompiledCorpus): ChunkAnalysis {
+  const prose = chunkProse(text, labels, documentStart);
   const tokens = tokenize(prose.text);
+  return { prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
+}
+
+export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
+  const chunks = splitChunks(source);
+  const labels = documentLabels(chunks);
+  const signature = labelSignature(labels);
+  const parts = chunks.map((chunk) => {
+    const documentStart = chunk.start === 0;
+    const key = chunkKey(chunk.text, signature, documentStart);
+    let part = cache.get(key);
+    if (!part) cache.set(key, (part = analyzeChunk(chunk.text, labels, documentStart, compiled)));
+    return part;
+  });
+
+  let proseLength = 0;
+  let tokenCount = 0;
+  for (const part of parts) {
+    proseLength += part.prose.text.length;
+    tokenCount += part.tokens.count;
+  }
+  const map = new Int32Array(proseLength);
+  const starts = new Int32Array(tokenCount);
+  const ends = new Int32Array(tokenCount);
+  const lower: string[] = new Array(tokenCount);
+  const texts: string[] = [];
+  const blocks: ProseBlock[] = [];
+  const citations: number[] = [];
+  const htmlComments: Prose['htmlComments'] = [];
+  const sentences: Sentence[] = [];
+  const matches: CorpusMatch[] = [];
+  let proseOffset = 0;
+  let tokenOffset = 0;
+  parts.forEach((part, index) => {
+    const base = chunks[index]!.start;
+    const { prose, tokens } = part;
+    texts.push(prose.text);
+    for (let i = 0; i < prose.map.length; i++) map[proseOffset + i] = base + prose.map[i]!;
+    for (let i = 0; i < tokens.count; i++) {
+      starts[tokenOffset + i] = proseOffset + tokens.starts[i]!;
+      ends[tokenOffset + i] = proseOffset + tokens.ends[i]!;
+      lower[tokenOffset + i] = tokens.lower[i]!;
+    }
+    for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
+    for (const citation of prose.citations) citations.push(proseOffset + citation);
+    for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
+    for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
+    for (const match of part.matches) {
+      matches.push({ ...match, firstToken: tokenOffset + match.firstToken, lastToken: tokenOffset + match.lastToken, start: proseOffset + match.start, end: proseOffset + match.end });
+    }
+    proseOffset += prose.text.length;
+    tokenOffset += tokens.count;
+  });
+
+  const text = texts.join('');
+  const prose: Prose = {
+    text,
+    blocks,
+    citations,
+    htmlComments,
+    sourceStart: (offset) => (offset >= map.length ? source.length : map[offset]!),
+    sourceEnd: (end) => sourceEndOf(source, map, end),
+  };
   return {
     source,
     lines: new LineIndex(source),
-    tree,
     prose,
-    tokens,
-    sentences: splitSentences(prose.text),
-    matches: compiled.matcher.findAll(tokens),
+    tokens: { text, count: tokenCount, starts, ends, lower },
+    sentences,
+    matches,
     compiled,
   };
 }

@@ -1,4 +1,4 @@
-import { analyze, type Analysis } from './analysis';
+import { analyze, ChunkCache, type Analysis } from './analysis';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, type HoverCard } from './hover';
@@ -32,9 +32,10 @@ const ruleRank = new Map(allRules.map((rule, index) => [rule.id, index]));
 export function createLinter(options: LinterOptions): Linter {
   let compiled: CompiledCorpus | undefined;
   const corpus = () => (compiled ??= compileCorpus(options.corpus));
+  const chunks = new ChunkCache();
   let last: Analysis | undefined;
   const analysisOf = (text: string) => {
-    if (last?.source !== text) last = analyze(text, corpus());
+    if (last?.source !== text) last = analyze(text, corpus(), chunks);
     return last;
   };
   const severityOf = (ruleId: string): SeveritySetting => {

@@ -21,6 +21,16 @@ export interface HtmlComment {
   body: string;
 }
 
+/** The prose of one chunk: offsets in `map`, `blocks`, `citations` and comments are chunk-relative. */
+export interface ChunkProse {
+  text: string;
+  /** Source offset of every prose character. */
+  map: Int32Array;
+  blocks: ProseBlock[];
+  citations: number[];
+  htmlComments: HtmlComment[];
+}
+
 /**
  * The prose of a Markdown document as one string, markup removed, with a map from every prose
  * offset back to its source offset. Phrases are matched on the prose and reported on the source.
@@ -37,7 +47,7 @@ export interface Prose {
 
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y;
 
-class ProseBuilder {
+export class ProseBuilder {
   private chunks: string[] = [];
   private length = 0;
   private map = new Int32Array(1024);
@@ -109,34 +119,40 @@ class ProseBuilder {
     this.length += value.length;
   }
 
-  finish(): Prose {
-    const text = this.chunks.join('');
-    const map = this.map;
-    const source = this.source;
-    const length = this.length;
-    return {
-      text,
-      blocks: this.blocks,
-      citations: this.citations,
-      htmlComments: this.htmlComments,
-      sourceStart: (offset) => (offset >= length ? source.length : map[offset]!),
-      sourceEnd: (end) => {
-        if (end <= 0) return map[0] ?? 0;
-        const last = map[end - 1]!;
-        if (source[last] === '&') {
-          ENTITY.lastIndex = last;
-          const entity = ENTITY.exec(source);
-          if (entity) return last + entity[0].length;
-        }
-        return last + 1;
-      },
-    };
+  /** Appends `text`, whose character i stands at source offset `map[from + i]`. */
+  appendMapped(text: string, map: ArrayLike<number>, from: number): void {
+    this.reserve(text.length);
+    for (let i = 0; i < text.length; i++) this.map[this.length + i] = map[from + i]!;
+    this.chunks.push(text);
+    this.length += text.length;
   }
+
+  /** Closes a prose block opened at `start`; `breakAt` is the source offset the block break stands for. */
+  endBlock(kind: ProseBlockKind, start: number, breakAt: number): void {
+    this.blocks.push({ kind, start, end: this.length });
+    this.appendAt(BLOCK_BREAK, breakAt);
+  }
+
+  finish(): ChunkProse {
+    return { text: this.chunks.join(''), map: this.map.slice(0, this.length), blocks: this.blocks, citations: this.citations, htmlComments: this.htmlComments };
+  }
+}
+
+/** The offset just past the source of a prose range ending at `end` (an entity ends at its `;`). */
+export function sourceEndOf(source: string, map: ArrayLike<number>, end: number): number {
+  if (end <= 0) return map[0] ?? 0;
+  const last = map[end - 1]!;
+  if (source[last] === '&') {
+    ENTITY.lastIndex = last;
+    const entity = ENTITY.exec(source);
+    if (entity) return last + entity[0].length;
+  }
+  return last + 1;
 }
 
 const MEDLINT_COMMENT = /<!--([\s\S]*?)-->/g;
 
-function collectComments(builder: ProseBuilder, value: string, start: number): void {
+export function collectComments(builder: ProseBuilder, value: string, start: number): void {
   if (!value.includes('medlint')) return;
   for (const match of value.matchAll(MEDLINT_COMMENT)) {
     const body = match[1]!.trim();
@@ -200,8 +216,7 @@ function appendInline(builder: ProseBuilder, node: Nodes, source: string): void 
 function appendBlock(builder: ProseBuilder, kind: ProseBlockKind, node: Parents, source: string): void {
   const start = builder.offset;
   for (const child of node.children) appendInline(builder, child as Nodes, source);
-  builder.blocks.push({ kind, start, end: builder.offset });
-  builder.appendAt(BLOCK_BREAK, endOf(node as Nodes));
+  builder.endBlock(kind, start, endOf(node as Nodes));
 }
 
 function appendFlow(builder: ProseBuilder, node: Nodes, source: string): void {
@@ -228,8 +243,9 @@ function appendFlow(builder: ProseBuilder, node: Nodes, source: string): void {
   }
 }
 
-export function extractProse(tree: Root, source: string): Prose {
+/** The prose of a parsed chunk; top-level nodes from `limit` on (definitions appended for the parse) are left out. */
+export function extractProse(tree: Root, source: string, limit = source.length): ChunkProse {
   const builder = new ProseBuilder(source);
-  for (const child of tree.children) appendFlow(builder, child, source);
+  for (const child of tree.children) if (startOf(child) < limit) appendFlow(builder, child, source);
   return builder.finish();
 }

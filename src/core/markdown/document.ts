@@ -1,0 +1,62 @@
+import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
+import { splitChunks, type Chunk } from './chunks';
+import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
+import { parseMarkdown } from './parse';
+import { extractProse, type ChunkProse } from './prose';
+
+const MAY_DEFINE = /^ {0,3}\[[^\]\n]+\]:/m;
+
+function parsedLabels(text: string, documentStart: boolean): { links: string[]; footnotes: string[] } {
+  const links: string[] = [];
+  const footnotes: string[] = [];
+  const visit = (node: Nodes) => {
+    if (node.type === 'definition') links.push(normalizeLabel((node as Definition).label ?? node.identifier));
+    else if (node.type === 'footnoteDefinition') footnotes.push(normalizeLabel((node as FootnoteDefinition).label ?? node.identifier));
+    if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
+  };
+  visit(parseMarkdown(text, documentStart));
+  return { links, footnotes };
+}
+
+/** The link and footnote labels the document defines, wherever they stand. */
+export function documentLabels(chunks: Chunk[]): Labels {
+  const links = new Set<string>();
+  const footnotes = new Set<string>();
+  for (const chunk of chunks) {
+    if (!MAY_DEFINE.test(chunk.text)) continue;
+    const found = definitionLabels(chunk.text) ?? parsedLabels(chunk.text, chunk.start === 0);
+    for (const label of found.links) links.add(label);
+    for (const label of found.footnotes) footnotes.add(label);
+  }
+  return { links, footnotes };
+}
+
+/**
+ * A key for a chunk's prose: its text, whether it opens the document (front matter), and the
+ * document's labels when the chunk could use them.
+ */
+export function chunkKey(text: string, labelSignature: string, documentStart: boolean): string {
+  const key = documentStart ? `\u0003${text}` : text;
+  return text.includes('[') ? `${key}\u0000${labelSignature}` : key;
+}
+
+export function labelSignature(labels: Labels): string {
+  return `${[...labels.links].sort().join('\u0001')}\u0002${[...labels.footnotes].sort().join('\u0001')}`;
+}
+
+/**
+ * The prose of one chunk: by the fast path where it applies, else by remark on the chunk alone, with
+ * the document's definitions appended so references resolve as they do in the whole document.
+ */
+export function chunkProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
+  const fast = fastChunkProse(text, labels, documentStart);
+  if (fast) return fast;
+  let parsed = text;
+  if (text.includes('[') && (labels.links.size || labels.footnotes.size)) {
+    const definitions = [...[...labels.links].map((label) => `[${label}]: #`), ...[...labels.footnotes].map((label) => `[^${label}]: -`)];
+    parsed = `${text}\n\n${definitions.join('\n\n')}\n`;
+  }
+  return extractProse(parseMarkdown(parsed, documentStart), parsed, text.length);
+}
+
+export { splitChunks };

@@ -1,0 +1,89 @@
+/**
+ * Deterministic generator of realistic medical Markdown for the benchmark: front matter, headings,
+ * hard-wrapped paragraphs, nested lists, GFM tables, code fences, links, emphasis, footnotes, term
+ * variants, brand names and loose claims, in the proportions of real drafts. Same seed, same text.
+ */
+
+function random(seed: number): () => number {
+  // mulberry32: small, fast and good enough for picking words.
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const DRUGS = ['pembrolizumab', 'nivolumab', 'ipilimumab', 'atezolizumab', 'durvalumab', 'cemiplimab', 'trastuzumab', 'rituximab', 'Keytruda', 'Opdivo', 'Herceptin'];
+const TARGETS = ['PD-1', 'PD-L1', 'CTLA-4', 'HER2', 'CD20', 'PD1', 'Her2', 'CTLA4'];
+const CELLS = ['T cells', 'T-cells', 'NK cells', 'B cells', 'regulatory T cells', 'macrophages'];
+const DISEASES = ['melanoma', 'non-small cell lung cancer', 'renal cell carcinoma', 'HER2-positive breast cancer', 'Hodgkin lymphoma', 'bladder cancer'];
+const EVENTS = ['colitis', 'pneumonitis', 'hepatitis', 'hypothyroidism', 'rash', 'irAEs', "irAE's", 'CRS', 'ICANS'];
+const CLAIMS = ['Studies have shown that', 'Research shows that', 'It is well known that', 'In a phase 3 trial [3],', 'In the KEYNOTE cohort (Smith et al., 2020),', 'Across trials,'];
+const LOOSE = ['with fewer side effects', 'and is less toxic than chemotherapy', 'and cures some patients', 'as a form of autoimmune therapy', 'in cancer patients', 'with manageable toxicity', 'in patients with advanced disease'];
+const VERBS = ['improved overall survival', 'increased the objective response rate', 'prolonged progression-free survival', 'was associated with durable responses', 'showed activity'];
+
+export function generateMarkdown(targetLength: number, seed = 20261122): string {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const chance = (p: number) => next() < p;
+
+  const sentence = () => {
+    const drug = pick(DRUGS);
+    const subject = chance(0.2) ? `**${drug}**` : chance(0.1) ? `[${drug}](https://example.org/label/${drug.toLowerCase()})` : drug;
+    const target = chance(0.3) ? `, an anti–${pick(TARGETS)} antibody,` : '';
+    const tail = chance(0.4) ? ` ${pick(LOOSE)}` : '';
+    const cite = chance(0.3) ? ` [${1 + Math.floor(next() * 40)}]` : chance(0.1) ? '[^note]' : '';
+    return `${pick(CLAIMS)} ${subject}${target} ${pick(VERBS)} in ${pick(DISEASES)}${tail}, acting on ${pick(CELLS)} and causing ${chance(0.2) ? `*${pick(EVENTS)}*` : pick(EVENTS)}${cite}.`;
+  };
+  const wrap = (text: string, width = 80) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line && line.length + word.length + 1 > width) {
+        lines.push(line);
+        line = word;
+      } else {
+        line = line ? `${line} ${word}` : word;
+      }
+    }
+    if (line) lines.push(line);
+    return lines.join('\n');
+  };
+  const paragraph = () => wrap(Array.from({ length: 2 + Math.floor(next() * 4) }, sentence).join(' '));
+  const list = () => {
+    const items: string[] = [];
+    for (let i = 0; i < 3 + Math.floor(next() * 3); i++) {
+      items.push(`- ${sentence()}`);
+      if (chance(0.3)) items.push(`  - Grade 3 ${pick(EVENTS)} in ${Math.floor(next() * 30)}% with \`${pick(DRUGS)}\``);
+    }
+    return items.join('\n');
+  };
+  const table = () => {
+    const rows = ['| Drug | Target | Grade ≥3 events |', '|------|--------|-----------------|'];
+    for (let i = 0; i < 4; i++) rows.push(`| ${pick(DRUGS)} | ${pick(TARGETS)} | ${Math.floor(next() * 40)}% ${pick(EVENTS)} |`);
+    return rows.join('\n');
+  };
+  const code = () => ['```yaml', `drug: ${pick(DRUGS)}`, `target: ${pick(TARGETS)}`, 'note: Keytruda cures cancer patients', '```'].join('\n');
+  const quote = () => `> ${wrap(sentence(), 76).replace(/\n/g, '\n> ')}`;
+
+  const blocks: string[] = ['---', 'title: Immunotherapy in solid tumours', 'document: clinical overview', '---', ''];
+  let length = blocks.join('\n').length;
+  let section = 0;
+  while (length < targetLength) {
+    const block =
+      section % 12 === 0 ? `## ${section / 12 + 1}. ${pick(['Checkpoint inhibitors', 'CAR T-cell therapy', 'Safety', 'Efficacy', 'Biomarkers'])} in ${pick(DISEASES)}`
+      : chance(0.55) ? paragraph()
+      : chance(0.35) ? list()
+      : chance(0.3) ? table()
+      : chance(0.3) ? quote()
+      : chance(0.5) ? code()
+      : `[^note]: ${sentence()}`;
+    section++;
+    blocks.push(block, '');
+    length += block.length + 2;
+  }
+  return blocks.join('\n').slice(0, targetLength);
+}
