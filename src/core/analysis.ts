@@ -104,7 +104,14 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
     for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
     for (const match of part.matches) {
-      matches.push({ ...match, firstToken: tokenOffset + match.firstToken, lastToken: tokenOffset + match.lastToken, start: proseOffset + match.start, end: proseOffset + match.end });
+      matches.push({
+        phrase: match.phrase,
+        firstToken: tokenOffset + match.firstToken,
+        lastToken: tokenOffset + match.lastToken,
+        start: proseOffset + match.start,
+        end: proseOffset + match.end,
+        plural: match.plural,
+      });
     }
     proseOffset += prose.text.length;
     tokenOffset += tokens.count;

@@ -37,6 +37,8 @@ export interface PhraseMatch<T> {
 interface TrieNode<T> {
   children?: Map<string, TrieNode<T>>;
   phrases?: Phrase<T>[];
+  /** Phrases whose last word, with a plural `s`, ends here (`irae` + `s` → `iraes`). */
+  plurals?: Phrase<T>[];
 }
 
 const LOOSE_GAPS = new Set([' ', '-', '–']);
@@ -75,15 +77,20 @@ export class PhraseMatcher<T> {
   }
 
   private insert(phrase: Phrase<T>): void {
+    const keys = phrase.words.map((word) => word.toLowerCase());
+    (this.nodeFor(keys).phrases ??= []).push(phrase);
+    if (phrase.plural && !phrase.suffix) (this.nodeFor([...keys.slice(0, -1), `${keys.at(-1)}s`]).plurals ??= []).push(phrase);
+  }
+
+  private nodeFor(keys: string[]): TrieNode<T> {
     let node = this.root;
-    for (const word of phrase.words) {
-      const key = word.toLowerCase();
+    for (const key of keys) {
       node.children ??= new Map();
       let child = node.children.get(key);
       if (!child) node.children.set(key, (child = {}));
       node = child;
     }
-    (node.phrases ??= []).push(phrase);
+    return node;
   }
 
   /** Every match, ordered by start and then longest first. Overlapping matches are all kept. */
@@ -92,26 +99,19 @@ export class PhraseMatcher<T> {
     const rootChildren = this.root.children;
     if (!rootChildren) return matches;
     for (let first = 0; first < tokens.count; first++) {
-      if (!rootChildren.has(tokens.lower[first]!) && !this.mayBePlural(rootChildren, tokens.lower[first]!)) continue;
+      let node = rootChildren.get(tokens.lower[first]!);
+      if (!node) continue;
       const found: PhraseMatch<T>[] = [];
-      let node: TrieNode<T> | undefined = this.root;
-      for (let last = first; node?.children && last < tokens.count; last++) {
-        const key = tokens.lower[last]!;
-        if (key.length > 1 && key.endsWith('s')) {
-          const singular = node.children.get(key.slice(0, -1));
-          if (singular?.phrases) this.collect(singular.phrases, tokens, first, last, true, found);
-        }
-        node = node.children.get(key);
-        if (node?.phrases) this.collect(node.phrases, tokens, first, last, false, found);
+      for (let last = first; node; ) {
+        if (node.phrases) this.collect(node.phrases, tokens, first, last, false, found);
+        if (node.plurals) this.collect(node.plurals, tokens, first, last, true, found);
+        last++;
+        node = last < tokens.count ? node.children?.get(tokens.lower[last]!) : undefined;
       }
-      found.sort((a, b) => b.end - a.end);
+      if (found.length > 1) found.sort((a, b) => b.end - a.end);
       for (const match of found) matches.push(match);
     }
     return matches;
-  }
-
-  private mayBePlural(children: Map<string, TrieNode<T>>, key: string): boolean {
-    return key.length > 1 && key.endsWith('s') && children.has(key.slice(0, -1));
   }
 
   private collect(phrases: Phrase<T>[], tokens: Tokens, first: number, last: number, plural: boolean, out: PhraseMatch<T>[]): void {

@@ -44,65 +44,73 @@ export function splitLines(text: string): Line[] {
   return lines;
 }
 
-function isBlank(line: string): boolean {
-  return /^[ \t]*$/.test(line);
+/** Offset of the first character that is not a space or tab in [start, end), or -1. */
+function firstInk(text: string, start: number, end: number): number {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 32 && code !== 9) return i;
+  }
+  return -1;
 }
 
 export function splitChunks(text: string): Chunk[] {
   const lines = splitLines(text);
   const chunks: Chunk[] = [];
+  const blank = (index: number) => firstInk(text, lines[index]!.start, lines[index]!.end) < 0;
   let first = -1;
   let last = -1;
   let closing: RegExp | undefined;
-  let fence: { char: string; length: number } | undefined;
+  let fence: RegExp | undefined;
   const flush = () => {
     if (first >= 0) chunks.push({ start: lines[first]!.start, end: lines[last]!.end, text: text.slice(lines[first]!.start, lines[last]!.end) });
     first = last = -1;
   };
 
   for (let index = 0; index < lines.length; index++) {
-    const line = lines[index]!.text;
+    const { start, end } = lines[index]!;
+    const ink = firstInk(text, start, end);
     if (first < 0) {
-      if (isBlank(line)) continue;
+      if (ink < 0) continue;
       first = index;
-    } else if (!fence && !closing && isBlank(lines[index - 1]!.text) === false && isBlank(line)) {
-      // Look past the blank run: a line at column 0 starts a new chunk.
+    } else if (!fence && !closing && ink < 0 && !blank(index - 1)) {
+      // Past the blank run, a line at column 0 starts a new chunk; an indented one continues this.
       let next = index;
-      while (next < lines.length && isBlank(lines[next]!.text)) next++;
-      if (next >= lines.length || !/^[ \t]/.test(lines[next]!.text)) {
+      while (next < lines.length && blank(next)) next++;
+      const nextStart = next < lines.length ? text.charCodeAt(lines[next]!.start) : -1;
+      if (nextStart !== 32 && nextStart !== 9) {
         flush();
         index = next - 1;
         continue;
       }
     }
-    last = isBlank(line) ? last : index;
-    if (fence) {
-      const close = new RegExp(`^ {0,3}${fence.char === '`' ? '`' : '~'}{${fence.length},}[ \\t]*$`);
-      if (close.test(line)) fence = undefined;
+    if (ink >= 0) last = index;
+    if (fence || closing) {
+      const line = lines[index]!.text;
+      if (fence?.test(line)) fence = undefined;
+      else if (closing?.test(line)) closing = undefined;
       last = index;
       continue;
     }
-    if (closing) {
-      if (closing.test(line)) closing = undefined;
-      last = index;
-      continue;
-    }
-    if (index === 0 && line === '---') {
-      const end = lines.findIndex((candidate, at) => at > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(candidate.text));
-      if (end > 0) {
-        index = last = end;
+    // Only a line starting with one of these can open a construct that spans blank lines.
+    const lead = ink >= 0 && ink - start <= 3 ? text[ink] : undefined;
+    if (lead !== '`' && lead !== '~' && lead !== '<' && lead !== '-' && lead !== '+') continue;
+    const line = lines[index]!.text;
+    if (index === 0 && (line === '---' || line === '+++')) {
+      const close = lines.findIndex((candidate, at) => at > 0 && candidate.text === line);
+      if (close > 0) {
+        index = last = close;
         flush();
         continue;
       }
     }
     const open = FENCE_OPEN.exec(line);
     if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
-      fence = { char: open[1]![0]!, length: open[1]!.length };
+      fence = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
       continue;
     }
-    for (const [start, end] of HTML_BLOCKS) {
-      if (start.test(line)) {
-        if (!end.test(line.replace(start, ''))) closing = end;
+    for (const [opening, ending] of HTML_BLOCKS) {
+      if (opening.test(line)) {
+        if (!ending.test(line.replace(opening, ''))) closing = ending;
         break;
       }
     }

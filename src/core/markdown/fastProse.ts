@@ -28,7 +28,7 @@ interface Line {
 /** Text with the chunk-relative source offset of each character. */
 interface Content {
   text: string;
-  map: number[];
+  map: ArrayLike<number>;
 }
 
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,}|<|\[\^?[^\]]*\]:|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$|=+[ \t]*$)/;
@@ -38,15 +38,23 @@ const ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
 const LINK_DEFINITION = /^ {0,3}\[(?!\^)([^\]\\[]+)\]:[ \t]*(?:<[^>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s\\]+)\]:[ \t]*/;
-const HTML_TAG = /^<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*\/?>/;
-const HTML_COMMENT = /^<!--(?!>|->)[\s\S]*?-->/;
-const AUTOLINK = /^<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/;
-const INLINE_LINK = /^\]\(([^\s()<>`\\]*)(?:[ \t]+"[^"\n\\]*")?[ \t]*\)/;
+// Sticky (y): matched where the scanner stands, without copying the rest of the text.
+const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
+const HTML_COMMENT = /<!--(?!>|->)[\s\S]*?-->/y;
+const AUTOLINK = /<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>/y;
+const INLINE_LINK = /\]\(([^\s()<>`\\]*)(?:[ \t]+"[^"\n\\]*")?[ \t]*\)/y;
+const FOOTNOTE_CALL = /\[\^([^\]\s\\]+)\]/y;
+const SUP = /<sup\b/iy;
+
+function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(text);
+}
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 // Escapes, entities and strikethrough are left to remark, and so are GFM autolink literals in
 // displayed text (a link's destination is not displayed).
 const UNSUPPORTED = /[\\~]/;
-const AUTOLINK_LITERAL = /www\.|[A-Za-z][A-Za-z0-9+.-]*:\/\/|mailto:|xmpp:|@/i;
+const AUTOLINK_LITERAL = /www\.|:\/\/|mailto:|xmpp:|@/i;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
 
@@ -156,10 +164,9 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
       delimiters.push(delimiter);
       i = textStart = i + run;
     } else if (char === '<') {
-      const rest = text.slice(i);
-      const comment = HTML_COMMENT.exec(rest);
-      const tag = comment ?? HTML_TAG.exec(rest);
-      const autolink = tag ? undefined : AUTOLINK.exec(rest);
+      const comment = stickyMatch(HTML_COMMENT, text, i);
+      const tag = comment ?? stickyMatch(HTML_TAG, text, i);
+      const autolink = tag ? undefined : stickyMatch(AUTOLINK, text, i);
       if (!tag && !autolink) {
         i++;
         continue;
@@ -167,12 +174,12 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
       flushText(i);
       const length = (tag ?? autolink)![0].length;
       if (comment) items.push({ kind: 'comment', start: i, end: i + length });
-      else items.push({ kind: 'atom', start: i, citation: Boolean(autolink) || /^<sup\b/i.test(rest) });
+      else items.push({ kind: 'atom', start: i, citation: Boolean(autolink) || Boolean(stickyMatch(SUP, text, i)) });
       i = textStart = i + length;
     } else if (char === '!' && text[i + 1] === '[') {
       fail();
     } else if (char === '[') {
-      const footnote = /^\[\^([^\]\s\\]+)\]/.exec(text.slice(i));
+      const footnote = stickyMatch(FOOTNOTE_CALL, text, i);
       if (footnote && text[i + footnote[0].length] !== '(' && text[i + footnote[0].length] !== '[' && labels.footnotes.has(normalizeLabel(footnote[1]!))) {
         flushText(i);
         items.push({ kind: 'atom', start: i, citation: true });
@@ -188,7 +195,7 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
       if (nested >= 0 && nested < close) fail();
       const inner = text.slice(i + 1, close);
       if (/[`*_<!]/.test(inner)) fail();
-      const link = INLINE_LINK.exec(text.slice(close));
+      const link = stickyMatch(INLINE_LINK, text, close);
       if (link) {
         flushText(i);
         items.push({ kind: 'link', textStart: i + 1, textEnd: close, reference: false });
@@ -209,9 +216,11 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
   flushText(text.length);
   // Emphasis resolution is quadratic in the worst case; leave pathological runs to remark.
   if (delimiters.length > 500) fail();
-  for (const item of items) {
-    const shown = item.kind === 'text' ? text.slice(item.start, item.end) : item.kind === 'link' ? text.slice(item.textStart, item.textEnd) : '';
-    if (AUTOLINK_LITERAL.test(shown)) fail();
+  if (AUTOLINK_LITERAL.test(text)) {
+    for (const item of items) {
+      const shown = item.kind === 'text' ? text.slice(item.start, item.end) : item.kind === 'link' ? text.slice(item.textStart, item.textEnd) : '';
+      if (AUTOLINK_LITERAL.test(shown)) fail();
+    }
   }
   return { items, delimiters };
 }
@@ -250,7 +259,12 @@ function appendInline(builder: ProseBuilder, content: Content, labels: Labels): 
 /** Joins the lines of a paragraph as remark does: indentation and trailing white space dropped. */
 function paragraphContent(chunkText: string, lines: Line[], firstLineSkip = 0): Content {
   let text = '';
-  const map: number[] = [];
+  // At most every source character of the lines, plus one per hard break.
+  const map = new Int32Array(lines.at(-1)!.end - lines[0]!.start + lines.length);
+  let length = 0;
+  const push = (offset: number) => {
+    map[length++] = offset;
+  };
   lines.forEach((line, index) => {
     const raw = line.text.slice(index === 0 ? firstLineSkip : 0);
     const offset = line.start + (index === 0 ? firstLineSkip : 0);
@@ -262,11 +276,11 @@ function paragraphContent(chunkText: string, lines: Line[], firstLineSkip = 0): 
       const trailing = /[ \t]*$/.exec(previous.text)![0];
       const hardBreak = / {2,}$/.test(trailing);
       const ending = hardBreak ? '\n' : /^(?:\r\n|\r|\n)/.exec(chunkText.slice(previous.end, previous.end + 2))![0];
-      for (let k = 0; k < ending.length; k++) map.push(hardBreak ? previous.end - trailing.length : previous.end + k);
+      for (let k = 0; k < ending.length; k++) push(hardBreak ? previous.end - trailing.length : previous.end + k);
       text += ending;
     }
     text += body;
-    for (let k = 0; k < body.length; k++) map.push(offset + lead + k);
+    for (let k = 0; k < body.length; k++) push(offset + lead + k);
   });
   return { text, map };
 }

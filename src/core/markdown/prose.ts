@@ -50,12 +50,15 @@ const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});/y
 export class ProseBuilder {
   private chunks: string[] = [];
   private length = 0;
-  private map = new Int32Array(1024);
+  private map: Int32Array;
   readonly blocks: ProseBlock[] = [];
   readonly citations: number[] = [];
   readonly htmlComments: HtmlComment[] = [];
 
-  constructor(private readonly source: string) {}
+  constructor(private readonly source: string) {
+    // Prose is rarely longer than its source: size for that, and grow if needed.
+    this.map = new Int32Array(source.length + 16);
+  }
 
   get offset(): number {
     return this.length;
@@ -134,7 +137,7 @@ export class ProseBuilder {
   }
 
   finish(): ChunkProse {
-    return { text: this.chunks.join(''), map: this.map.slice(0, this.length), blocks: this.blocks, citations: this.citations, htmlComments: this.htmlComments };
+    return { text: this.chunks.join(''), map: this.map.subarray(0, this.length), blocks: this.blocks, citations: this.citations, htmlComments: this.htmlComments };
   }
 }
 

@@ -13,13 +13,24 @@ const NON_TERMINAL = new Set([
 // ("shown.[1]", "shown. [1]", "shown.<sup>2</sup>", "shown.[^n]"), then white space.
 const SENTENCE_TAIL = /^[)"'\]\u2019\u201d]*(?:[ \t]?\[[^\]\u2029]{1,40}\]|[ \t]?\uFFFC[^\uFFFC\u2029\s]{0,20}\uFFFC|\uFFFC)*/;
 
-function endsWithAbbreviation(text: string, dot: number): boolean {
-  const before = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, dot - 12), dot));
-  if (!before) return false;
-  const word = before[1]!.toLowerCase();
-  // A single capital before a full stop is an initial ("J. Smith").
-  return NON_TERMINAL.has(word) || /^\p{Lu}$/u.test(before[1]!);
+function isLetter(char: string | undefined): boolean {
+  return char !== undefined && (char === '.' || /\p{L}/u.test(char));
 }
+
+function endsWithAbbreviation(text: string, dot: number): boolean {
+  let start = dot;
+  while (start > 0 && dot - start < 12 && isLetter(text[start - 1])) start--;
+  if (start === dot) return false;
+  const word = text.slice(start, dot);
+  // A single capital before a full stop is an initial ("J. Smith").
+  return NON_TERMINAL.has(word.toLowerCase()) || (word.length === 1 && word !== word.toLowerCase());
+}
+
+function isSpace(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x3000;
+}
+
+const TERMINAL = /[.!?\u2029]/g;
 
 /** Splits prose into sentences. Blocks always end a sentence; soft line breaks never do. */
 export function splitSentences(text: string): Sentence[] {
@@ -27,29 +38,30 @@ export function splitSentences(text: string): Sentence[] {
   let start = 0;
   const push = (end: number) => {
     let s = start;
-    while (s < end && /\s/.test(text[s]!)) s++;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
     if (end > s) sentences.push({ start: s, end });
   };
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (char === BLOCK_BREAK) {
+  TERMINAL.lastIndex = 0;
+  for (let found = TERMINAL.exec(text); found; found = TERMINAL.exec(text)) {
+    const i = found.index;
+    if (i < start) continue;
+    if (found[0] === BLOCK_BREAK) {
       push(i);
       start = i + 1;
       continue;
     }
-    if (char !== '.' && char !== '!' && char !== '?') continue;
-    if (char === '.' && endsWithAbbreviation(text, i)) continue;
+    if (found[0] === '.' && endsWithAbbreviation(text, i)) continue;
     const tail = SENTENCE_TAIL.exec(text.slice(i + 1, i + 64))![0];
     const after = i + 1 + tail.length;
-    const next = text[after];
-    if (next !== undefined && next !== BLOCK_BREAK && !/\s/.test(next)) continue;
+    const next = text.charCodeAt(after);
+    if (after < text.length && text[after] !== BLOCK_BREAK && !isSpace(next)) continue;
     let k = after;
-    while (k < text.length && /[ \t\r\n]/.test(text[k]!)) k++;
+    while (k < text.length && isSpace(text.charCodeAt(k)) && text[k] !== BLOCK_BREAK) k++;
     const following = text[k];
     if (following !== undefined && following !== BLOCK_BREAK && /\p{Ll}/u.test(following)) continue;
     push(after);
     start = after;
-    i = after - 1;
+    TERMINAL.lastIndex = after;
   }
   push(text.length);
   return sentences;
