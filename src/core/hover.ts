@@ -49,21 +49,49 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   return lines.join('\n');
 }
 
+// No corpus phrase is longer than this in the source, markup included: how far back a match under
+// the cursor can start.
+const LONGEST_PHRASE_SOURCE = 400;
+
+const usesCache = new WeakMap<Analysis, Map<string, number>>();
+
+function usesOf(analysis: Analysis, entry: TermEntry): number {
+  let counts = usesCache.get(analysis);
+  if (!counts) {
+    counts = new Map();
+    for (const match of analysis.matches) {
+      if (match.phrase.payload.kind === 'term') counts.set(match.phrase.payload.entry.id, (counts.get(match.phrase.payload.entry.id) ?? 0) + 1);
+    }
+    usesCache.set(analysis, counts);
+  }
+  return counts.get(entry.id) ?? 0;
+}
+
 /** The card for the corpus term under a source offset, preferring the longest term there. */
 export function hoverAt(analysis: Analysis, offset: number): HoverCard | undefined {
-  const { prose } = analysis;
+  const { prose, matches } = analysis;
+  // Matches are in document order: find the last one starting at or before the offset.
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (prose.sourceStart(matches[mid]!.start) <= offset) low = mid + 1;
+    else high = mid;
+  }
   let best: { start: number; end: number; entry: TermEntry } | undefined;
-  for (const match of analysis.matches) {
+  for (let index = low - 1; index >= 0; index--) {
+    const match = matches[index]!;
+    const start = prose.sourceStart(match.start);
+    if (start < offset - LONGEST_PHRASE_SOURCE) break;
     const payload = match.phrase.payload;
     if (payload.kind !== 'term') continue;
-    const start = prose.sourceStart(match.start);
     const end = prose.sourceEnd(match.end);
-    if (offset < start || offset >= end) continue;
+    if (offset >= end) continue;
     if (!best || end - start > best.end - best.start) best = { start, end, entry: payload.entry };
   }
   if (!best) return undefined;
   const entry = best.entry;
-  const uses = analysis.matches.filter((match) => match.phrase.payload.kind === 'term' && match.phrase.payload.entry === entry).length;
+  const uses = usesOf(analysis, entry);
   const definition = abbreviationUses(analysis).get(entry.id)?.find((use) => use.definition?.status === 'defined');
   const definedOnLine = definition ? analysis.lines.positionAt(prose.sourceStart(definition.match.start)).line + 1 : undefined;
   return {

@@ -1,0 +1,210 @@
+/**
+ * npm run bench: medlint against the tools writers would otherwise use, on the same generated
+ * drafts, side by side. Prints one table and the targets, and writes the results as JSON.
+ *
+ *   node dist/bench.js [--sizes 10k,100k,1m,10m] [--timeout 300] [--out test-output/bench/results.json]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { variantReplacement, variantText } from '../../src/core/corpus/compile';
+import { builtinCorpus } from '../../src/node/builtinCorpus';
+import { generateMarkdown } from './generate';
+import { runWorker, type WorkerTask } from './worker';
+
+const ROOT = resolve(__dirname, '..');
+const BIN = join(ROOT, 'node_modules', '.bin');
+const SIZES: Record<string, number> = { '10k': 10_000, '100k': 100_000, '1m': 1_000_000, '10m': 10_000_000 };
+
+interface Measurement {
+  tool: string;
+  size: string;
+  bytes: number;
+  /** Median wall time; absent when the tool timed out or failed. */
+  medianMs?: number;
+  runs?: number[];
+  maxRssMb?: number;
+  status: 'ok' | 'timeout' | 'failed';
+  note?: string;
+}
+
+function option(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
+}
+
+/** Fewer repetitions where one run takes long; enough for a median where it is quick. */
+function repetitions(bytes: number): { count: number; warmups: number } {
+  if (bytes >= 10_000_000) return { count: 1, warmups: 0 };
+  if (bytes >= 1_000_000) return { count: 3, warmups: 1 };
+  return { count: 7, warmups: 2 };
+}
+
+function inProcess(tool: string, task: WorkerTask, file: string, size: string, bytes: number, timeoutMs: number, steady?: { count: number; warmups: number }): Measurement {
+  const { count, warmups } = steady ?? repetitions(bytes);
+  const result = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', __filename, '--worker', task, file, String(count), String(warmups)], {
+    encoding: 'utf8',
+    timeout: timeoutMs,
+    maxBuffer: 1 << 24,
+  });
+  if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { tool, size, bytes, status: 'timeout', note: `over ${timeoutMs / 1000} s` };
+  if (result.status !== 0) return { tool, size, bytes, status: 'failed', note: result.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${result.status}` };
+  const parsed = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { runs: number[]; medianMs: number; maxRssKb: number; extra?: Record<string, number> };
+  return { tool, size, bytes, status: 'ok', medianMs: parsed.medianMs, runs: parsed.runs, maxRssMb: parsed.maxRssKb / 1024 };
+}
+
+/** A whole process, timed from outside; peak RSS from GNU time where the machine has it. */
+function external(tool: string, command: string[], size: string, bytes: number, timeoutMs: number, cwd: string): Measurement {
+  const { count } = repetitions(bytes);
+  const haveTime = existsSync('/usr/bin/time');
+  const runs: number[] = [];
+  let rss = 0;
+  for (let i = 0; i < count; i++) {
+    const rssFile = join(cwd, `rss-${process.pid}.txt`);
+    const argv = haveTime ? ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...command] : command;
+    const start = performance.now();
+    const result = spawnSync(argv[0]!, argv.slice(1), { cwd, encoding: 'utf8', timeout: timeoutMs, maxBuffer: 1 << 28, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } });
+    const elapsed = performance.now() - start;
+    if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { tool, size, bytes, status: 'timeout', note: `over ${timeoutMs / 1000} s` };
+    // Linters exit 1 when they find problems; more than that, or a signal, is a failure.
+    if (result.signal || (result.status ?? 0) > 1) return { tool, size, bytes, status: 'failed', note: `exit ${result.status ?? result.signal}: ${result.stderr.trim().split('\n').slice(-1)[0] ?? ''}` };
+    runs.push(elapsed);
+    if (haveTime && existsSync(rssFile)) rss = Math.max(rss, Number(readFileSync(rssFile, 'utf8').trim().split('\n').at(-1)) / 1024);
+  }
+  const sorted = [...runs].sort((a, b) => a - b);
+  return { tool, size, bytes, status: 'ok', medianMs: sorted[sorted.length >> 1], runs, ...(haveTime ? { maxRssMb: rss } : {}) };
+}
+
+/** textlint's terminology and prh rules with medlint's own term lists: variants, brands, misnomers. */
+function writeTextlintConfig(dir: string): string {
+  const pairs: [string, string][] = [];
+  for (const entry of builtinCorpus.terms) {
+    for (const variant of entry.variants ?? []) pairs.push([variantText(variant), variantReplacement(entry, variant as string)]);
+    for (const brand of entry.brands ?? []) pairs.push([brand, entry.term]);
+  }
+  for (const claim of builtinCorpus.claims) {
+    for (const phrase of claim.phrases ?? []) if (typeof phrase !== 'string' && phrase.use) pairs.push([phrase.text, phrase.use]);
+  }
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const prh = ['version: 1', 'rules:', ...pairs.flatMap(([from, to]) => [`  - expected: ${JSON.stringify(to)}`, `    pattern: ${JSON.stringify(`/\\b${escape(from)}\\b/`)}`])];
+  writeFileSync(join(dir, 'prh.yml'), `${prh.join('\n')}\n`);
+  const config = { rules: { terminology: { defaultTerms: false, terms: pairs }, prh: { rulePaths: [join(dir, 'prh.yml')] } } };
+  const file = join(dir, '.textlintrc.json');
+  writeFileSync(file, JSON.stringify(config, null, 2));
+  return file;
+}
+
+function format(measurement: Measurement | undefined): string {
+  if (!measurement) return '';
+  if (measurement.status !== 'ok') return measurement.status;
+  const ms = measurement.medianMs!;
+  const mbPerS = measurement.bytes / 1e6 / (ms / 1000);
+  const rss = measurement.maxRssMb === undefined ? '' : ` ${measurement.maxRssMb.toFixed(0)} MB`;
+  return `${ms < 10 ? ms.toFixed(2) : ms.toFixed(0)} ms ${mbPerS.toFixed(2)} MB/s${rss}`;
+}
+
+function table(measurements: Measurement[], sizes: string[]): string {
+  const tools = [...new Set(measurements.map((m) => m.tool))];
+  const rows = [['tool', ...sizes], ...tools.map((tool) => [tool, ...sizes.map((size) => format(measurements.find((m) => m.tool === tool && m.size === size)))])];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const line = (row: string[]) => `| ${row.map((cell, column) => cell.padEnd(widths[column]!)).join(' | ')} |`;
+  return [line(rows[0]!), `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`, ...rows.slice(1).map(line)].join('\n');
+}
+
+function main(): void {
+  const sizes = option('sizes', '10k,100k,1m,10m').split(',');
+  const timeoutMs = Number(option('timeout', '300')) * 1000;
+  const out = resolve(option('out', join(ROOT, 'test-output', 'bench', 'results.json')));
+  const dir = join(tmpdir(), `medlint-bench-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  const textlintConfig = writeTextlintConfig(dir);
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const measurements: Measurement[] = [];
+  const record = (measurement: Measurement) => {
+    measurements.push(measurement);
+    process.stderr.write(`  ${measurement.size.padEnd(5)} ${measurement.tool.padEnd(34)} ${format(measurement)}${measurement.note ? ` (${measurement.note})` : ''}\n`);
+  };
+
+  for (const size of sizes) {
+    const bytes = SIZES[size];
+    if (!bytes) throw new Error(`unknown size ${size}; use ${Object.keys(SIZES).join(', ')}`);
+    const file = join(dir, `draft-${size}.md`);
+    writeFileSync(file, generateMarkdown(bytes));
+    process.stderr.write(`${size}: ${file}\n`);
+    record(inProcess('read file', 'read', file, size, bytes, timeoutMs));
+    record(inProcess('remark-parse', 'remark-parse', file, size, bytes, timeoutMs));
+    record(inProcess('remark-parse + gfm + frontmatter', 'remark-plugins', file, size, bytes, timeoutMs));
+    record(inProcess('medlint lint() in-process', 'medlint-lint', file, size, bytes, timeoutMs));
+    if (bytes <= 1_000_000) {
+      // An editor's language service is a long-running, warmed-up process: measure it so.
+      record(inProcess('medlint re-lint after 1-char edit', 'medlint-incremental', file, size, bytes, timeoutMs, { count: 31, warmups: 30 }));
+      record(inProcess('medlint hover lookup', 'medlint-hover', file, size, bytes, timeoutMs, { count: 11, warmups: 5 }));
+    }
+    record(external('medlint CLI (whole process)', [process.execPath, cli, 'check', file, '--format', 'json'], size, bytes, timeoutMs, dir));
+    record(external('textlint (terminology + prh)', [join(BIN, 'textlint'), '-c', textlintConfig, '--format', 'json', file], size, bytes, timeoutMs, dir));
+    record(external('markdownlint-cli2', [join(BIN, 'markdownlint-cli2'), file], size, bytes, timeoutMs, dir));
+    record(external('cspell', [join(BIN, 'cspell'), 'lint', '--no-progress', '--no-summary', '--no-cache', file], size, bytes, timeoutMs, dir));
+    record(external('alex', [join(BIN, 'alex'), file], size, bytes, timeoutMs, dir));
+  }
+
+  const find = (tool: string, size: string) => measurements.find((m) => m.tool === tool && m.size === size && m.status === 'ok')?.medianMs;
+  const ratios: string[] = [];
+  for (const size of sizes) {
+    const lint = find('medlint lint() in-process', size);
+    const cliMs = find('medlint CLI (whole process)', size);
+    const parse = find('remark-parse + gfm + frontmatter', size);
+    const parts = [`${size}:`];
+    if (lint && parse) parts.push(`lint/parse-only ${(lint / parse).toFixed(2)}`);
+    for (const peer of ['textlint (terminology + prh)', 'markdownlint-cli2', 'cspell', 'alex']) {
+      const peerMs = find(peer, size);
+      if (cliMs && peerMs) parts.push(`CLI/${peer.split(' ')[0]} ${(cliMs / peerMs).toFixed(3)} (${(peerMs / cliMs).toFixed(1)}× faster)`);
+    }
+    ratios.push(parts.join('  '));
+  }
+
+  const rss = (tool: string, size: string) => measurements.find((m) => m.tool === tool && m.size === size)?.maxRssMb;
+  const check = (label: string, value: number | undefined, limit: number, unit: string) =>
+    value === undefined ? `  ?     ${label}: not measured` : `  ${value <= limit ? 'met ' : 'MISS'}  ${label}: ${value.toFixed(unit === 'ms' && value < 10 ? 2 : 1)} ${unit} (target ≤ ${limit} ${unit})`;
+  const lint1m = find('medlint lint() in-process', '1m');
+  const lint10m = find('medlint lint() in-process', '10m');
+  const textlint1m = find('textlint (terminology + prh)', '1m');
+  const cli1m = find('medlint CLI (whole process)', '1m');
+  const parse1m = find('remark-parse + gfm + frontmatter', '1m');
+  const targets = [
+    check('in-process lint, 1 MB', lint1m, 300, 'ms'),
+    check('in-process lint, 10 MB', lint10m, 4000, 'ms'),
+    check('peak RSS, in-process lint of 10 MB', rss('medlint lint() in-process', '10m'), 600, 'MB'),
+    check('lint time ÷ parse time (remark + plugins), 1 MB', lint1m && parse1m ? lint1m / parse1m : undefined, 1.3, '×'),
+    check('growth: 10 MB time ÷ (10 × 1 MB time)', lint1m && lint10m ? lint10m / (10 * lint1m) : undefined, 1.5, '×'),
+    check('CLI cold start, 10 KB file', find('medlint CLI (whole process)', '10k'), 150, 'ms'),
+    check('textlint ÷ medlint CLI, 1 MB (want ≥ 10)', textlint1m && cli1m ? 10 / (textlint1m / cli1m) : undefined, 1, '(10 ÷ speed-up)'),
+    check('re-lint after a 1-character edit, 100 KB', find('medlint re-lint after 1-char edit', '100k'), 20, 'ms'),
+    check('hover lookup, 100 KB document', find('medlint hover lookup', '100k'), 1, 'ms'),
+  ];
+
+  const report = [
+    `medlint bench, ${new Date().toISOString()}, node ${process.version}, ${require('node:os').cpus().length} cores`,
+    '',
+    'Median wall time, throughput and peak RSS per tool and draft size:',
+    '',
+    table(measurements, sizes),
+    '',
+    'Ratios (CLI/peer < 1 means medlint is faster):',
+    ...ratios.map((line) => `  ${line}`),
+    '',
+    'Targets:',
+    ...targets,
+  ].join('\n');
+  process.stdout.write(`${report}\n`);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), node: process.version, sizes, measurements, ratios, targets }, null, 2));
+  process.stdout.write(`\nResults written to ${out}\n`);
+  rmSync(dir, { recursive: true, force: true });
+}
+
+if (process.argv[2] === '--worker') {
+  runWorker(process.argv[3] as WorkerTask, process.argv[4]!, Number(process.argv[5]), Number(process.argv[6]));
+} else {
+  main();
+}

@@ -1,0 +1,89 @@
+/**
+ * In-process measurements, each run in a child process of its own so that its peak RSS is its own.
+ * Prints one JSON line: { runs: ms[], medianMs, maxRssKb, extra? }.
+ */
+import { readFileSync } from 'node:fs';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { createLinter } from '../../src/core/linter';
+import { builtinCorpus } from '../../src/node/builtinCorpus';
+
+export type WorkerTask = 'read' | 'remark-parse' | 'remark-plugins' | 'medlint-lint' | 'medlint-incremental' | 'medlint-hover';
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Times `run` `count` times after `warmups` untimed runs, collecting garbage before each. */
+function timed(count: number, warmups: number, run: (index: number) => void): number[] {
+  for (let i = 0; i < warmups; i++) run(-1 - i);
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    collect();
+    const start = performance.now();
+    run(i);
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+export function runWorker(task: WorkerTask, file: string, count: number, warmups: number): void {
+  const corpus = builtinCorpus;
+  let runs: number[];
+  let extra: Record<string, number> | undefined;
+  switch (task) {
+    case 'read':
+      runs = timed(count, warmups, () => readFileSync(file, 'utf8'));
+      break;
+    case 'remark-parse': {
+      const text = readFileSync(file, 'utf8');
+      const processor = unified().use(remarkParse);
+      runs = timed(count, warmups, () => processor.parse(text));
+      break;
+    }
+    case 'remark-plugins': {
+      const text = readFileSync(file, 'utf8');
+      const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+      runs = timed(count, warmups, () => processor.parse(text));
+      break;
+    }
+    case 'medlint-lint': {
+      const text = readFileSync(file, 'utf8');
+      // A new linter each run: no chunk is in the cache, as for a file opened for the first time.
+      runs = timed(count, warmups, () => createLinter({ corpus }).lint(text));
+      break;
+    }
+    case 'medlint-incremental': {
+      const text = readFileSync(file, 'utf8');
+      const linter = createLinter({ corpus });
+      linter.lint(text);
+      // One character typed at a different place each run, as a writer edits.
+      runs = timed(count, warmups, (index) => {
+        const at = Math.floor(text.length * ((Math.abs(index) * 0.37) % 1));
+        linter.lint(`${text.slice(0, at)}x${text.slice(at)}`);
+      });
+      break;
+    }
+    case 'medlint-hover': {
+      const text = readFileSync(file, 'utf8');
+      const linter = createLinter({ corpus });
+      linter.lint(text);
+      const offsets = Array.from({ length: 200 }, (_, k) => Math.floor((text.length * k) / 200));
+      let found = 0;
+      runs = timed(count, warmups, () => {
+        for (const offset of offsets) if (linter.hover(text, offset)) found++;
+      }).map((ms) => ms / offsets.length);
+      extra = { lookupsPerRun: offsets.length, cardsFound: found };
+      break;
+    }
+  }
+  const result = { runs, medianMs: median(runs), maxRssKb: process.resourceUsage().maxRSS, ...(extra ? { extra } : {}) };
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
