@@ -53,6 +53,13 @@ await esbuild.build({ ...node, entryPoints: { 'medlint-cli': 'src/cli/main.ts', 
 await esbuild.build({ ...node, entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, sourcemap: false });
 chmodSync('dist/cli.js', 0o755);
 
+// The VS Code extension: a Node bundle for desktop and a browser bundle for vscode.dev.
+const extension = { ...node, external: ['vscode'], sourcemap: false };
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' });
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022' });
+// The extension's integration tests, run inside VS Code by test/vscode/run.mjs or test-electron.
+await esbuild.build({ ...extension, minify: false, entryPoints: { index: 'test/vscode/suite/index.ts', 'extension.test': 'test/vscode/suite/extension.test.ts' }, outdir: 'dist/test/vscode', external: ['vscode', 'mocha'] });
+
 // The code cache: compiled once here, after a representative run, for every later start.
 const warm = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples', '--format', 'json'], { env: { ...process.env, MEDLINT_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });
 if (warm.status !== 0 && warm.status !== 1) {

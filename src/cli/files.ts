@@ -1,6 +1,6 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
+import { globToRegExp } from '../core/glob';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
@@ -37,10 +37,10 @@ export function expandPaths(args: string[], cwd = process.cwd()): string[] {
   const show = (file: string) => relative(cwd, file).replace(/\\/g, '/') || file;
   for (const arg of args.length ? args : ['**/*.md']) {
     if (isGlob(arg)) {
-      const matches = picomatch(arg.replace(/\\/g, '/'), { dot: false });
+      const pattern = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
       let any = false;
       for (const file of walk(cwd)) {
-        if (matches(show(file))) {
+        if (pattern.test(show(file))) {
           found.add(show(file));
           any = true;
         }

@@ -19,6 +19,8 @@ export interface Linter {
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
   card(entry: TermEntry): string;
+  /** Every term entry of the corpus, in corpus order. */
+  entries(): readonly TermEntry[];
   severityOf(ruleId: string): SeveritySetting;
 }
 
@@ -78,6 +80,9 @@ export function createLinter(options: LinterOptions): Linter {
     },
     card(entry) {
       return renderCard(corpus(), entry);
+    },
+    entries() {
+      return options.corpus.terms;
     },
   };
 }

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import picomatch from 'picomatch';
 import { validateConfig, type MedlintConfig } from '../core/config';
-import { checkIntegrity } from '../core/corpus/integrity';
-import { mergeCorpora } from '../core/corpus/load';
+import { globToRegExp } from '../core/glob';
 import type { Corpus, CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
 import type { SeveritySetting } from '../core/types';
-import { loadTermsDirectory } from './terms';
+import { resolveSettings } from '../core/settings';
+import { readTermFolder } from './terms';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
 
@@ -46,7 +45,7 @@ export class Project {
 
   constructor(
     private readonly builtin: Corpus,
-    private readonly options: { explicitConfig?: string; base?: string; overrides?: Record<string, SeveritySetting> } = {},
+    private readonly options: { explicitConfig?: string; base?: string; editorRules?: Record<string, SeveritySetting> } = {},
   ) {}
 
   settingsFor(file: string): FileSettings {
@@ -85,26 +84,15 @@ export class Project {
       }
     }
     const root = configFile ? dirname(configFile) : process.cwd();
-    let corpus = this.builtin;
-    const workspaceFiles = new Map<string, string>();
-    for (const folder of config.terms ?? []) {
-      const dir = resolve(root, folder);
-      if (!existsSync(dir)) {
-        this.problems.push({ file: this.shown(configFile!), message: `terms folder "${folder}" does not exist` });
-        continue;
-      }
-      const loaded = loadTermsDirectory(dir, this.options.base ?? process.cwd());
-      this.problems.push(...loaded.problems);
-      for (const [id, file] of loaded.files) workspaceFiles.set(id, file);
-      corpus = mergeCorpora(corpus, loaded.corpus);
-    }
-    // Workspace entries may relate to built-in ones: check them against the merged corpus.
-    if (workspaceFiles.size > 0) this.problems.push(...checkIntegrity(corpus, (id) => workspaceFiles.get(id)));
-    const ignoreMatcher = config.ignore?.length ? picomatch(config.ignore, { dot: true }) : undefined;
+    const base = this.options.base ?? process.cwd();
+    const folders = (config.terms ?? []).map((folder) => readTermFolder(resolve(root, folder), folder, base));
+    const settings = resolveSettings(this.builtin, config, folders, configFile ? this.shown(configFile) : '', this.options.editorRules);
+    this.problems.push(...settings.problems);
+    const ignore = (config.ignore ?? []).map(globToRegExp);
     return {
-      linter: createLinter({ corpus, rules: { ...config.rules, ...this.options.overrides } }),
+      linter: createLinter({ corpus: settings.corpus, rules: settings.rules }),
       ...(configFile ? { configFile } : {}),
-      isIgnored: (file) => (ignoreMatcher ? ignoreMatcher(relative(root, file).replace(/\\/g, '/')) : false),
+      isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };
   }
 }

@@ -1,12 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkIntegrity } from '../core/corpus/integrity';
-import { loadCorpus, entryIdOf, type LoadResult, type SourceFile } from '../core/corpus/load';
-
-export interface FolderLoadResult extends LoadResult {
-  /** Entry id (claims as `claims/<id>`) → the file it came from, as shown in messages. */
-  files: Map<string, string>;
-}
+import { entryIdOf, loadCorpus, type LoadResult, type SourceFile } from '../core/corpus/load';
+import type { TermFolder } from '../core/settings';
 
 function yamlFiles(dir: string, shownAs: (file: string) => string): SourceFile[] {
   let names: string[];
@@ -21,23 +17,21 @@ function yamlFiles(dir: string, shownAs: (file: string) => string): SourceFile[]
   });
 }
 
-/**
- * Loads a term folder: `*.yaml` term entries and `claims/*.yaml` claim entries. Problems name files
- * relative to `base` (the current folder for the CLI), with line and column.
- */
-export function loadTermsDirectory(dir: string, base = process.cwd()): FolderLoadResult {
+/** A term folder's files, named relative to `base` (the current folder for the CLI). */
+export function readTermFolder(dir: string, name: string, base = process.cwd()): TermFolder {
   const shownAs = (file: string) => relative(base, file).replace(/\\/g, '/') || file;
-  const termFiles = yamlFiles(dir, shownAs);
-  const claimFiles = yamlFiles(join(dir, 'claims'), shownAs);
-  const files = new Map<string, string>([
-    ...termFiles.map((file) => [entryIdOf(file.path), file.path] as const),
-    ...claimFiles.map((file) => [`claims/${entryIdOf(file.path)}`, file.path] as const),
-  ]);
-  return { ...loadCorpus(termFiles, claimFiles), files };
+  try {
+    readdirSync(dir);
+  } catch {
+    return { name };
+  }
+  return { name, files: { terms: yamlFiles(dir, shownAs), claims: yamlFiles(join(dir, 'claims'), shownAs) } };
 }
 
 /** Loads a folder that must stand alone (the built-in corpus): schema and integrity problems together. */
 export function checkTermsDirectory(dir: string, base = process.cwd()): LoadResult {
-  const result = loadTermsDirectory(dir, base);
-  return { corpus: result.corpus, problems: [...result.problems, ...checkIntegrity(result.corpus, (id) => result.files.get(id) ?? id)] };
+  const files = readTermFolder(dir, dir, base).files ?? { terms: [], claims: [] };
+  const result = loadCorpus(files.terms, files.claims);
+  const fileOf = new Map([...files.terms.map((file) => [entryIdOf(file.path), file.path] as const), ...files.claims.map((file) => [`claims/${entryIdOf(file.path)}`, file.path] as const)]);
+  return { corpus: result.corpus, problems: [...result.problems, ...checkIntegrity(result.corpus, (id) => fileOf.get(id) ?? id)] };
 }

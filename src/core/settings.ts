@@ -1,0 +1,45 @@
+import type { MedlintConfig } from './config';
+import { checkIntegrity } from './corpus/integrity';
+import { entryIdOf, loadCorpus, mergeCorpora, type SourceFile } from './corpus/load';
+import type { Corpus, CorpusProblem } from './corpus/types';
+import type { SeveritySetting } from './types';
+
+/** The YAML files of one team term folder: entries, and claim entries from its `claims/`. */
+export interface TermFolder {
+  /** As the config names it, for messages. */
+  name: string;
+  /** Undefined when the folder does not exist. */
+  files?: { terms: SourceFile[]; claims: SourceFile[] };
+}
+
+export interface ResolvedSettings {
+  corpus: Corpus;
+  rules: Record<string, SeveritySetting>;
+  problems: CorpusProblem[];
+}
+
+/**
+ * What a config means once its term folders are read: the built-in corpus with the team's entries
+ * merged over it, and every problem found on the way, by file and line. Reading files is the
+ * caller's (Node's fs for the CLI, the editor's file system for the extension).
+ */
+export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders: TermFolder[], configFile: string, editorRules: Record<string, SeveritySetting> = {}): ResolvedSettings {
+  const problems: CorpusProblem[] = [];
+  let corpus = builtin;
+  const teamFiles = new Map<string, string>();
+  for (const folder of folders) {
+    if (!folder.files) {
+      problems.push({ file: configFile, message: `terms folder "${folder.name}" does not exist` });
+      continue;
+    }
+    const loaded = loadCorpus(folder.files.terms, folder.files.claims);
+    problems.push(...loaded.problems);
+    for (const file of folder.files.terms) teamFiles.set(entryIdOf(file.path), file.path);
+    for (const file of folder.files.claims) teamFiles.set(`claims/${entryIdOf(file.path)}`, file.path);
+    corpus = mergeCorpora(corpus, loaded.corpus);
+  }
+  // Team entries may relate to built-in ones: check them, and only them, against the merged corpus.
+  if (teamFiles.size > 0) problems.push(...checkIntegrity(corpus, (id) => teamFiles.get(id)));
+  // A config file in the workspace overrides the editor's settings, as it does for the CLI.
+  return { corpus, rules: { ...editorRules, ...config.rules }, problems };
+}

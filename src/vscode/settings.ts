@@ -1,0 +1,169 @@
+import * as vscode from 'vscode';
+import { validateConfig, type MedlintConfig } from '../core/config';
+import { globToRegExp } from '../core/glob';
+import type { SourceFile } from '../core/corpus/load';
+import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/types';
+import { createLinter, type Linter } from '../core/linter';
+import { resolveSettings, type TermFolder } from '../core/settings';
+import type { SeveritySetting } from '../core/types';
+
+export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
+
+/** What applies to one document: its linter, and whether a config's ignore globs exclude it. */
+export interface DocumentSettings {
+  linter: Linter;
+  ignored: boolean;
+}
+
+const decoder = new TextDecoder();
+
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+async function yamlFiles(dir: vscode.Uri, shown: (uri: vscode.Uri) => string): Promise<SourceFile[]> {
+  let entries: [string, vscode.FileType][];
+  try {
+    // A missing folder (an optional claims/) is not an error: stat first, so the host logs nothing.
+    if ((await vscode.workspace.fs.stat(dir)).type !== vscode.FileType.Directory) return [];
+    entries = await vscode.workspace.fs.readDirectory(dir);
+  } catch {
+    return [];
+  }
+  const names = entries.filter(([name, type]) => type === vscode.FileType.File && /\.ya?ml$/i.test(name)).map(([name]) => name).sort();
+  const files: SourceFile[] = [];
+  for (const name of names) {
+    const uri = vscode.Uri.joinPath(dir, name);
+    const text = await readText(uri);
+    if (text !== undefined) files.push({ path: shown(uri), text });
+  }
+  return files;
+}
+
+/**
+ * Settings per document, from VS Code's `medlint.*` settings and the nearest `.medlintrc.json` in the
+ * workspace folder (which overrides them, as for the CLI). One linter per config, so its chunk cache
+ * serves every document under it. In an untrusted workspace only the built-in corpus and the user's
+ * own settings apply: workspace config files and term folders are not read.
+ */
+export class SettingsResolver implements vscode.Disposable {
+  private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri }>>();
+  private readonly reported = new Set<string>();
+  private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.onDidChangeEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly builtin: Corpus,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')},*.yaml,*.yml}`);
+    const reset = () => this.reset();
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reset),
+      watcher.onDidCreate(reset),
+      watcher.onDidDelete(reset),
+      vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('medlint') && reset()),
+      vscode.workspace.onDidGrantWorkspaceTrust(reset),
+      this.onDidChangeEmitter,
+    );
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+
+  /** Forgets every resolved config; listeners re-lint. */
+  reset(): void {
+    this.scopes.clear();
+    this.reported.clear();
+    this.onDidChangeEmitter.fire();
+  }
+
+  async settingsFor(uri: vscode.Uri): Promise<DocumentSettings> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const configFile = folder && vscode.workspace.isTrusted ? await this.findConfigFile(uri, folder.uri) : undefined;
+    const key = `${folder?.uri.toString() ?? ''}|${configFile?.toString() ?? ''}`;
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      scope = this.createScope(folder, configFile);
+      this.scopes.set(key, scope);
+    }
+    const { linter, ignore, root } = await scope;
+    const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
+    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)) };
+  }
+
+  private async findConfigFile(uri: vscode.Uri, root: vscode.Uri): Promise<vscode.Uri | undefined> {
+    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const candidate = vscode.Uri.joinPath(dir, name);
+        try {
+          if ((await vscode.workspace.fs.stat(candidate)).type === vscode.FileType.File) return candidate;
+        } catch {
+          // Not here: look one folder up.
+        }
+      }
+      if (dir.path === root.path) break;
+    }
+    return undefined;
+  }
+
+  private async createScope(folder: vscode.WorkspaceFolder | undefined, configFile: vscode.Uri | undefined) {
+    const settings = vscode.workspace.getConfiguration('medlint', folder);
+    const editorRules = settings.get<Record<string, SeveritySetting>>('rules') ?? {};
+    const root = configFile ? vscode.Uri.joinPath(configFile, '..') : (folder?.uri ?? vscode.Uri.file('/'));
+    const shown = (uri: vscode.Uri) => (folder ? vscode.workspace.asRelativePath(uri, false) : uri.path);
+    const problems: CorpusProblem[] = [];
+    let config: MedlintConfig = {};
+    if (configFile) {
+      const text = await readText(configFile);
+      const result = validateConfig(shown(configFile), text ?? '');
+      problems.push(...result.problems);
+      config = result.config ?? {};
+    }
+    // Term folders: the config's, relative to it, and the settings', relative to the workspace folder.
+    const folderNames: [vscode.Uri, string][] = [
+      ...(config.terms ?? []).map((name) => [vscode.Uri.joinPath(root, name), name] as [vscode.Uri, string]),
+      ...(folder && vscode.workspace.isTrusted ? (settings.get<string[]>('termsPaths') ?? []).map((name) => [vscode.Uri.joinPath(folder.uri, name), name] as [vscode.Uri, string]) : []),
+    ];
+    const folders: TermFolder[] = [];
+    for (const [dir, name] of folderNames) {
+      let exists = true;
+      try {
+        await vscode.workspace.fs.stat(dir);
+      } catch {
+        exists = false;
+      }
+      folders.push(exists ? { name, files: { terms: await yamlFiles(dir, shown), claims: await yamlFiles(vscode.Uri.joinPath(dir, 'claims'), shown) } } : { name });
+    }
+    const resolved = resolveSettings(this.builtin, config, folders, configFile ? shown(configFile) : 'settings (medlint.termsPaths)', editorRules);
+    problems.push(...resolved.problems);
+    this.report(problems);
+    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules }), ignore: (config.ignore ?? []).map(globToRegExp), root };
+  }
+
+  /** Corpus and config problems reported since the last reset, as shown in the output channel. */
+  problems(): string[] {
+    return [...this.reported];
+  }
+
+  /** Logs each problem, and warns once per new set of problems; the built-in corpus keeps working. */
+  private report(problems: CorpusProblem[]): void {
+    const fresh = problems.map(formatProblem).filter((line) => !this.reported.has(line));
+    if (fresh.length === 0) return;
+    for (const line of fresh) {
+      this.reported.add(line);
+      this.log.warn(line);
+    }
+    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
+    void vscode.window.showWarningMessage(`medlint: ${fresh[0]}${more}. The rest of the corpus still applies.`, 'Show Output').then((choice) => {
+      if (choice) this.log.show(true);
+    });
+  }
+}

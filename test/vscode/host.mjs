@@ -1,0 +1,74 @@
+// A real VS Code host for tests: code-server (VS Code's server and web workbench) and headless
+// Debian chromium driven by playwright-core. Installed by install-host.sh; nothing is downloaded here.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const HOST = process.env.MEDLINT_VSCODE_HOST || path.join(os.homedir(), '.cache', 'medlint', 'vscode-host');
+const CODE_SERVER = path.join(HOST, 'cs', 'node_modules', '.bin', 'code-server');
+
+export function assertInstalled() {
+  if (!fs.existsSync(CODE_SERVER)) throw new Error(`no code-server in ${HOST}: run test/vscode/install-host.sh first`);
+}
+
+/** A fresh copy of a fixture workspace, so tests may write to it. */
+export function copyWorkspace(fixture, into) {
+  fs.cpSync(fixture, into, { recursive: true });
+  return into;
+}
+
+export async function startCodeServer({ port, dir, env = {} }) {
+  const home = path.join(dir, 'home');
+  const tmp = path.join(dir, 'tmp');
+  fs.mkdirSync(home, { recursive: true });
+  fs.mkdirSync(tmp, { recursive: true });
+  const logFile = path.join(dir, 'code-server.log');
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(
+    CODE_SERVER,
+    ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+      '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions')],
+    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: `${home}/.config`, XDG_DATA_HOME: `${home}/.local/share`, ...env } },
+  );
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (fs.readFileSync(logFile, 'utf8').includes('HTTP server listening')) return { child, logFile };
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`code-server did not start; see ${logFile}`);
+}
+
+export async function stop(child) {
+  if (!child || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    try {
+      process.kill(-child.pid, 0);
+    } catch {
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  try {
+    process.kill(-child.pid, 'SIGKILL');
+  } catch {}
+}
+
+export function launchChromium(dir) {
+  process.env.TMPDIR ||= path.join(dir, 'tmp');
+  return chromium.launchPersistentContext(path.join(dir, 'chromium'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    // Without the background-networking flags chromium keeps dialling out on a closed network.
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}

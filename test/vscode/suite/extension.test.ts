@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'medlint.medlint';
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type Falsy = false | undefined | null | 0 | '';
+
+/** Polls until `probe` gives a truthy value, which it returns. */
+async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, what: string, timeoutMs = 15_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
+
+const root = () => vscode.workspace.workspaceFolders![0]!.uri;
+const medlintDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'medlint');
+
+/** `line:character-line:character rule severity message`, 0-based as VS Code counts. */
+function show(diagnostic: vscode.Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  const code = diagnostic.code as { value: string };
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${code.value} ${vscode.DiagnosticSeverity[diagnostic.severity]} ${diagnostic.message}`;
+}
+
+async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<string[]> {
+  return (await waitFor(() => medlintDiagnostics(uri).length === count && medlintDiagnostics(uri), `${count} diagnostics on ${uri.path}`)).map(show);
+}
+
+async function openScratch(name: string, text: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.joinPath(root(), name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind)) ?? [];
+}
+
+async function apply(document: vscode.TextDocument, title: string, range: vscode.Range): Promise<string> {
+  const actions = await codeActions(document, range);
+  const action = actions.find((candidate) => candidate.title === title);
+  assert.ok(action?.edit, `action "${title}" among ${JSON.stringify(actions.map((candidate) => candidate.title))}`);
+  assert.ok(await vscode.workspace.applyEdit(action.edit));
+  return document.getText();
+}
+
+async function hover(document: vscode.TextDocument, position: vscode.Position): Promise<{ text: string; range?: vscode.Range }> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, position)) ?? [];
+  const text = hovers.flatMap((item) => item.contents.map((content) => (typeof content === 'string' ? content : (content as vscode.MarkdownString).value))).join('\n');
+  return { text, ...(hovers[0]?.range ? { range: hovers[0].range } : {}) };
+}
+
+describe('medlint in a real VS Code extension host', function () {
+  this.timeout(60_000);
+  let sample: vscode.TextDocument;
+
+  before(async () => {
+    sample = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root(), 'sample.md'));
+    await vscode.window.showTextDocument(sample);
+  });
+
+  afterEach(async () => {
+    const settings = vscode.workspace.getConfiguration('medlint');
+    await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await settings.update('run', undefined, vscode.ConfigurationTarget.Workspace);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('activates on Markdown', async () => {
+    console.log(`VS Code ${vscode.version}, ${vscode.env.appHost}, remote: ${vscode.env.remoteName ?? 'none'}`);
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'the extension under development is loaded');
+    await waitFor(() => extension.isActive, 'activation');
+  });
+
+  it('publishes diagnostics on open, with rule codes that link to the rule docs', async () => {
+    assert.deepEqual(await diagnosticsOf(sample.uri, 4), [
+      '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '2:36-2:44 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+      '4:28-4:43 person-first Warning Use person-first language: "patients with cancer", not "cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
+    ]);
+    const code = medlintDiagnostics(sample.uri)[1]!.code as { value: string; target: vscode.Uri };
+    assert.equal(code.target.fragment, 'brand-name');
+    assert.match(code.target.path, /README\.md$/);
+  });
+
+  it('shows a hover card on a term, also inside a compound, and none on plain words', async () => {
+    const onTerm = await hover(sample, new vscode.Position(2, 31));
+    assert.match(onTerm.text, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
+    assert.match(onTerm.text, /Drugs that act on it: cemiplimab, nivolumab, pembrolizumab/);
+    const column = sample.lineAt(2).text.indexOf('anti–PD-1') + 'anti–'.length;
+    const inCompound = await hover(sample, new vscode.Position(2, column + 1));
+    assert.match(inCompound.text, /programmed cell death protein 1/);
+    assert.deepEqual([inCompound.range?.start.character, inCompound.range?.end.character], [column, column + 4]);
+    assert.doesNotMatch((await hover(sample, new vscode.Position(2, 2))).text, /medlint|\*\*/);
+  });
+
+  it('re-lints after an edit and a save', async () => {
+    const document = await openScratch('edit.md', 'Nothing to see here.\n');
+    await sleep(500);
+    assert.deepEqual(medlintDiagnostics(document.uri), []);
+    const editor = vscode.window.activeTextEditor!;
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'Keytruda cures.\n'));
+    await document.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 2), [
+      '1:0-1:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '1:9-1:14 overclaim Warning "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.',
+    ]);
+  });
+
+  const fixes: [string, string, string, string][] = [
+    ['undefined-abbreviation', 'Tumours use CTLA-4.', 'Replace with "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)" (undefined-abbreviation)', 'Tumours use cytotoxic T-lymphocyte-associated protein 4 (CTLA-4).'],
+    ['expansion-mismatch', 'Antibody-directed cell cytotoxicity (ADCC) kills.', 'Replace with "Antibody-dependent cellular cytotoxicity" (expansion-mismatch)', 'Antibody-dependent cellular cytotoxicity (ADCC) kills.'],
+    ['preferred-term', 'Activated T-cells respond.', 'Replace with "T cells" (preferred-term)', 'Activated T cells respond.'],
+    ['brand-name', 'Patients took Opdivo.', 'Replace with "nivolumab" (brand-name)', 'Patients took nivolumab.'],
+    ['misnomer', 'This is autoimmune therapy.', 'Replace with "immunotherapy" (misnomer)', 'This is immunotherapy.'],
+    ['person-first', 'We treated melanoma patients.', 'Replace with "patients with melanoma" (person-first)', 'We treated patients with melanoma.'],
+  ];
+  for (const [rule, text, title, expected] of fixes) {
+    it(`applies the ${rule} quick fix to exactly the flagged text`, async () => {
+      const document = await openScratch(`fix-${rule}.md`, `${text}\n`);
+      const diagnostic = await waitFor(() => medlintDiagnostics(document.uri).find((candidate) => (candidate.code as { value: string }).value === rule), `${rule} diagnostic`);
+      assert.equal(await apply(document, title, diagnostic.range), `${expected}\n`);
+    });
+  }
+
+  it('fixes every problem of one rule in the file', async () => {
+    const document = await openScratch('fix-all-rule.md', 'Opdivo and Keytruda and Yervoy.\n');
+    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri).length === 3 && medlintDiagnostics(document.uri)[0], 'three brand names');
+    assert.equal(await apply(document, 'Fix all brand-name problems in this file', diagnostic.range), 'Nivolumab and pembrolizumab and ipilimumab.\n');
+  });
+
+  it('offers source.fixAll.medlint for every fixable problem', async () => {
+    const document = await openScratch('fix-all.md', 'Opdivo helps cancer patients with T-cells.\n');
+    await diagnosticsOf(document.uri, 3);
+    const [action] = await codeActions(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.medlint');
+    assert.equal(action?.title, 'Fix all medlint problems');
+    assert.ok(await vscode.workspace.applyEdit(action!.edit!));
+    assert.equal(document.getText(), 'Nivolumab helps patients with cancer with T cells.\n');
+  });
+
+  it('disables a rule for a line with a suppression comment', async () => {
+    const document = await openScratch('disable.md', 'Keytruda works.\n');
+    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri)[0], 'brand-name diagnostic');
+    assert.equal(await apply(document, 'Disable brand-name for this line', diagnostic.range), 'Keytruda works. <!-- medlint-disable-line brand-name -->\n');
+    await document.save();
+    await waitFor(() => medlintDiagnostics(document.uri).length === 0, 'no diagnostics after the comment');
+  });
+
+  it('follows a change of rule severity in the settings', async () => {
+    await vscode.window.showTextDocument(sample);
+    await vscode.workspace.getConfiguration('medlint').update('rules', { 'brand-name': 'error', 'person-first': 'off' }, vscode.ConfigurationTarget.Workspace);
+    assert.deepEqual(await waitFor(async () => {
+      const shown = medlintDiagnostics(sample.uri).map(show);
+      return shown.length === 3 && shown.some((line) => line.includes('brand-name Error')) && shown;
+    }, 'severity change'), [
+      '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '2:36-2:44 brand-name Error "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+    ]);
+  });
+
+  it('lints while typing with medlint.run set to onType', async () => {
+    await vscode.workspace.getConfiguration('medlint').update('run', 'onType', vscode.ConfigurationTarget.Workspace);
+    const document = await openScratch('typing.md', 'Clean text.\n');
+    await sleep(500);
+    await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(1, 0), 'It has no side effects.\n'));
+    assert.ok(document.isDirty);
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [
+      '1:7-1:22 overclaim Warning "no side effects" is an absolute claim. Every active treatment has side effects; describe their type, frequency and severity instead.',
+    ]);
+  });
+
+  it('reports a malformed workspace term file once, by file and line, and keeps the corpus working', async () => {
+    const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root(), path), new TextEncoder().encode(text));
+    await write('team/.medlintrc.json', '{ "terms": ["terms"] }\n');
+    await write('team/terms/examplumab.yaml', 'term: examplumab\ncategory: drug\ndefinition: A made-up antibody used only in tests.\nbrands: [Exampla]\ntargets: [pd-1]\nclasses: [monoclonal-antibody]\nsources: [{name: "Test label"}]\n');
+    await write('team/terms/broken.yaml', 'term: broken\ncategory: drug\ndefinition: [unclosed\n');
+    const document = await openScratch('team/draft.md', 'Exampla and Keytruda.\n');
+    assert.deepEqual(await diagnosticsOf(document.uri, 2), [
+      '0:0-0:7 brand-name Warning "Exampla" is a brand name: use the generic name "examplumab".',
+      '0:12-0:20 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+    ]);
+    const api = vscode.extensions.getExtension<{ problems(): string[] }>(EXTENSION_ID)!.exports;
+    assert.deepEqual(api.problems(), ['team/terms/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+  });
+
+  it('lints the whole workspace on command', async () => {
+    const unopened = vscode.Uri.joinPath(root(), 'unopened.md');
+    await vscode.commands.executeCommand('medlint.lintWorkspace');
+    assert.deepEqual(await diagnosticsOf(unopened, 1), ['0:0-0:6 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".']);
+  });
+
+  it('shows a term definition on command', async () => {
+    await vscode.commands.executeCommand('medlint.showDefinition', 'Keytruda');
+    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the definition');
+    assert.match(editor.document.getText(), /^\*\*pembrolizumab\*\* \*\(drug\)\*\n\nA humanised IgG4 monoclonal antibody that binds PD-1/);
+  });
+});
