@@ -8,11 +8,23 @@ import { SettingsResolver } from './settings';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
 
+/** The README that documents the rules: vsce packs README.md as readme.md. */
+async function readmeOf(extension: vscode.Uri): Promise<vscode.Uri> {
+  const packed = vscode.Uri.joinPath(extension, 'readme.md');
+  try {
+    await vscode.workspace.fs.stat(packed);
+    return packed;
+  } catch {
+    return vscode.Uri.joinPath(extension, 'README.md');
+  }
+}
+
 /** The medlint extension: a thin adapter over the core. Activation lints only the open documents. */
-export function activate(context: vscode.ExtensionContext) {
+export async function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('medlint', { log: true });
   const settings = new SettingsResolver(builtinCorpus, log);
-  const docs = (ruleId: string) => vscode.Uri.joinPath(context.extensionUri, 'README.md').with({ fragment: ruleId });
+  const readme = await readmeOf(context.extensionUri);
+  const docs = (ruleId: string) => readme.with({ fragment: ruleId });
   const diagnostics = new DiagnosticsController(settings, docs);
   const activeLinter = async () => (await settings.settingsFor(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'))).linter;
 

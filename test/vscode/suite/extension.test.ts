@@ -89,7 +89,7 @@ describe('medlint in a real VS Code extension host', function () {
     ]);
     const code = medlintDiagnostics(sample.uri)[1]!.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.fragment, 'brand-name');
-    assert.match(code.target.path, /README\.md$/);
+    assert.match(code.target.path, /\/(?:README|readme)\.md$/);
   });
 
   it('shows a hover card on a term, also inside a compound, and none on plain words', async () => {
