@@ -1,6 +1,6 @@
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
-import { chunkKey, chunkProse, documentLabels, labelSignature, splitChunks } from './markdown/document';
+import { chunkProse, documentLabels, labelSignature, splitChunks } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import { LineIndex } from './text/lineIndex';
@@ -23,6 +23,10 @@ export interface Analysis {
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
 interface ChunkAnalysis {
+  /** Whether the chunk opens the document (where `---` starts front matter). */
+  documentStart: boolean;
+  /** The document's definition labels it was analysed with, when it has a `[` that could use them. */
+  labels: string | undefined;
   prose: ChunkProse;
   tokens: Tokens;
   matches: CorpusMatch[];
@@ -31,7 +35,7 @@ interface ChunkAnalysis {
 
 /**
  * Chunk analyses by chunk text, least recently used first out. Re-linting an edited document
- * re-analyses only the chunks that changed.
+ * re-analyses only the chunks that changed (or whose definitions changed).
  */
 export class ChunkCache {
   private readonly entries = new Map<string, ChunkAnalysis>();
@@ -53,10 +57,10 @@ export class ChunkCache {
   }
 }
 
-function analyzeChunk(text: string, labels: Labels, documentStart: boolean, compiled: CompiledCorpus): ChunkAnalysis {
+function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus): ChunkAnalysis {
   const prose = chunkProse(text, labels, documentStart);
   const tokens = tokenize(prose.text);
-  return { prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
+  return { documentStart, labels: signature, prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
 }
 
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
@@ -65,9 +69,11 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const signature = labelSignature(labels);
   const parts = chunks.map((chunk) => {
     const documentStart = chunk.start === 0;
-    const key = chunkKey(chunk.text, signature, documentStart);
-    let part = cache.get(key);
-    if (!part) cache.set(key, (part = analyzeChunk(chunk.text, labels, documentStart, compiled)));
+    const usesLabels = chunk.text.includes('[') ? signature : undefined;
+    let part = cache.get(chunk.text);
+    if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
+      cache.set(chunk.text, (part = analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled)));
+    }
     return part;
   });
 

@@ -31,15 +31,6 @@ export function documentLabels(chunks: Chunk[]): Labels {
   return { links, footnotes };
 }
 
-/**
- * A key for a chunk's prose: its text, whether it opens the document (front matter), and the
- * document's labels when the chunk could use them.
- */
-export function chunkKey(text: string, labelSignature: string, documentStart: boolean): string {
-  const key = documentStart ? `\u0003${text}` : text;
-  return text.includes('[') ? `${key}\u0000${labelSignature}` : key;
-}
-
 export function labelSignature(labels: Labels): string {
   return `${[...labels.links].sort().join('\u0001')}\u0002${[...labels.footnotes].sort().join('\u0001')}`;
 }
