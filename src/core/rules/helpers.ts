@@ -59,14 +59,6 @@ export function capitalizeAtSentenceStart(analysis: Analysis, start: number, rep
 
 const NEGATIONS = new Set(['no', 'not', 'never', 'cannot', 'nor', 'neither', 'without', 'none', 'nothing']);
 
-/** Lower-case words of the sentence before token `index`, nearest last, at most `limit`. */
-export function wordsBefore(analysis: Analysis, index: number, limit: number): string[] {
-  const sentence = sentenceOf(analysis, analysis.tokens.starts[index]!);
-  const words: string[] = [];
-  for (let k = index - 1; k >= 0 && words.length < limit && analysis.tokens.starts[k]! >= sentence.start; k--) words.unshift(analysis.tokens.lower[k]!);
-  return words;
-}
-
 /** A negation within a few words before the token, in the same sentence ("there is no cure", "does not cure"). */
 export function isNegated(analysis: Analysis, index: number, window = 4): boolean {
   const { tokens } = analysis;

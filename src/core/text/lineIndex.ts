@@ -18,10 +18,6 @@ export class LineIndex {
     this.lineStarts = starts;
   }
 
-  get lineCount(): number {
-    return this.lineStarts.length;
-  }
-
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
@@ -32,13 +28,6 @@ export class LineIndex {
       else high = mid - 1;
     }
     return { line: low, character: clamped - this.lineStarts[low]! };
-  }
-
-  offsetAt(position: Position): number {
-    if (position.line >= this.lineStarts.length) return this.text.length;
-    const lineStart = this.lineStarts[Math.max(0, position.line)]!;
-    const nextLineStart = this.lineStarts[position.line + 1] ?? this.text.length;
-    return Math.min(lineStart + Math.max(0, position.character), nextLineStart);
   }
 
   rangeOf(start: number, end: number): Range {
