@@ -51,7 +51,8 @@ try {
   const text = await token.innerText();
   const x = box.x + (box.width / text.length) * (text.indexOf('PD-1') + 1.5);
   const y = box.y + box.height / 2;
-  const card = page.locator('.monaco-hover:visible', { hasText: 'programmed cell death protein 1' }).first();
+  // "Sources:" is the card's own: the diagnostic shown in the same hover also names the expansion.
+  const card = page.locator('.monaco-hover:visible', { hasText: 'Sources:' }).first();
   for (let attempt = 0; attempt < 3 && !seen.hover; attempt++) {
     await page.mouse.move(x - 40, y + 40);
     await page.mouse.move(x + attempt, y, { steps: 8 });
