@@ -50,6 +50,7 @@ const node = {
   logLevel: 'warning',
 };
 await esbuild.build({ ...node, entryPoints: { 'medlint-cli': 'src/cli/main.ts', ...(bench ? { bench: 'test/bench/run.ts' } : {}) }, outdir: 'dist' });
+await esbuild.build({ ...node, entryPoints: { 'medlint-server': 'src/server/main.ts' }, outdir: 'dist' });
 await esbuild.build({ ...node, entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, sourcemap: false });
 chmodSync('dist/cli.js', 0o755);
 

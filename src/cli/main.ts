@@ -19,6 +19,7 @@ Usage:
       --max-warnings N                          exit 1 when there are more than N warnings
       --fix                                     apply every available fix in place
   medlint define TERM                           print the reference card of a term
+  medlint lsp --stdio                           run the language server for any LSP editor
   medlint --help | --version
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration errors.
@@ -126,6 +127,14 @@ function define(args: string[], io: Output): number {
   return 0;
 }
 
+/** Starts the language server from its own bundle: other commands never load it. */
+function languageServer(args: string[]): number {
+  if (!args.includes('--stdio')) throw new UsageError('medlint lsp speaks over standard input and output: run "medlint lsp --stdio"');
+  const load = require;
+  (load(join(__dirname, 'medlint-server.js')) as typeof import('../server/server')).startServer();
+  return 0;
+}
+
 export function main(argv: string[], io: Output): number {
   const [command, ...rest] = argv;
   try {
@@ -134,6 +143,8 @@ export function main(argv: string[], io: Output): number {
         return check(rest, io);
       case 'define':
         return define(rest, io);
+      case 'lsp':
+        return languageServer(rest);
       case '--version':
       case '-v':
         io.out(`${version}\n`);

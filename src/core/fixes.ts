@@ -1,20 +1,38 @@
 import type { Finding, Fix } from './types';
 
-/** Applies non-overlapping fixes, last first; a fix overlapping one already taken is skipped. */
-export function applyFixes(text: string, findings: Finding[]): { text: string; applied: number } {
+/**
+ * The fixes that can be applied together, in document order: a fix overlapping one already taken
+ * waits for the next round (re-lint and fix again), as ESLint and markdownlint do.
+ */
+export function compatibleFixes(findings: Finding[]): Fix[] {
   const fixes = findings.map((finding) => finding.fix).filter((fix): fix is Fix => fix !== undefined);
   fixes.sort((a, b) => a.start - b.start || a.end - b.end);
   const chosen: Fix[] = [];
   let reach = -1;
   for (const fix of fixes) {
-    if (fix.start < reach || (fix.start === reach && fix.start === fix.end && chosen.at(-1)?.end === fix.start)) continue;
+    if (fix.start < reach) continue;
     chosen.push(fix);
     reach = fix.end;
   }
+  return chosen;
+}
+
+/** Applies the compatible fixes to the text. */
+export function applyFixes(text: string, findings: Finding[]): { text: string; applied: number } {
+  const chosen = compatibleFixes(findings);
   let result = text;
   for (let i = chosen.length - 1; i >= 0; i--) {
     const fix = chosen[i]!;
     result = result.slice(0, fix.start) + fix.newText + result.slice(fix.end);
   }
   return { text: result, applied: chosen.length };
+}
+
+/**
+ * Where and what to insert to silence a rule on a line: a `medlint-disable-line` comment at the end
+ * of the line (before a hard break's trailing spaces), so that no block structure changes.
+ */
+export function disableLineInsertion(lineText: string, ruleId: string): { character: number; text: string } {
+  const trailing = / {2,}$/.exec(lineText)?.[0].length ?? 0;
+  return { character: lineText.length - trailing, text: ` <!-- medlint-disable-line ${ruleId} -->` };
 }

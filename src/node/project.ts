@@ -45,7 +45,15 @@ export class Project {
 
   constructor(
     private readonly builtin: Corpus,
-    private readonly options: { explicitConfig?: string; base?: string; editorRules?: Record<string, SeveritySetting> } = {},
+    private readonly options: {
+      explicitConfig?: string;
+      /** The folder messages are relative to, and editor term folders resolve from. */
+      base?: string;
+      /** Severities from an editor's settings, which a config file overrides. */
+      editorRules?: Record<string, SeveritySetting>;
+      /** Term folders from an editor's settings, relative to `base`. */
+      termsPaths?: string[];
+    } = {},
   ) {}
 
   settingsFor(file: string): FileSettings {
@@ -85,7 +93,10 @@ export class Project {
     }
     const root = configFile ? dirname(configFile) : process.cwd();
     const base = this.options.base ?? process.cwd();
-    const folders = (config.terms ?? []).map((folder) => readTermFolder(resolve(root, folder), folder, base));
+    const folders = [
+      ...(config.terms ?? []).map((folder) => readTermFolder(resolve(root, folder), folder, base)),
+      ...(this.options.termsPaths ?? []).map((folder) => readTermFolder(resolve(base, folder), folder, base)),
+    ];
     const settings = resolveSettings(this.builtin, config, folders, configFile ? this.shown(configFile) : '', this.options.editorRules);
     this.problems.push(...settings.problems);
     const ignore = (config.ignore ?? []).map(globToRegExp);

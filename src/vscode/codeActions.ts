@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { compatibleFixes, disableLineInsertion } from '../core/fixes';
 import type { Finding } from '../core/types';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
@@ -7,23 +8,14 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint')
 
 function replacements(document: vscode.TextDocument, findings: Finding[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  // Fixes that overlap one already taken wait for the next round, as with medlint --fix.
-  let reach = -1;
-  for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
-    if (!finding.fix || finding.fix.start < reach) continue;
-    edit.replace(document.uri, toRange(finding.fix.range), finding.fix.newText);
-    reach = finding.fix.end;
-  }
+  for (const fix of compatibleFixes(findings)) edit.replace(document.uri, toRange(fix.range), fix.newText);
   return edit;
 }
 
-/** The comment that silences a rule on one line, appended to that line so no block structure changes. */
 function disableEdit(document: vscode.TextDocument, line: number, ruleId: string): vscode.WorkspaceEdit {
-  const text = document.lineAt(line).text;
-  // Keep a hard line break (two trailing spaces) after the comment.
-  const trailing = / {2,}$/.exec(text)?.[0].length ?? 0;
+  const { character, text } = disableLineInsertion(document.lineAt(line).text, ruleId);
   const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(line, text.length - trailing), ` <!-- medlint-disable-line ${ruleId} -->`);
+  edit.insert(document.uri, new vscode.Position(line, character), text);
   return edit;
 }
 

@@ -1,0 +1,191 @@
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  createConnection,
+  DiagnosticSeverity,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type CodeAction,
+  type Connection,
+  type Diagnostic,
+  type InitializeResult,
+  type Range as LspRange,
+  type TextEdit,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { formatProblem } from '../core/corpus/types';
+import { compatibleFixes, disableLineInsertion } from '../core/fixes';
+import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
+import type { Finding, Range, Severity, SeveritySetting } from '../core/types';
+import { builtinCorpus } from '../node/builtinCorpus';
+import { Project } from '../node/project';
+
+const FIX_ALL = `${CodeActionKind.SourceFixAll}.medlint`;
+const DEBOUNCE_MS = 300;
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** The `medlint` settings an editor sends, the same as the VS Code extension's. */
+interface EditorSettings {
+  run: 'onSave' | 'onType';
+  rules: Record<string, SeveritySetting>;
+  termsPaths: string[];
+}
+
+function settingsFrom(value: unknown): EditorSettings {
+  const medlint = (value as { medlint?: Partial<EditorSettings> } | undefined)?.medlint ?? {};
+  return {
+    run: medlint.run === 'onSave' ? 'onSave' : 'onType',
+    rules: typeof medlint.rules === 'object' && medlint.rules ? medlint.rules : {},
+    termsPaths: Array.isArray(medlint.termsPaths) ? medlint.termsPaths.filter((path): path is string => typeof path === 'string') : [],
+  };
+}
+
+/** `medlint lsp --stdio`: diagnostics, hover and code actions for any LSP client, over the core. */
+export function startServer(connection: Connection = createConnection(ProposedFeatures.all)): void {
+  const documents = new TextDocuments(TextDocument);
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const readme = pathToFileURL(join(__dirname, '..', 'README.md')).href;
+  let encoding: PositionEncoding = 'utf-16';
+  let root = process.cwd();
+  let settings = settingsFrom(undefined);
+  let project = new Project(builtinCorpus, { base: root });
+  let reported = new Set<string>();
+
+  const rebuild = () => {
+    project = new Project(builtinCorpus, { base: root, editorRules: settings.rules, termsPaths: settings.termsPaths });
+    reported = new Set();
+  };
+
+  const linterFor = (document: TextDocument) => {
+    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(root, 'untitled.md');
+    const scope = project.settingsFor(path);
+    for (const problem of project.problems.map(formatProblem)) {
+      if (reported.has(problem)) continue;
+      reported.add(problem);
+      connection.window.showWarningMessage(`medlint: ${problem}`);
+    }
+    return scope;
+  };
+
+  // Core positions are UTF-16; a client may have negotiated UTF-8 or UTF-32 columns.
+  const lineText = (document: TextDocument, line: number) => document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$|\r$/, '');
+  const toClient = (document: TextDocument, range: Range): LspRange => ({
+    start: { line: range.start.line, character: fromUtf16(lineText(document, range.start.line), range.start.character, encoding) },
+    end: { line: range.end.line, character: fromUtf16(lineText(document, range.end.line), range.end.character, encoding) },
+  });
+  const fromClient = (document: TextDocument, position: { line: number; character: number }) =>
+    document.offsetAt({ line: position.line, character: toUtf16(lineText(document, position.line), position.character, encoding) });
+
+  const findingsOf = (document: TextDocument): Finding[] => {
+    const { linter, ignored } = linterFor(document);
+    if (ignored) return [];
+    try {
+      return linter.lint(document.getText());
+    } catch (error) {
+      // A document medlint cannot read must not take the server down for the others.
+      connection.console.error(`medlint: ${document.uri}: ${(error as Error).stack ?? error}`);
+      return [];
+    }
+  };
+
+  const publish = (document: TextDocument) => {
+    const version = document.version;
+    const diagnostics: Diagnostic[] = findingsOf(document).map((finding) => ({
+      range: toClient(document, finding.range),
+      severity: SEVERITY[finding.severity],
+      source: 'medlint',
+      code: finding.ruleId,
+      codeDescription: { href: `${readme}#${finding.ruleId}` },
+      message: finding.message,
+    }));
+    // Only the current version's findings: an older text's would point at the wrong words.
+    if (documents.get(document.uri)?.version === version) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
+  };
+
+  const schedule = (document: TextDocument) => {
+    clearTimeout(timers.get(document.uri));
+    timers.set(
+      document.uri,
+      setTimeout(() => {
+        timers.delete(document.uri);
+        const current = documents.get(document.uri);
+        if (current) publish(current);
+      }, DEBOUNCE_MS),
+    );
+  };
+
+  connection.onInitialize((params): InitializeResult => {
+    const offered = params.capabilities.general?.positionEncodings ?? [];
+    encoding = (offered.find((candidate) => candidate === 'utf-16' || candidate === 'utf-8' || candidate === 'utf-32') as PositionEncoding | undefined) ?? 'utf-16';
+    const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+    if (folder?.startsWith('file:')) root = fileURLToPath(folder);
+    settings = settingsFrom(params.initializationOptions);
+    rebuild();
+    return {
+      capabilities: {
+        positionEncoding: encoding,
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+      },
+      serverInfo: { name: 'medlint' },
+    };
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    settings = settingsFrom(change.settings);
+    rebuild();
+    for (const document of documents.all()) publish(document);
+  });
+
+  documents.onDidOpen(({ document }) => publish(document));
+  documents.onDidSave(({ document }) => publish(document));
+  documents.onDidChangeContent(({ document }) => {
+    if (settings.run === 'onType') schedule(document);
+  });
+  documents.onDidClose(({ document }) => {
+    clearTimeout(timers.get(document.uri));
+    void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+  });
+
+  connection.onHover((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const card = linterFor(document).linter.hover(document.getText(), fromClient(document, params.position));
+    return card ? { contents: { kind: 'markdown', value: card.markdown }, range: toClient(document, card.range) } : null;
+  });
+
+  connection.onCodeAction((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const findings = findingsOf(document);
+    const edits = (chosen: Finding[]): TextEdit[] => compatibleFixes(chosen).map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
+    const action = (title: string, kind: string, textEdits: TextEdit[]): CodeAction => ({ title, kind, edit: { changes: { [document.uri]: textEdits } } });
+    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [action('Fix all medlint problems', FIX_ALL, edits(findings))];
+    const requested = { start: fromClient(document, params.range.start), end: fromClient(document, params.range.end) };
+    const actions: CodeAction[] = [];
+    const offered = new Set<string>();
+    for (const finding of findings.filter((candidate) => candidate.start <= requested.end && candidate.end >= requested.start)) {
+      if (finding.fix) actions.push({ ...action(`Replace with "${finding.fix.newText}" (${finding.ruleId})`, CodeActionKind.QuickFix, edits([finding])), isPreferred: true });
+      if (offered.has(finding.ruleId)) continue;
+      offered.add(finding.ruleId);
+      const sameRule = findings.filter((other) => other.ruleId === finding.ruleId && other.fix);
+      if (sameRule.length > 1) actions.push(action(`Fix all ${finding.ruleId} problems in this file`, CodeActionKind.QuickFix, edits(sameRule)));
+      const line = finding.range.start.line;
+      const insertion = disableLineInsertion(lineText(document, line), finding.ruleId);
+      const at = { line, character: fromUtf16(lineText(document, line), insertion.character, encoding) };
+      actions.push(action(`Disable ${finding.ruleId} for this line`, CodeActionKind.QuickFix, [{ range: { start: at, end: at }, newText: insertion.text }]));
+    }
+    return actions;
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

@@ -1,0 +1,148 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspClient } from './lsp-client';
+
+interface Diagnostic {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  severity: number;
+  code: string;
+  source: string;
+  message: string;
+  codeDescription: { href: string };
+}
+interface PublishDiagnostics {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+interface CodeAction {
+  title: string;
+  kind: string;
+  edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+}
+
+const SAMPLE = 'Tumours evade T cells through PD-1. Keytruda is an anti–PD-1 antibody.\n';
+
+function show(diagnostic: Diagnostic): string {
+  const { start, end } = diagnostic.range;
+  return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.code} ${diagnostic.message}`;
+}
+
+async function started(positionEncodings?: string[]): Promise<{ client: LspClient; uri: string; folder: string; encoding: string }> {
+  const folder = mkdtempSync(join(tmpdir(), 'medlint-lsp-'));
+  writeFileSync(join(folder, 'draft.md'), SAMPLE);
+  const client = new LspClient(folder);
+  const result = await client.request<{ capabilities: { positionEncoding: string; hoverProvider: boolean } }>('initialize', {
+    processId: process.pid,
+    rootUri: pathToFileURL(folder).href,
+    capabilities: positionEncodings ? { general: { positionEncodings } } : {},
+  });
+  assert.equal(result.capabilities.hoverProvider, true);
+  client.notify('initialized', {});
+  return { client, uri: pathToFileURL(join(folder, 'draft.md')).href, folder, encoding: result.capabilities.positionEncoding };
+}
+
+function open(client: LspClient, uri: string, text: string, version = 1): void {
+  client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+}
+
+async function stop(client: LspClient): Promise<void> {
+  assert.equal(await client.request('shutdown', null), null);
+  client.notify('exit', null);
+  assert.equal(await client.exited, 0);
+}
+
+describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () {
+  this.timeout(20_000);
+
+  it('publishes diagnostics with exact UTF-16 ranges, rule codes and doc links', async () => {
+    const { client, uri, encoding } = await started();
+    assert.equal(encoding, 'utf-16');
+    open(client, uri, SAMPLE);
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    assert.deepEqual(published.diagnostics.map(show), [
+      '0:30-0:34 undefined-abbreviation "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '0:36-0:44 brand-name "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+    ]);
+    assert.equal(published.diagnostics[1]!.source, 'medlint');
+    assert.equal(published.diagnostics[1]!.severity, 2);
+    assert.match(published.diagnostics[1]!.codeDescription.href, /README\.md#brand-name$/);
+    await stop(client);
+  });
+
+  it('answers hover on a term and inside anti–PD-1', async () => {
+    const { client, uri } = await started();
+    open(client, uri, SAMPLE);
+    const onTerm = await client.request<{ contents: { kind: string; value: string }; range: Diagnostic['range'] }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 31 } });
+    assert.equal(onTerm.contents.kind, 'markdown');
+    assert.match(onTerm.contents.value, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
+    const column = SAMPLE.indexOf('anti–PD-1') + 'anti–'.length;
+    const inCompound = await client.request<{ range: Diagnostic['range'] }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: column + 2 } });
+    assert.deepEqual(inCompound.range, { start: { line: 0, character: column }, end: { line: 0, character: column + 4 } });
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
+    await stop(client);
+  });
+
+  it('offers code actions whose edits give the fixed text, and source.fixAll.medlint', async () => {
+    const { client, uri } = await started();
+    const text = 'Patients took Opdivo and Yervoy.\n';
+    open(client, uri, text);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    const range = { start: { line: 0, character: 14 }, end: { line: 0, character: 20 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(actions.map((action) => action.title), ['Replace with "nivolumab" (brand-name)', 'Fix all brand-name problems in this file', 'Disable brand-name for this line']);
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    const applied = (action: CodeAction) => TextDocument.applyEdits(document, action.edit.changes[uri]!);
+    assert.equal(applied(actions[0]!), 'Patients took nivolumab and Yervoy.\n');
+    assert.equal(applied(actions[1]!), 'Patients took nivolumab and ipilimumab.\n');
+    assert.equal(applied(actions[2]!), 'Patients took Opdivo and Yervoy. <!-- medlint-disable-line brand-name -->\n');
+    const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
+    assert.equal(fixAll?.kind, 'source.fixAll.medlint');
+    assert.equal(applied(fixAll!), 'Patients took nivolumab and ipilimumab.\n');
+    await stop(client);
+  });
+
+  it('re-lints after an incremental change, publishing for the new version only', async () => {
+    const { client, uri } = await started();
+    open(client, uri, 'Clean.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 1);
+    client.notify('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'It cures.\n' }],
+    });
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 2);
+    assert.deepEqual(published.diagnostics.map(show), ['1:3-1:8 overclaim "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.']);
+    await stop(client);
+  });
+
+  it('follows a negotiated UTF-8 position encoding', async () => {
+    const { client, uri, encoding } = await started(['utf-8', 'utf-16']);
+    assert.equal(encoding, 'utf-8');
+    open(client, uri, 'Ré 😀 Keytruda.\n');
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    // "Ré 😀 " is 1 + 2 + 1 + 4 + 1 = 9 UTF-8 bytes.
+    assert.deepEqual(published.diagnostics.map(show), ['0:9-0:17 brand-name "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
+    const card = await client.request<{ range: Diagnostic['range'] }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 10 } });
+    assert.deepEqual(card.range, { start: { line: 0, character: 9 }, end: { line: 0, character: 17 } });
+    await stop(client);
+  });
+
+  it('survives an unknown method, a malformed message and a document of binary junk', async () => {
+    const { client, uri } = await started();
+    const unknown = await client.call('medlint/noSuchMethod', {});
+    assert.equal(unknown.error?.code, -32601);
+    client.sendRaw('Content-Length: 12\r\n\r\n{not json!!}');
+    const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('latin1');
+    open(client, uri, junk);
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    assert.ok(Array.isArray(published.diagnostics));
+    open(client, `${uri}.second.md`, 'Keytruda.\n');
+    const second = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === `${uri}.second.md`);
+    assert.deepEqual(second.diagnostics.map((diagnostic) => diagnostic.code), ['brand-name']);
+    await stop(client);
+  });
+});
