@@ -119,6 +119,17 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('reads .medlintrc.json from the workspace root and follows workspace/didChangeConfiguration', async () => {
+    const { client, uri, folder } = await started();
+    writeFileSync(join(folder, '.medlintrc.json'), '{ "rules": { "brand-name": "error" } }');
+    client.notify('workspace/didChangeConfiguration', { settings: { medlint: { rules: { 'undefined-abbreviation': 'off', 'brand-name': 'hint' } } } });
+    open(client, uri, SAMPLE);
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    // The settings turn undefined-abbreviation off; the config file's error wins over their hint.
+    assert.deepEqual(published.diagnostics.map((diagnostic) => `${diagnostic.code}:${diagnostic.severity}`), ['brand-name:1']);
+    await stop(client);
+  });
+
   it('follows a negotiated UTF-8 position encoding', async () => {
     const { client, uri, encoding } = await started(['utf-8', 'utf-16']);
     assert.equal(encoding, 'utf-8');
