@@ -55,7 +55,7 @@ describe('chunked prose equals remark on the whole document', () => {
   it('takes the fast path for most chunks of a realistic draft', () => {
     const source = generateMarkdown(200_000, 7);
     const chunks = splitChunks(source);
-    const labels = documentLabels(chunks);
+    const labels = documentLabels(source, chunks);
     const fast = chunks.filter((chunk) => fastChunkProse(chunk.text, labels, chunk.start === 0)).length;
     assert.ok(fast / chunks.length > 0.95, `${fast} of ${chunks.length} chunks`);
     assert.deepEqual(chunkProse(chunks[3]!.text, labels, false), fastChunkProse(chunks[3]!.text, labels));

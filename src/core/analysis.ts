@@ -1,6 +1,6 @@
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
-import { chunkProse, documentLabels, labelSignature, splitChunks } from './markdown/document';
+import { chunkProse, documentLabels, labelSignature, opensDocument, splitChunks } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import { LineIndex } from './text/lineIndex';
@@ -65,10 +65,10 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
 
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
   const chunks = splitChunks(source);
-  const labels = documentLabels(chunks);
+  const labels = documentLabels(source, chunks);
   const signature = labelSignature(labels);
   const parts = chunks.map((chunk) => {
-    const documentStart = chunk.start === 0;
+    const documentStart = opensDocument(source, chunk);
     const usesLabels = chunk.text.includes('[') ? signature : undefined;
     let part = cache.get(chunk.text);
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {

@@ -6,6 +6,11 @@
  * resolves them by label.
  */
 
+/** Whether a chunk opens its document, where `---` starts front matter (a byte order mark aside). */
+export function opensDocument(text: string, chunk: Chunk): boolean {
+  return chunk.start === 0 || (chunk.start === 1 && text.charCodeAt(0) === 0xfeff);
+}
+
 export interface Chunk {
   /** Source offsets; `end` excludes the last line's line ending. */
   start: number;
@@ -13,7 +18,8 @@ export interface Chunk {
   text: string;
 }
 
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
+// Backticks may stand in a tilde fence's info string, not in a backtick fence's.
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 // HTML blocks of CommonMark types 1-5 may contain blank lines; each pairs with its end marker.
 const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -32,8 +38,9 @@ interface Line {
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  let start = 0;
-  for (let i = 0; i <= text.length; i++) {
+  // A byte order mark is no part of the first line, as micromark skips it before parsing.
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = start; i <= text.length; i++) {
     const code = i < text.length ? text.charCodeAt(i) : -1;
     if (code === 10 || code === 13 || code === -1) {
       lines.push({ start, end: i, text: text.slice(start, i) });

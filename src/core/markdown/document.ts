@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
-import { splitChunks, type Chunk } from './chunks';
+import { opensDocument, splitChunks, type Chunk } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
 import { extractProse, type ChunkProse } from './prose';
@@ -14,17 +14,17 @@ function parsedLabels(text: string, documentStart: boolean): { links: string[]; 
     else if (node.type === 'footnoteDefinition') footnotes.push(normalizeLabel((node as FootnoteDefinition).label ?? node.identifier));
     if ('children' in node) for (const child of (node as Parents).children) visit(child as Nodes);
   };
-  visit(parseMarkdown(text, documentStart));
+  visit(parseMarkdown(`${text}\n`, documentStart));
   return { links, footnotes };
 }
 
 /** The link and footnote labels the document defines, wherever they stand. */
-export function documentLabels(chunks: Chunk[]): Labels {
+export function documentLabels(source: string, chunks: Chunk[]): Labels {
   const links = new Set<string>();
   const footnotes = new Set<string>();
   for (const chunk of chunks) {
     if (!MAY_DEFINE.test(chunk.text)) continue;
-    const found = definitionLabels(chunk.text) ?? parsedLabels(chunk.text, chunk.start === 0);
+    const found = definitionLabels(chunk.text) ?? parsedLabels(chunk.text, opensDocument(source, chunk));
     for (const label of found.links) links.add(label);
     for (const label of found.footnotes) footnotes.add(label);
   }
@@ -42,7 +42,9 @@ export function labelSignature(labels: Labels): string {
 export function chunkProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
   const fast = fastChunkProse(text, labels, documentStart);
   if (fast) return fast;
-  let parsed = text;
+  // In the document a line ending follows the chunk; micromark reads odd content at the very end of
+  // its input otherwise (a list item of control characters), so the chunk is parsed with one.
+  let parsed = `${text}\n`;
   if (text.includes('[') && (labels.links.size || labels.footnotes.size)) {
     const definitions = [...[...labels.links].map((label) => `[${label}]: #`), ...[...labels.footnotes].map((label) => `[^${label}]: -`)];
     parsed = `${text}\n\n${definitions.join('\n\n')}\n`;
@@ -50,4 +52,4 @@ export function chunkProse(text: string, labels: Labels, documentStart: boolean)
   return extractProse(parseMarkdown(parsed, documentStart), parsed, text.length);
 }
 
-export { splitChunks };
+export { opensDocument, splitChunks };

@@ -35,7 +35,7 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})([^`]*)$/;
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const LINK_DEFINITION = /^ {0,3}\[(?!\^)([^\]\\[]+)\]:[ \t]*(?:<[^>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s\\]+)\]:[ \t]*/;
 // Sticky (y): matched where the scanner stands, without copying the rest of the text.
@@ -51,9 +51,9 @@ function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray
   return pattern.exec(text);
 }
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
-// Escapes, entities and strikethrough are left to remark, and so are GFM autolink literals in
-// displayed text (a link's destination is not displayed).
-const UNSUPPORTED = /[\\~]/;
+// Escapes, entities, strikethrough and NUL (which CommonMark replaces) are left to remark, and so are
+// GFM autolink literals in displayed text (a link's destination is not displayed).
+const UNSUPPORTED = /[\\~\0]/;
 const AUTOLINK_LITERAL = /www\.|:\/\/|mailto:|xmpp:|@/i;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
@@ -382,7 +382,7 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
     return;
   }
   const fence = FENCE_OPEN.exec(first);
-  if (fence) {
+  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
     // Only code: the chunker ends a fenced chunk at its closing fence or at the end of the document.
     const close = new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}[ \\t]*$`);
     const closing = lines.findIndex((line, index) => index > 0 && close.test(line.text));
@@ -406,7 +406,8 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
   if (ITEM.test(first)) return appendList(builder, chunk, lines, labels);
   if (/^ {0,3}>/.test(first)) return appendQuote(builder, chunk, lines, labels);
   if (lines.length >= 2 && TABLE_DELIMITER.test(lines[1]!.text) && lines[1]!.text.includes('-')) {
-    if (!lines[0]!.text.includes('|') && !lines[1]!.text.includes('|')) fail();
+    // A delimiter row without a pipe underlines a setext heading instead: remark decides those.
+    if (!lines[1]!.text.includes('|')) fail();
     return appendTable(builder, chunk, lines, labels);
   }
   // Headings and paragraphs, one after another.

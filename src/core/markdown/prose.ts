@@ -54,6 +54,8 @@ export class ProseBuilder {
   readonly blocks: ProseBlock[] = [];
   readonly citations: number[] = [];
   readonly htmlComments: HtmlComment[] = [];
+  /** Source offset just past the last source character placed: where a node without position starts. */
+  cursor = 0;
 
   constructor(private readonly source: string) {
     // Prose is rarely longer than its source: size for that, and grow if needed.
@@ -118,6 +120,7 @@ export class ProseBuilder {
         i += units - 1;
       }
     }
+    if (value.length > 0) this.cursor = this.map[base + value.length - 1]! + 1;
     this.chunks.push(value);
     this.length += value.length;
   }
@@ -174,51 +177,66 @@ function endOf(node: Nodes): number {
   return node.position?.end.offset ?? 0;
 }
 
-function appendInline(builder: ProseBuilder, node: Nodes, source: string): void {
+/**
+ * Where an inline node stands in the source. remark-gfm's autolink literals rebuild some text and
+ * link nodes without positions: those are placed from the end of what came before, within the block.
+ */
+function spanOf(builder: ProseBuilder, node: Nodes, blockEnd: number): { start: number; end: number } {
+  return node.position ? { start: startOf(node), end: endOf(node) } : { start: builder.cursor, end: blockEnd };
+}
+
+function appendInline(builder: ProseBuilder, node: Nodes, source: string, blockEnd: number): void {
+  const span = spanOf(builder, node, blockEnd);
   switch (node.type) {
     case 'text':
-      builder.appendText((node as Text).value, startOf(node), endOf(node));
+      builder.appendText((node as Text).value, span.start, span.end);
       return;
     case 'break':
-      builder.appendAt('\n', startOf(node));
-      return;
+      builder.appendAt('\n', span.start);
+      break;
     case 'inlineCode':
     case 'image':
     case 'imageReference':
-      builder.appendAt(PLACEHOLDER, startOf(node));
-      return;
+      builder.appendAt(PLACEHOLDER, span.start);
+      break;
     case 'footnoteReference':
       builder.citations.push(builder.offset);
-      builder.appendAt(PLACEHOLDER, startOf(node));
-      return;
+      builder.appendAt(PLACEHOLDER, span.start);
+      break;
     case 'html':
       if (/^<sup\b/i.test(node.value)) builder.citations.push(builder.offset);
-      collectComments(builder, node.value, startOf(node));
-      builder.appendAt(PLACEHOLDER, startOf(node));
-      return;
+      collectComments(builder, node.value, span.start);
+      builder.appendAt(PLACEHOLDER, span.start);
+      break;
     case 'link': {
       builder.citations.push(builder.offset);
-      const literal = source.slice(startOf(node), endOf(node));
+      const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
       // A bare URL (GFM autolink literal or <url>) is an address, not prose.
-      if (node.children.length === 1 && node.children[0]!.type === 'text' && literal.replace(/^<|>$/g, '') === node.children[0]!.value) {
-        builder.appendAt(PLACEHOLDER, startOf(node));
+      const bare = only !== undefined && (node.position ? source.slice(span.start, span.end).replace(/^<|>$/g, '') === only : node.url.endsWith(only));
+      if (bare && !node.position) {
+        const at = source.indexOf(only!, span.start);
+        builder.appendAt(PLACEHOLDER, at < 0 ? span.start : at);
+        builder.cursor = at < 0 ? span.start : at + only!.length;
         return;
       }
-      for (const child of node.children) appendInline(builder, child, source);
-      return;
+      if (bare) builder.appendAt(PLACEHOLDER, span.start);
+      else for (const child of node.children) appendInline(builder, child, source, blockEnd);
+      break;
     }
     case 'linkReference':
       builder.citations.push(builder.offset);
-      for (const child of node.children) appendInline(builder, child, source);
-      return;
+      for (const child of node.children) appendInline(builder, child, source, blockEnd);
+      break;
     default:
-      if ('children' in node) for (const child of (node as Parents).children) appendInline(builder, child as Nodes, source);
+      if ('children' in node) for (const child of (node as Parents).children) appendInline(builder, child as Nodes, source, blockEnd);
   }
+  if (node.position) builder.cursor = span.end;
 }
 
 function appendBlock(builder: ProseBuilder, kind: ProseBlockKind, node: Parents, source: string): void {
   const start = builder.offset;
-  for (const child of node.children) appendInline(builder, child as Nodes, source);
+  builder.cursor = startOf(node as Nodes);
+  for (const child of node.children) appendInline(builder, child as Nodes, source, endOf(node as Nodes));
   builder.endBlock(kind, start, endOf(node as Nodes));
 }
 
