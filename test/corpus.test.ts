@@ -67,9 +67,9 @@ describe('term file problems name the file, line and column', () => {
   it('reports unknown fields, wrong types and bad values where they stand', () => {
     const text = 'term: PD-1\ncategory: receptr\ndefinition: A receptor that is long enough.\nsources:\n  - name: NC\nsynonyms: [x]\nbrands: Keytruda\n';
     assert.deepEqual(problems(text), [
-      'team/x-term.yaml:1:1: entry: unknown field "synonyms"',
       'team/x-term.yaml:2:11: category: must be one of "receptor", "ligand", "antigen", "gene", "protein", "drug", "drug-class", "therapy", "cell", "process", "adverse-event", "disease", "virus", "biomarker", "measure"',
       'team/x-term.yaml:5:11: sources.0.name: must NOT have fewer than 3 characters',
+      'team/x-term.yaml:6:1: entry: unknown field "synonyms"',
       'team/x-term.yaml:7:9: brands: must be array',
     ]);
   });

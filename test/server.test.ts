@@ -119,6 +119,23 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('never publishes an older version after a newer one during rapid edits', async () => {
+    const { client, uri } = await started();
+    open(client, uri, 'Start.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 1);
+    for (let version = 2; version <= 30; version++) {
+      const text = version % 2 ? 'Keytruda cures.\n' : 'Opdivo.\n';
+      client.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    }
+    const last = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 30);
+    assert.deepEqual(last.diagnostics.map((diagnostic) => diagnostic.code), ['brand-name']);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const versions = client.notifications.filter((message) => message.method === 'textDocument/publishDiagnostics').map((message) => (message.params as PublishDiagnostics).version!);
+    assert.deepEqual(versions, [...versions].sort((a, b) => a - b), 'versions only grow');
+    assert.equal(versions.at(-1), 30);
+    await stop(client);
+  });
+
   it('reads .medlintrc.json from the workspace root and follows workspace/didChangeConfiguration', async () => {
     const { client, uri, folder } = await started();
     writeFileSync(join(folder, '.medlintrc.json'), '{ "rules": { "brand-name": "error" } }');

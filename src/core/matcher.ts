@@ -20,6 +20,8 @@ export interface PhraseSpec<T> {
 export interface Phrase<T> extends PhraseSpec<T> {
   words: string[];
   gaps: string[];
+  /** Non-word text the phrase starts with, e.g. `[` in `[z]`. */
+  prefix: string;
   /** Non-word text the phrase ends with, e.g. `+` in `CD8+`. */
   suffix: string;
 }
@@ -59,7 +61,7 @@ export function compilePhrase<T>(spec: PhraseSpec<T>): Phrase<T> | undefined {
     words.push(spec.text.slice(tokens.starts[i], tokens.ends[i]));
     if (i + 1 < tokens.count) gaps.push(canonicalGap(spec.text.slice(tokens.ends[i], tokens.starts[i + 1])));
   }
-  return { ...spec, words, gaps, suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
+  return { ...spec, words, gaps, prefix: spec.text.slice(0, tokens.starts[0]), suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
 }
 
 /**
@@ -119,7 +121,7 @@ export class PhraseMatcher<T> {
       if (plural && !phrase.plural) continue;
       if (!this.agrees(phrase, tokens, first, last, plural)) continue;
       const end = tokens.ends[last]! + (plural ? 0 : phrase.suffix.length);
-      out.push({ phrase, firstToken: first, lastToken: last, start: tokens.starts[first]!, end, plural });
+      out.push({ phrase, firstToken: first, lastToken: last, start: tokens.starts[first]! - phrase.prefix.length, end, plural });
     }
   }
 
@@ -130,6 +132,7 @@ export class PhraseMatcher<T> {
       if (!gapsAgree(phrase.mode, phrase.gaps[k]!, actual)) return false;
     }
     if (phrase.suffix && (plural || !text.startsWith(phrase.suffix, tokens.ends[last]))) return false;
+    if (phrase.prefix && !text.endsWith(phrase.prefix, tokens.starts[first])) return false;
     if (phrase.caseSensitive) {
       for (let k = 0; k < phrase.words.length; k++) {
         const surface = text.slice(tokens.starts[first + k], tokens.ends[first + k]);

@@ -17,6 +17,7 @@ export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('medlint');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
+  private readonly toldLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -25,7 +26,7 @@ export class DiagnosticsController implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.collection,
-      vscode.workspace.onDidOpenTextDocument((document) => this.lint(document)),
+      vscode.workspace.onDidOpenTextDocument((document) => this.lintUnlessLarge(document)),
       vscode.workspace.onDidSaveTextDocument((document) => this.lint(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.changed(event.document)),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
@@ -39,7 +40,23 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   lintOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) void this.lint(document);
+    for (const document of vscode.workspace.textDocuments) this.lintUnlessLarge(document);
+  }
+
+  /** A large document is linted on save only: opening or typing in it stays responsive. */
+  private isLarge(document: vscode.TextDocument): boolean {
+    const limit = vscode.workspace.getConfiguration('medlint', document).get<number>('largeFileSize') ?? 5_000_000;
+    if (document.getText().length <= limit) return false;
+    const key = document.uri.toString();
+    if (!this.toldLarge.has(key)) {
+      this.toldLarge.add(key);
+      void vscode.window.showInformationMessage(`medlint: ${vscode.workspace.asRelativePath(document.uri)} is larger than ${limit.toLocaleString('en')} characters; it is linted when saved.`);
+    }
+    return true;
+  }
+
+  private lintUnlessLarge(document: vscode.TextDocument): void {
+    if (isMarkdown(document) && !this.isLarge(document)) void this.lint(document);
   }
 
   /** The findings last published for a document (what the diagnostics show). */
@@ -48,7 +65,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private changed(document: vscode.TextDocument): void {
-    if (!isMarkdown(document) || vscode.workspace.getConfiguration('medlint', document).get('run') !== 'onType') return;
+    if (!isMarkdown(document) || vscode.workspace.getConfiguration('medlint', document).get('run') !== 'onType' || this.isLarge(document)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
     this.timers.set(
@@ -77,6 +94,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     clearTimeout(this.timers.get(uri.toString()));
+    this.toldLarge.delete(uri.toString());
     this.findings.delete(uri.toString());
     this.collection.delete(uri);
   }

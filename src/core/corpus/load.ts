@@ -1,5 +1,5 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import termSchema from '../../schemas/term.schema.json';
 import claimSchema from '../../schemas/claim.schema.json';
 import type { ClaimEntry, Corpus, CorpusProblem, TermEntry } from './types';
@@ -45,8 +45,17 @@ function describe(error: ErrorObject): string {
   }
 }
 
-function locate(document: Document, lineCounter: LineCounter, instancePath: string): { line: number; column: number } | undefined {
+function locate(document: Document, lineCounter: LineCounter, instancePath: string, unknownKey?: string): { line: number; column: number } | undefined {
   const path = instancePath.split('/').slice(1).map((part) => (/^\d+$/.test(part) ? Number(part) : part.replace(/~1/g, '/').replace(/~0/g, '~')));
+  // An unknown field is pointed at by its key.
+  const parent = path.length === 0 ? document.contents : document.getIn(path, true);
+  if (unknownKey !== undefined && isMap(parent)) {
+    const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === unknownKey);
+    if (pair && isNode(pair.key) && pair.key.range) {
+      const { line, col } = lineCounter.linePos(pair.key.range[0]);
+      return { line, column: col };
+    }
+  }
   for (let depth = path.length; depth >= 0; depth--) {
     const node = depth === 0 ? document.contents : document.getIn(path.slice(0, depth), true);
     if (isNode(node) && node.range) {
@@ -84,7 +93,8 @@ function parseDataFile<T>(file: SourceFile, validate: ValidateFunction): { data?
       const message = describe(error);
       if (seen.has(message)) continue;
       seen.add(message);
-      problems.push({ file: file.path, ...locate(document, lineCounter, error.instancePath), message });
+      const unknownKey = error.keyword === 'additionalProperties' ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+      problems.push({ file: file.path, ...locate(document, lineCounter, error.instancePath, unknownKey), message });
     }
     if (problems.length === 0) problems.push({ file: file.path, line: 1, column: 1, message: 'entry does not match the schema' });
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));

@@ -179,6 +179,36 @@ describe('medlint in a real VS Code extension host', function () {
     ]);
   });
 
+  it('ends rapid edits with the diagnostics of the latest text, never older ones', async () => {
+    await vscode.workspace.getConfiguration('medlint').update('run', 'onType', vscode.ConfigurationTarget.Workspace);
+    const document = await openScratch('rapid.md', 'Start.\n');
+    const editor = vscode.window.activeTextEditor!;
+    for (let round = 0; round < 12; round++) {
+      const whole = new vscode.Range(0, 0, document.lineCount, 0);
+      await editor.edit((edit) => edit.replace(whole, round % 2 ? 'Keytruda.\n' : 'Opdivo.\n'));
+    }
+    const expected = ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".'];
+    await waitFor(() => JSON.stringify(medlintDiagnostics(document.uri).map(show)) === JSON.stringify(expected), 'the latest diagnostics');
+    await sleep(1000);
+    assert.deepEqual(medlintDiagnostics(document.uri).map(show), expected);
+  });
+
+  it('lints a document above medlint.largeFileSize on save only', async () => {
+    const settings = vscode.workspace.getConfiguration('medlint');
+    await settings.update('largeFileSize', 100, vscode.ConfigurationTarget.Workspace);
+    await settings.update('run', 'onType', vscode.ConfigurationTarget.Workspace);
+    try {
+      const document = await openScratch('large.md', `${'Plain words here. '.repeat(8)}\nKeytruda.\n`);
+      await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(2, 0), 'Opdivo.\n'));
+      await sleep(1000);
+      assert.deepEqual(medlintDiagnostics(document.uri), [], 'nothing on open or while typing');
+      await document.save();
+      assert.deepEqual((await diagnosticsOf(document.uri, 2)).map((line) => line.split(' ').slice(0, 2).join(' ')), ['1:0-1:8 brand-name', '2:0-2:6 brand-name']);
+    } finally {
+      await settings.update('largeFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('reports a malformed workspace term file once, by file and line, and keeps the corpus working', async () => {
     const write = (path: string, text: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root(), path), new TextEncoder().encode(text));
     await write('team/.medlintrc.json', '{ "terms": ["terms"] }\n');

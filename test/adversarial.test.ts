@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { checkIntegrity } from '../src/core/corpus/integrity';
+import { loadCorpus, mergeCorpora, parseTermFile } from '../src/core/corpus/load';
+import { formatProblem } from '../src/core/corpus/types';
+import { createLinter } from '../src/core/linter';
+import { builtinCorpus, findingsOf } from './helpers';
+
+const entry = (term: string, extra = '') => `term: ${JSON.stringify(term)}\ncategory: process\ndefinition: A definition that is long enough.\nsources: [{name: "Test"}]\n${extra}`;
+
+describe('adversarial term files', () => {
+  it('treats regular-expression characters in terms as text', () => {
+    const { entry: loaded, problems } = parseTermFile({ path: 'team/odd.yaml', text: entry('a.b*c(d)', 'variants: ["x+y?", "[z]|w"]\n') });
+    assert.deepEqual(problems, []);
+    const linter = createLinter({ corpus: mergeCorpora(builtinCorpus(), { terms: [loaded!], claims: [] }) });
+    assert.deepEqual(
+      linter.lint('a.b*c(d) and aXbbbc(d), x+y? and [z]|w, xy and zw.').map((finding) => `${finding.ruleId} ${finding.message}`),
+      ['preferred-term Use the preferred form "a.b*c(d)", not "x+y?".', 'preferred-term Use the preferred form "a.b*c(d)", not "[z]|w".'],
+    );
+    assert.equal(linter.hover('a.b*c(d) here', 1)?.entryId, 'odd');
+  });
+
+  it('rejects __proto__ and constructor keys without polluting any prototype', () => {
+    const { entry: loaded, problems } = parseTermFile({ path: 'team/proto.yaml', text: `${entry('x')}__proto__: { polluted: true }\nconstructor: { polluted: true }\n` });
+    assert.equal(loaded, undefined);
+    assert.deepEqual(problems.map(formatProblem), ['team/proto.yaml:5:1: entry: unknown field "__proto__"', 'team/proto.yaml:6:1: entry: unknown field "constructor"']);
+    assert.equal(({} as { polluted?: boolean }).polluted, undefined);
+  });
+
+  it('refuses a YAML alias bomb with a clear error', () => {
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...'bcdefghi'.split('').map((name, index) => `${name}: &${name} [${Array(10).fill(`*${'abcdefghi'[index]}`).join(', ')}]`)].join('\n');
+    const { entry: loaded, problems } = parseTermFile({ path: 'team/bomb.yaml', text: `${entry('x')}${bomb}\n` });
+    assert.equal(loaded, undefined);
+    assert.equal(problems.length, 1);
+    assert.match(formatProblem(problems[0]!), /^team\/bomb\.yaml: invalid YAML: Excessive alias count/);
+  });
+
+  it('reports wrong types where they stand', () => {
+    const { problems } = parseTermFile({ path: 'team/types.yaml', text: 'term: 42\ncategory: drug\ndefinition: [not, text]\nsources: yes\n' });
+    assert.deepEqual(problems.map(formatProblem), [
+      'team/types.yaml:1:7: term: must be string',
+      'team/types.yaml:3:13: definition: must be string',
+      'team/types.yaml:4:10: sources: must be array',
+    ]);
+  });
+
+  it('reports two files with one id (.yaml and .yml)', () => {
+    const { corpus } = loadCorpus([{ path: 'team/x.yaml', text: entry('x') }, { path: 'team/x.yml', text: entry('x') }], []);
+    assert.deepEqual(checkIntegrity(corpus).map(formatProblem), ['x.yaml: duplicate entry id "x"']);
+  });
+
+  it('loads 10,000 entries and still lints in one pass', () => {
+    const files = Array.from({ length: 10_000 }, (_, index) => ({ path: `team/t${index}.yaml`, text: entry(`term${index} marker`, `variants: ["Term${index}-marker"]\n`) }));
+    const { corpus, problems } = loadCorpus(files, []);
+    assert.deepEqual(problems, []);
+    const linter = createLinter({ corpus: mergeCorpora(builtinCorpus(), corpus) });
+    const text = Array.from({ length: 2000 }, (_, index) => `Term${index * 5}-marker and term${index * 5 + 1} marker.`).join('\n');
+    const findings = linter.lint(text);
+    assert.equal(findings.filter((finding) => finding.ruleId === 'preferred-term').length, 2000);
+    assert.equal(findings[0]!.message, 'Use the preferred form "term0 marker", not "Term0-marker".');
+  });
+});
+
+describe('odd documents', () => {
+  it('finds nothing in an empty file, white space or front matter alone', () => {
+    for (const text of ['', '\n\n', '\ufeff', '---\ntitle: Keytruda cures cancer patients\n---\n', '+++\ntitle = "Keytruda"\n+++']) {
+      assert.deepEqual(findingsOf(text), [], JSON.stringify(text));
+    }
+  });
+
+  it('lints a very long line and very deep nesting', () => {
+    assert.deepEqual(findingsOf(`${'word '.repeat(50_000)}Keytruda.`, 'brand-name'), ['1:250001-1:250009 "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
+    assert.deepEqual(findingsOf(`${'> '.repeat(500)}Keytruda.`, 'brand-name').length, 1);
+    assert.deepEqual(findingsOf(`${'- '.repeat(300)}Keytruda.`, 'brand-name').length, 1);
+  });
+});
