@@ -36,3 +36,30 @@ export function disableLineInsertion(lineText: string, ruleId: string): { charac
   const trailing = / {2,}$/.exec(lineText)?.[0].length ?? 0;
   return { character: lineText.length - trailing, text: ` <!-- medlint-disable-line ${ruleId} -->` };
 }
+
+/** A quick fix as data; each adapter turns it into its editor's edit. */
+export type QuickFix =
+  | { kind: 'fix'; title: string; fixes: Fix[]; finding: Finding }
+  | { kind: 'fix-all-rule'; title: string; fixes: Fix[] }
+  | { kind: 'disable-line'; title: string; ruleId: string; line: number }
+  | { kind: 'docs'; title: string; ruleId: string };
+
+/**
+ * The quick fixes for the findings that touch source offsets start..end, as markdownlint offers them:
+ * the fix itself, fix every problem of the rule in the file, silence the rule on the line, and the
+ * rule's documentation; one of each per rule but the fix.
+ */
+export function planQuickFixes(findings: Finding[], start: number, end: number): QuickFix[] {
+  const plan: QuickFix[] = [];
+  const offered = new Set<string>();
+  for (const finding of findings.filter((candidate) => candidate.start <= end && candidate.end >= start)) {
+    if (finding.fix) plan.push({ kind: 'fix', title: `Replace with "${finding.fix.newText}" (${finding.ruleId})`, fixes: [finding.fix], finding });
+    if (offered.has(finding.ruleId)) continue;
+    offered.add(finding.ruleId);
+    const sameRule = findings.filter((other) => other.ruleId === finding.ruleId && other.fix);
+    if (sameRule.length > 1) plan.push({ kind: 'fix-all-rule', title: `Fix all ${finding.ruleId} problems in this file`, fixes: compatibleFixes(sameRule) });
+    plan.push({ kind: 'disable-line', title: `Disable ${finding.ruleId} for this line`, ruleId: finding.ruleId, line: finding.range.start.line });
+    plan.push({ kind: 'docs', title: `Learn about ${finding.ruleId}`, ruleId: finding.ruleId });
+  }
+  return plan;
+}

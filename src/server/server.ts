@@ -16,9 +16,9 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatProblem } from '../core/corpus/types';
-import { compatibleFixes, disableLineInsertion } from '../core/fixes';
+import { compatibleFixes, disableLineInsertion, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
-import type { Finding, Range, Severity, SeveritySetting } from '../core/types';
+import type { Finding, Fix, Range, Severity, SeveritySetting } from '../core/types';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
 
@@ -166,24 +166,28 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const findings = findingsOf(document);
-    const edits = (chosen: Finding[]): TextEdit[] => compatibleFixes(chosen).map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
     const action = (title: string, kind: string, textEdits: TextEdit[]): CodeAction => ({ title, kind, edit: { changes: { [document.uri]: textEdits } } });
-    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [action('Fix all medlint problems', FIX_ALL, edits(findings))];
+    const replacements = (fixes: Fix[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
+    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [action('Fix all medlint problems', FIX_ALL, replacements(compatibleFixes(findings)))];
+    const toAction = (quickFix: QuickFix): CodeAction | undefined => {
+      switch (quickFix.kind) {
+        case 'fix':
+          return { ...action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes)), isPreferred: true };
+        case 'fix-all-rule':
+          return action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes));
+        case 'disable-line': {
+          const text = lineText(document, quickFix.line);
+          const insertion = disableLineInsertion(text, quickFix.ruleId);
+          const at = { line: quickFix.line, character: fromUtf16(text, insertion.character, encoding) };
+          return action(quickFix.title, CodeActionKind.QuickFix, [{ range: { start: at, end: at }, newText: insertion.text }]);
+        }
+        case 'docs':
+          // Diagnostics carry the documentation link (codeDescription); LSP has no portable "open" action.
+          return undefined;
+      }
+    };
     const requested = { start: fromClient(document, params.range.start), end: fromClient(document, params.range.end) };
-    const actions: CodeAction[] = [];
-    const offered = new Set<string>();
-    for (const finding of findings.filter((candidate) => candidate.start <= requested.end && candidate.end >= requested.start)) {
-      if (finding.fix) actions.push({ ...action(`Replace with "${finding.fix.newText}" (${finding.ruleId})`, CodeActionKind.QuickFix, edits([finding])), isPreferred: true });
-      if (offered.has(finding.ruleId)) continue;
-      offered.add(finding.ruleId);
-      const sameRule = findings.filter((other) => other.ruleId === finding.ruleId && other.fix);
-      if (sameRule.length > 1) actions.push(action(`Fix all ${finding.ruleId} problems in this file`, CodeActionKind.QuickFix, edits(sameRule)));
-      const line = finding.range.start.line;
-      const insertion = disableLineInsertion(lineText(document, line), finding.ruleId);
-      const at = { line, character: fromUtf16(lineText(document, line), insertion.character, encoding) };
-      actions.push(action(`Disable ${finding.ruleId} for this line`, CodeActionKind.QuickFix, [{ range: { start: at, end: at }, newText: insertion.text }]));
-    }
-    return actions;
+    return planQuickFixes(findings, requested.start, requested.end).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
   });
 
   documents.listen(connection);

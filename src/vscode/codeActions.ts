@@ -1,25 +1,18 @@
 import * as vscode from 'vscode';
-import { compatibleFixes, disableLineInsertion } from '../core/fixes';
-import type { Finding } from '../core/types';
+import { compatibleFixes, disableLineInsertion, planQuickFixes } from '../core/fixes';
+import type { Fix } from '../core/types';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint');
 
-function replacements(document: vscode.TextDocument, findings: Finding[]): vscode.WorkspaceEdit {
+function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
-  for (const fix of compatibleFixes(findings)) edit.replace(document.uri, toRange(fix.range), fix.newText);
+  for (const fix of fixes) edit.replace(document.uri, toRange(fix.range), fix.newText);
   return edit;
 }
 
-function disableEdit(document: vscode.TextDocument, line: number, ruleId: string): vscode.WorkspaceEdit {
-  const { character, text } = disableLineInsertion(document.lineAt(line).text, ruleId);
-  const edit = new vscode.WorkspaceEdit();
-  edit.insert(document.uri, new vscode.Position(line, character), text);
-  return edit;
-}
-
-/** Fix this, fix all of a rule, disable a rule for a line, open a rule's docs; and source.fixAll.medlint. */
+/** The core's quick fixes as VS Code code actions, and source.fixAll.medlint. */
 export class MedlintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
@@ -32,36 +25,34 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
     const findings = this.diagnostics.findingsFor(document.uri);
     if (context.only?.contains(FIX_ALL_KIND)) {
       const action = new vscode.CodeAction('Fix all medlint problems', FIX_ALL_KIND);
-      action.edit = replacements(document, findings);
+      action.edit = replacements(document, compatibleFixes(findings));
       return [action];
     }
-    const actions: vscode.CodeAction[] = [];
-    const here = findings.filter((finding) => toRange(finding.range).intersection(range) !== undefined);
-    const offered = new Set<string>();
-    for (const finding of here) {
-      const diagnostic = context.diagnostics.find((candidate) => candidate.source === 'medlint' && candidate.range.isEqual(toRange(finding.range)) && candidate.message === finding.message);
-      if (finding.fix) {
-        const fix = new vscode.CodeAction(`Replace with "${finding.fix.newText}" (${finding.ruleId})`, vscode.CodeActionKind.QuickFix);
-        fix.edit = replacements(document, [finding]);
-        fix.isPreferred = true;
-        if (diagnostic) fix.diagnostics = [diagnostic];
-        actions.push(fix);
+    return planQuickFixes(findings, document.offsetAt(range.start), document.offsetAt(range.end)).map((quickFix) => {
+      const action = new vscode.CodeAction(quickFix.title, vscode.CodeActionKind.QuickFix);
+      switch (quickFix.kind) {
+        case 'fix': {
+          action.edit = replacements(document, quickFix.fixes);
+          action.isPreferred = true;
+          const { finding } = quickFix;
+          const diagnostic = context.diagnostics.find((candidate) => candidate.source === 'medlint' && candidate.range.isEqual(toRange(finding.range)) && candidate.message === finding.message);
+          if (diagnostic) action.diagnostics = [diagnostic];
+          break;
+        }
+        case 'fix-all-rule':
+          action.edit = replacements(document, quickFix.fixes);
+          break;
+        case 'disable-line': {
+          const { character, text } = disableLineInsertion(document.lineAt(quickFix.line).text, quickFix.ruleId);
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.insert(document.uri, new vscode.Position(quickFix.line, character), text);
+          break;
+        }
+        case 'docs':
+          action.command = { title: 'Open rule documentation', command: 'vscode.open', arguments: [this.docs(quickFix.ruleId)] };
+          break;
       }
-      if (offered.has(finding.ruleId)) continue;
-      offered.add(finding.ruleId);
-      const sameRule = findings.filter((other) => other.ruleId === finding.ruleId && other.fix);
-      if (sameRule.length > 1) {
-        const all = new vscode.CodeAction(`Fix all ${finding.ruleId} problems in this file`, vscode.CodeActionKind.QuickFix);
-        all.edit = replacements(document, sameRule);
-        actions.push(all);
-      }
-      const disable = new vscode.CodeAction(`Disable ${finding.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-      disable.edit = disableEdit(document, finding.range.start.line, finding.ruleId);
-      actions.push(disable);
-      const learn = new vscode.CodeAction(`Learn about ${finding.ruleId}`, vscode.CodeActionKind.QuickFix);
-      learn.command = { title: 'Open rule documentation', command: 'vscode.open', arguments: [this.docs(finding.ruleId)] };
-      actions.push(learn);
-    }
-    return actions;
+      return action;
+    });
   }
 }
