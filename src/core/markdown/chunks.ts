@@ -18,8 +18,15 @@ export interface Chunk {
   text: string;
 }
 
-// Backticks may stand in a tilde fence's info string, not in a backtick fence's.
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+
+/** If `line` opens a fenced code block, the pattern of the line that closes it. */
+export function closingFenceFor(line: string): RegExp | undefined {
+  const open = FENCE_OPEN.exec(line);
+  // Backticks may stand in a tilde fence's info string, not in a backtick fence's.
+  if (!open || (open[1]![0] === '`' && open[2]!.includes('`'))) return undefined;
+  return new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
+}
 // HTML blocks of CommonMark types 1-5 may contain blank lines; each pairs with its end marker.
 const HTML_BLOCKS: [RegExp, RegExp][] = [
   [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
@@ -110,11 +117,8 @@ export function splitChunks(text: string): Chunk[] {
         continue;
       }
     }
-    const open = FENCE_OPEN.exec(line);
-    if (open && !(open[1]![0] === '`' && open[2]!.includes('`'))) {
-      fence = new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
-      continue;
-    }
+    fence = closingFenceFor(line);
+    if (fence) continue;
     for (const [opening, ending] of HTML_BLOCKS) {
       if (opening.test(line)) {
         if (!ending.test(line.replace(opening, ''))) closing = ending;

@@ -1,4 +1,4 @@
-import { splitLines } from './chunks';
+import { closingFenceFor, splitLines } from './chunks';
 import { PLACEHOLDER, ProseBuilder, collectComments, type ChunkProse, type ProseBlockKind } from './prose';
 
 /**
@@ -35,7 +35,6 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
 const LINK_DEFINITION = /^ {0,3}\[(?!\^)([^\]\\[]+)\]:[ \t]*(?:<[^>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s\\]+)\]:[ \t]*/;
 // Sticky (y): matched where the scanner stands, without copying the rest of the text.
@@ -381,16 +380,15 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
     if (lines.length < 2 || lines.at(-1)!.text !== first) fail();
     return;
   }
-  const fence = FENCE_OPEN.exec(first);
-  if (fence && !(fence[1]![0] === '`' && fence[2]!.includes('`'))) {
+  const close = closingFenceFor(first);
+  if (close) {
     // Only code: the chunker ends a fenced chunk at its closing fence or at the end of the document.
-    const close = new RegExp(`^ {0,3}${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}[ \\t]*$`);
     const closing = lines.findIndex((line, index) => index > 0 && close.test(line.text));
     if (closing >= 0 && closing !== lines.length - 1) fail();
     return;
   }
   if (/^ {0,3}<!--/.test(first)) {
-    const comment = HTML_COMMENT.exec(chunk.trimStart());
+    const comment = stickyMatch(HTML_COMMENT, chunk.trimStart(), 0);
     if (!comment || chunk.trim().length !== comment[0].length) fail();
     collectComments(builder, comment[0], chunk.length - chunk.trimStart().length);
     return;
