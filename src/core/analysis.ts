@@ -1,6 +1,6 @@
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
-import { chunkProse, documentLabels, labelSignature, opensDocument, splitChunks } from './markdown/document';
+import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import { LineIndex } from './text/lineIndex';
@@ -33,27 +33,39 @@ interface ChunkAnalysis {
   sentences: Sentence[];
 }
 
-/**
- * Chunk analyses by chunk text, least recently used first out. Re-linting an edited document
- * re-analyses only the chunks that changed (or whose definitions changed).
- */
-export class ChunkCache {
-  private readonly entries = new Map<string, ChunkAnalysis>();
+/** A map that forgets its least recently used entries beyond a capacity. */
+class Lru<V> {
+  private readonly entries = new Map<string, V>();
 
-  constructor(private readonly capacity = 20_000) {}
+  constructor(private readonly capacity: number) {}
 
-  get(key: string): ChunkAnalysis | undefined {
+  get(key: string): V | undefined {
     const entry = this.entries.get(key);
-    if (entry) {
+    if (entry !== undefined) {
       this.entries.delete(key);
       this.entries.set(key, entry);
     }
     return entry;
   }
 
-  set(key: string, entry: ChunkAnalysis): void {
+  set(key: string, entry: V): V {
     this.entries.set(key, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return entry;
+  }
+}
+
+/**
+ * What an edit elsewhere leaves valid, by chunk text: each chunk's analysis and the labels it defines.
+ * Re-linting an edited document re-analyses only the chunks that changed (or whose definitions did).
+ */
+export class ChunkCache {
+  readonly analyses: Lru<ChunkAnalysis>;
+  readonly definitions: Lru<DefinedLabels>;
+
+  constructor(capacity = 20_000) {
+    this.analyses = new Lru(capacity);
+    this.definitions = new Lru(capacity);
   }
 }
 
@@ -65,14 +77,21 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
 
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
   const chunks = splitChunks(source);
-  const labels = documentLabels(source, chunks);
+  const labels = documentLabels(
+    chunks.map((chunk) => {
+      if (!mayDefine(chunk.text)) return undefined;
+      const documentStart = opensDocument(source, chunk);
+      const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
+      return cache.definitions.get(key) ?? cache.definitions.set(key, chunkDefinitions(chunk.text, documentStart));
+    }),
+  );
   const signature = labelSignature(labels);
   const parts = chunks.map((chunk) => {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = chunk.text.includes('[') ? signature : undefined;
-    let part = cache.get(chunk.text);
+    let part = cache.analyses.get(chunk.text);
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
-      cache.set(chunk.text, (part = analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled)));
+      part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
     return part;
   });

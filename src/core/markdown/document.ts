@@ -1,12 +1,23 @@
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
-import { opensDocument, splitChunks, type Chunk } from './chunks';
+import { opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
 import { extractProse, type ChunkProse } from './prose';
 
 const MAY_DEFINE = /^ {0,3}\[[^\]\n]+\]:/m;
 
-function parsedLabels(text: string, documentStart: boolean): { links: string[]; footnotes: string[] } {
+/** The labels one chunk defines, normalised. */
+export interface DefinedLabels {
+  links: string[];
+  footnotes: string[];
+}
+
+/** Whether a chunk may hold a link or footnote definition at all (most do not). */
+export function mayDefine(text: string): boolean {
+  return MAY_DEFINE.test(text);
+}
+
+function parsedLabels(text: string, documentStart: boolean): DefinedLabels {
   const links: string[] = [];
   const footnotes: string[] = [];
   const visit = (node: Nodes) => {
@@ -18,15 +29,18 @@ function parsedLabels(text: string, documentStart: boolean): { links: string[]; 
   return { links, footnotes };
 }
 
-/** The link and footnote labels the document defines, wherever they stand. */
-export function documentLabels(source: string, chunks: Chunk[]): Labels {
+/** The labels a chunk that may define some defines: read off a plain list, else parsed. */
+export function chunkDefinitions(text: string, documentStart: boolean): DefinedLabels {
+  return definitionLabels(text) ?? parsedLabels(text, documentStart);
+}
+
+/** The link and footnote labels the document defines, from what each chunk defines. */
+export function documentLabels(definitions: (DefinedLabels | undefined)[]): Labels {
   const links = new Set<string>();
   const footnotes = new Set<string>();
-  for (const chunk of chunks) {
-    if (!MAY_DEFINE.test(chunk.text)) continue;
-    const found = definitionLabels(chunk.text) ?? parsedLabels(chunk.text, opensDocument(source, chunk));
-    for (const label of found.links) links.add(label);
-    for (const label of found.footnotes) footnotes.add(label);
+  for (const found of definitions) {
+    for (const label of found?.links ?? []) links.add(label);
+    for (const label of found?.footnotes ?? []) footnotes.add(label);
   }
   return { links, footnotes };
 }
