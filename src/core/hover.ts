@@ -1,6 +1,6 @@
 import { abbreviationUses } from './abbreviations';
 import type { Analysis } from './analysis';
-import type { CompiledCorpus } from './corpus/compile';
+import { entriesOf, type CompiledCorpus } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { displayName } from './rules/helpers';
 import type { SourceSpan } from './types';
@@ -18,7 +18,7 @@ export interface DocumentUsage {
 }
 
 function names(compiled: CompiledCorpus, ids: string[] | undefined): string[] {
-  return (ids ?? []).map((id) => compiled.entries.get(id)).filter((entry): entry is TermEntry => entry !== undefined).map(displayName);
+  return entriesOf(compiled, ids).map(displayName);
 }
 
 /** The reference card for an entry, as Markdown; with document usage when hovering in a document. */
@@ -29,7 +29,7 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   const facts: string[] = [];
   const targets = names(compiled, entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
-  const classes = (entry.classes ?? []).map((id) => compiled.entries.get(id)?.term).filter((term): term is string => term !== undefined);
+  const classes = entriesOf(compiled, entry.classes).map((drugClass) => drugClass.term);
   if (classes.length) facts.push(`Class: ${classes.join(', ')}`);
   if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.join(', ')}`);
   for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);

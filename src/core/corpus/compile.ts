@@ -112,6 +112,11 @@ export function compileCorpus(corpus: Corpus): CompiledCorpus {
   return { corpus, matcher: new PhraseMatcher(specs), entries, expansionOwners, drugsByTarget, drugsByClass, lookup };
 }
 
+/** The entries named by ids (a drug's targets, classes, relations); unknown ids are left out. */
+export function entriesOf(compiled: CompiledCorpus, ids: string[] | undefined): TermEntry[] {
+  return (ids ?? []).map((id) => compiled.entries.get(id)).filter((entry): entry is TermEntry => entry !== undefined);
+}
+
 /** The entries an expansion (as written in a document) belongs to, tolerating a plural `s`. */
 export function ownersOfExpansion(compiled: CompiledCorpus, text: string): TermEntry[] {
   const normalized = normalizeExpansion(text);

@@ -1,5 +1,5 @@
 import type { Analysis, CorpusMatch } from '../analysis';
-import type { CompiledCorpus } from '../corpus/compile';
+import { entriesOf, type CompiledCorpus } from '../corpus/compile';
 import type { TermEntry } from '../corpus/types';
 import type { Sentence } from '../text/sentences';
 import { tokenIndexAfter } from '../text/tokens';
@@ -186,10 +186,6 @@ function listNames(entries: TermEntry[]): string {
 
 function withArticle(text: string): string {
   return `${/^[aeiou]/i.test(text) ? 'an' : 'a'} ${text}`;
-}
-
-function entriesOf(compiled: CompiledCorpus, ids: string[] | undefined): TermEntry[] {
-  return (ids ?? []).map((id) => compiled.entries.get(id)).filter((entry): entry is TermEntry => entry !== undefined);
 }
 
 function profile(compiled: CompiledCorpus, drug: TermEntry): string {
