@@ -92,10 +92,32 @@ describe('hover card', () => {
   it('shows where an abbreviation is defined and which drugs act on a target', () => {
     const text = 'Intro.\n\nProgrammed cell death protein 1 (PD-1) is a checkpoint. PD-1 again.';
     const card = linter().hover(text, text.lastIndexOf('PD-1'))!;
-    const lines = card.markdown.split('\n');
-    assert.equal(lines[0], '**PD-1** · programmed cell death protein 1 *(receptor)*');
-    assert.ok(lines.includes('- Drugs that act on it: cemiplimab, nivolumab, pembrolizumab'));
-    assert.ok(lines.includes('In this document: defined on line 3; used 3 times.'));
+    assert.equal(
+      card.markdown,
+      [
+        '**PD-1** · programmed cell death protein 1 *(receptor)*',
+        '',
+        'A checkpoint receptor on the surface of T cells and other immune cells. When it binds its ligands PD-L1 or PD-L2 it dampens T-cell activity, which helps prevent autoimmunity but also lets some tumours escape immune attack; drugs that block PD-1 or PD-L1 release this brake.',
+        '',
+        '- Drugs that act on it: cemiplimab, dostarlimab, nivolumab, pembrolizumab',
+        '- Related: PD-L1, ICI, T cell',
+        '',
+        'In this document: defined on line 3; used 3 times.',
+        '',
+        'Sources: [NCI Dictionary of Cancer Terms: PD-1](https://www.cancer.gov/publications/dictionaries/cancer-terms)',
+      ].join('\n'),
+    );
+  });
+
+  it('shows a drug with no single target, its approved uses, and the senses of an ambiguous abbreviation', () => {
+    const vector = linter().hover('T-VEC was injected.', 0)!.markdown.split('\n');
+    assert.ok(vector.includes('- No single molecular target: It is a virus that replicates selectively in tumour cells, not a molecule directed at one target.'));
+    assert.ok(vector.includes('- Approved uses (US label, as of 2025-01): local treatment of unresectable cutaneous, subcutaneous and nodal lesions of melanoma recurrent after initial surgery'));
+    const ratio = linter().hover('The HR was 0.7.', 4)!.markdown.split('\n');
+    assert.deepEqual(ratio.filter((line) => line.includes('also stands for')), [
+      '- HR also stands for: heart rate (the number of heartbeats per minute)',
+      '- HR also stands for: hormone receptor (oestrogen or progesterone receptor status in breast cancer)',
+    ]);
   });
 
   it('lists the other senses of an ambiguous abbreviation', () => {

@@ -1,6 +1,6 @@
 import { abbreviationUses } from './abbreviations';
 import type { Analysis } from './analysis';
-import { entriesOf, type CompiledCorpus } from './corpus/compile';
+import { entriesOf, variantText, type CompiledCorpus } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { displayName } from './rules/helpers';
 import type { SourceSpan } from './types';
@@ -31,7 +31,9 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
   const classes = entriesOf(compiled, entry.classes).map((drugClass) => drugClass.term);
   if (classes.length) facts.push(`Class: ${classes.join(', ')}`);
-  if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.join(', ')}`);
+  if (entry.noMolecularTarget) facts.push(`No single molecular target: ${entry.noMolecularTarget}`);
+  if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.map(variantText).join(', ')}`);
+  if (entry.approvedUses) facts.push(`Approved uses (US label, as of ${entry.approvedUses.asOf}): ${entry.approvedUses.uses.join('; ')}`);
   for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);
   const actingDrugs = (compiled.drugsByTarget.get(entry.id) ?? []).map((drug) => drug.term);
   if (actingDrugs.length) facts.push(`Drugs that act on it: ${actingDrugs.join(', ')}`);

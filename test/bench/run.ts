@@ -81,7 +81,7 @@ function writeTextlintConfig(dir: string): string {
   const pairs: [string, string][] = [];
   for (const entry of builtinCorpus.terms) {
     for (const variant of entry.variants ?? []) pairs.push([variantText(variant), variantReplacement(entry, variant as string)]);
-    for (const brand of entry.brands ?? []) pairs.push([brand, entry.term]);
+    for (const brand of entry.brands ?? []) pairs.push(typeof brand === 'string' ? [brand, entry.term] : [brand.text, brand.use]);
   }
   for (const claim of builtinCorpus.claims) {
     for (const phrase of claim.phrases ?? []) if (typeof phrase !== 'string' && phrase.use) pairs.push([phrase.text, phrase.use]);

@@ -57,7 +57,7 @@ function* termPhrases(entry: TermEntry): Generator<PhraseSpec<MatchPayload>> {
     const text = variantText(variant);
     yield spec(text, 'variant', 'exact', entry.caseSensitive ?? /[A-Z]/.test(text), variantReplacement(entry, variant as string));
   }
-  for (const brand of entry.brands ?? []) yield spec(brand, 'brand', 'exact', false);
+  for (const brand of entry.brands ?? []) yield spec(variantText(brand), 'brand', 'exact', false, typeof brand === 'string' ? undefined : brand.use);
   for (const constraint of entry.populations ?? []) {
     for (const text of constraint.contradictedBy) {
       yield { text, mode: 'loose', caseSensitive: /[A-Z]/.test(text.slice(1)), plural: false, payload: { kind: 'population', drug: entry, constraint } };
@@ -103,7 +103,7 @@ export function compileCorpus(corpus: Corpus): CompiledCorpus {
     for (const expansion of entry.expansions ?? []) addTo(expansionOwners, normalizeExpansion(expansion), entry);
     for (const target of entry.targets ?? []) addTo(drugsByTarget, target, entry);
     for (const drugClass of entry.classes ?? []) addTo(drugsByClass, drugClass, entry);
-    const names = [entry.id, entry.term, entry.abbreviation, ...(entry.expansions ?? []), ...(entry.aliases ?? []), ...(entry.variants ?? []).map(variantText), ...(entry.brands ?? [])];
+    const names = [entry.id, entry.term, entry.abbreviation, ...(entry.expansions ?? []), ...(entry.aliases ?? []), ...(entry.variants ?? []).map(variantText), ...(entry.brands ?? []).map(variantText)];
     for (const name of names) if (name && !lookup.has(name.toLowerCase())) lookup.set(name.toLowerCase(), entry);
     specs.push(...termPhrases(entry));
   }

@@ -32,7 +32,7 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
   };
   for (const entry of corpus.terms) {
     for (const variant of entry.variants ?? []) claimForm(entry, variantText(variant), 'variant');
-    for (const brand of entry.brands ?? []) claimForm(entry, brand, 'brand');
+    for (const brand of entry.brands ?? []) claimForm(entry, variantText(brand), 'brand');
   }
 
   const expansionOwner = new Map<string, string>();
@@ -55,10 +55,11 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
       if (target && target.category !== 'drug-class' && target.category !== 'therapy') report(entry.id, `classes names "${id}", a ${target.category}, not a drug class or therapy`);
     }
     if (entry.category === 'drug') {
-      if (!entry.targets?.length) report(entry.id, 'a drug needs at least one target');
+      if (!entry.targets?.length && !entry.noMolecularTarget) report(entry.id, 'a drug needs at least one target, or noMolecularTarget saying why it has none');
+      if (entry.targets?.length && entry.noMolecularTarget) report(entry.id, 'a drug with targets cannot also have noMolecularTarget');
       if (!entry.classes?.length) report(entry.id, 'a drug needs at least one class');
-    } else if (entry.targets || entry.brands || entry.classes || entry.populations) {
-      report(entry.id, 'targets, brands, classes and populations are for drugs only');
+    } else if (entry.targets || entry.noMolecularTarget || entry.brands || entry.classes || entry.populations || entry.approvedUses) {
+      report(entry.id, 'targets, brands, classes, populations and approved uses are for drugs only');
     }
     if (entry.abbreviation && !entry.expansions?.length) report(entry.id, `abbreviation "${entry.abbreviation}" has no expansion`);
   }

@@ -14,6 +14,12 @@ export interface Variant {
   use: string;
 }
 
+export interface ApprovedUses {
+  /** Year and month (YYYY-MM) the uses were checked against the label. */
+  asOf: string;
+  uses: string[];
+}
+
 export interface PopulationConstraint {
   requires: string;
   contradictedBy: string[];
@@ -33,10 +39,12 @@ export interface TermEntry {
   definition: string;
   aliases?: string[];
   variants?: (string | Variant)[];
-  brands?: string[];
+  brands?: (string | Variant)[];
   targets?: string[];
+  noMolecularTarget?: string;
   classes?: string[];
   populations?: PopulationConstraint[];
+  approvedUses?: ApprovedUses;
   sources: Source[];
   related?: string[];
 }

@@ -22,7 +22,8 @@ export const brandName: Rule = {
     const text = analysis.prose.text;
     const generics = termMatches(analysis, ['term', 'alias']);
     for (const match of termMatches(analysis, ['brand'])) {
-      const { entry } = match.phrase.payload;
+      const { entry, replacement } = match.phrase.payload;
+      const generic = replacement ?? entry.term;
       const followsGeneric =
         text[match.start - 1] === '(' &&
         generics.some((generic) => generic.phrase.payload.entry === entry && /^\s*$/.test(text.slice(generic.end, match.start - 1)) && generic.end <= match.start);
@@ -32,8 +33,8 @@ export const brandName: Rule = {
       report({
         start: match.start,
         end,
-        message: `"${written}" is a brand name: use the generic name "${entry.term}".`,
-        fix: capitalizeAtSentenceStart(analysis, match.start, entry.term),
+        message: `"${written}" is a brand name: use the generic name "${generic}".`,
+        fix: capitalizeAtSentenceStart(analysis, match.start, generic),
         entryId: entry.id,
       });
     }
