@@ -16,6 +16,15 @@ describe('undefined-abbreviation', () => {
     assert.deepEqual(findingsOf(fixed(text, rule), rule), []);
   });
 
+  it('asks which sense an ambiguous trial abbreviation has, and accepts any of them defined', () => {
+    assert.deepEqual(findingsOf('The HR for death was 0.68 (95% CI, 0.53 to 0.87).', rule), [
+      '1:5-1:7 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)" or "hormone receptor (HR)".',
+      '1:32-1:34 "CI" is not defined at first use and has several meanings: write "confidence interval (CI)" or "checkpoint inhibitor (CI)".',
+    ]);
+    assert.deepEqual(findingsOf('The hazard ratio (HR) for death was 0.68 (95% confidence interval [CI], 0.53 to 0.87).', rule), []);
+    assert.deepEqual(findingsOf('Resting heart rate (HR) was normal; HR rose on exercise.', rule), []);
+  });
+
   it('keeps a plural in the fix, also when written as a variant', () => {
     assert.equal(fixed('We saw irAEs in 10% of cases.', rule), 'We saw immune-related adverse events (irAEs) in 10% of cases.');
     assert.deepEqual(findingsOf("Most irAE's are mild.", rule), ['1:6-1:12 "irAE\'s" is not defined at first use: write "immune-related adverse events (irAEs)".']);
@@ -114,6 +123,12 @@ describe('brand-name', () => {
   it('accepts a brand in parentheses after its own generic, but not after another', () => {
     assert.deepEqual(findingsOf('Ipilimumab (Yervoy) was added.', rule), []);
     assert.deepEqual(findingsOf('Nivolumab (Yervoy) was added.', rule), ['1:12-1:18 "Yervoy" is a brand name: use the generic name "ipilimumab".']);
+  });
+
+  it('fixes a combination brand to the generic names it stands for', () => {
+    assert.deepEqual(findingsOf('Opdualag is given every 4 weeks.', rule), ['1:1-1:9 "Opdualag" is a brand name: use the generic name "nivolumab and relatlimab".']);
+    assert.equal(fixed('Opdualag is given every 4 weeks.', rule), 'Nivolumab and relatlimab is given every 4 weeks.');
+    assert.deepEqual(findingsOf('Nivolumab and relatlimab (Opdualag) is given every 4 weeks.', rule), []);
   });
 });
 

@@ -45,10 +45,15 @@ export function findLongForm(shortForm: string, text: string): number | undefine
   return words <= Math.min(short.length + 5, short.length * 2) ? start : undefined;
 }
 
-function closingParenthesis(text: string, from: number, limit: number): number {
-  for (let i = from; i < Math.min(text.length, from + limit); i++) {
-    if (text[i] === ')') return i;
-    if (text[i] === '(' || text[i] === '\u2029') return -1;
+// Square brackets define inside parentheses, as journal style asks: "(95% confidence interval [CI], 0.5 to 0.9)".
+const CLOSING_BRACKET: Record<string, string> = { '(': ')', '[': ']' };
+
+function closingBracket(text: string, open: number, limit: number): number {
+  const opener = text[open]!;
+  const closer = CLOSING_BRACKET[opener]!;
+  for (let i = open + 1; i < Math.min(text.length, open + 1 + limit); i++) {
+    if (text[i] === closer) return i;
+    if (text[i] === opener || text[i] === '\u2029') return -1;
   }
   return -1;
 }
@@ -56,8 +61,8 @@ function closingParenthesis(text: string, from: number, limit: number): number {
 /** `expansion (ABBR)`: the abbreviation opens a parenthesis. */
 function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: TermMatch[]): Definition | undefined {
   const text = analysis.prose.text;
-  if (text[use.start - 1] !== '(') return undefined;
-  const close = closingParenthesis(text, use.end, 40);
+  if (!CLOSING_BRACKET[text[use.start - 1]!]) return undefined;
+  const close = closingBracket(text, use.start - 1, 40 + use.end - use.start);
   if (close < 0) return undefined;
   let beforeParen = use.start - 1;
   while (beforeParen > 0 && /[ \t\r\n]/.test(text[beforeParen - 1]!)) beforeParen--;
@@ -91,8 +96,8 @@ function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): 
   const text = analysis.prose.text;
   let open = use.end;
   while (/[ \t]/.test(text[open] ?? '')) open++;
-  if (text[open] !== '(') return undefined;
-  const close = closingParenthesis(text, open + 1, 120);
+  if (!CLOSING_BRACKET[text[open]!]) return undefined;
+  const close = closingBracket(text, open, 120);
   if (close < 0) return undefined;
   let start = open + 1;
   let end = close;

@@ -9,14 +9,17 @@ export const undefinedAbbreviation: Rule = {
     summary: 'Spell out an abbreviation at its first use in the body.',
     description:
       'The first use of an abbreviation outside headings must define it, as "programmed cell death protein 1 (PD-1)" or ' +
-      '"PD-1 (programmed cell death protein 1)". Expansions are compared ignoring case, hyphens and dashes. Headings neither ' +
+      '"PD-1 (programmed cell death protein 1)", or in square brackets inside parentheses as journals ask ' +
+      '("(95% confidence interval [CI], 0.53 to 0.87)"). Expansions are compared ignoring case, hyphens and dashes. Headings neither ' +
       'need nor give a definition. Only the first undefined use is reported; the fix inserts the expansion. Abbreviations ' +
-      'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt.',
+      'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
+      'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings.',
     examples: [
       { markdown: 'Programmed cell death protein 1 (PD-1) is a checkpoint. PD-1 is on T cells.', expected: [] },
       { markdown: 'PD-1 (programmed death-1) is a checkpoint.', expected: [] },
       { markdown: '# PD-1\n\nProgrammed cell death protein 1 (PD-1) is a checkpoint.', expected: [] },
       { markdown: 'HIV and TP53 need no expansion.', expected: [] },
+      { markdown: 'Risk of death fell (hazard ratio [HR], 0.68; 95% confidence interval [CI], 0.53 to 0.87).', expected: [] },
       {
         markdown: 'Tumours evade T cells through PD-1. Later, PD-1 is mentioned again.',
         expected: ['1:31-1:35 "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".'],
@@ -29,6 +32,10 @@ export const undefinedAbbreviation: Rule = {
       {
         markdown: 'Rituximab acts partly through CDC.',
         expected: ['1:31-1:34 "CDC" is not defined at first use and has several meanings: write "complement-dependent cytotoxicity (CDC)" or "Centers for Disease Control and Prevention (CDC)".'],
+      },
+      {
+        markdown: 'The HR for death was 0.68.',
+        expected: ['1:5-1:7 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)" or "hormone receptor (HR)".'],
       },
       {
         markdown: 'CAR T-cell therapy is given once.',
