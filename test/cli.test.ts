@@ -174,3 +174,63 @@ describe('medlint CLI (built bundle)', function () {
     assert.equal(stderr, 'medlint: "unobtainium" is not in the corpus. Try the abbreviation, full term or brand name; medlint define accepts any of them.\n');
   });
 });
+
+describe('medlint terms (built bundle)', () => {
+  const TEAM_DRUG = 'term: examplumab\ncategory: drug\ndefinition: A made-up antibody used only in tests.\nbrands: [Exampla]\ntargets: [pd-1]\nclasses: [monoclonal-antibody]\nsources: [{name: "Test label"}]\n';
+
+  it('lists the corpus as a table, by category, and as JSON', () => {
+    const dir = folder();
+    const all = run(['terms', 'list'], dir);
+    assert.equal(all.code, 0);
+    const lines = all.stdout.split('\n');
+    assert.match(lines[0]!, /^ID +ABBREVIATION +CATEGORY +TERM$/);
+    assert.ok(lines.some((line) => /^pd-1 +PD-1 +receptor +programmed cell death protein 1$/.test(line)));
+    assert.equal(lines.at(-2), `${linter().entries().length} entries`);
+    const drugs = run(['terms', 'list', '--category', 'drug', '--format', 'json'], dir);
+    const ids = (JSON.parse(drugs.stdout) as { id: string; category: string }[]).map((entry) => entry.id);
+    assert.ok(ids.includes('pembrolizumab') && ids.includes('talimogene-laherparepvec') && !ids.includes('pd-1'));
+    assert.equal(run(['terms', 'list', '--category', 'gadget'], dir).code, 2);
+  });
+
+  it("includes the team's terms from the nearest config", () => {
+    const dir = folder({ '.medlintrc.json': '{ "terms": ["team"] }', 'team/examplumab.yaml': TEAM_DRUG });
+    assert.match(run(['terms', 'list', '--category', 'drug'], dir).stdout, /^examplumab +drug +examplumab$/m);
+  });
+
+  it('shows an entry as its term file holds it, by id or any name', () => {
+    const dir = folder();
+    const shown = run(['terms', 'show', 'Opdualag'], dir);
+    assert.equal(shown.code, 0);
+    assert.match(shown.stdout, /^# relatlimab\.yaml\nterm: relatlimab\ncategory: drug\n/);
+    assert.match(shown.stdout, /^brands:\n  - text: Opdualag\n    use: nivolumab and relatlimab\n/m);
+    assert.deepEqual(run(['terms', 'show', 'unobtainium'], dir), { code: 2, stdout: '', stderr: 'medlint: "unobtainium" is not in the corpus. Run "medlint terms list" to see the entries.\n' });
+  });
+
+  it("validates a team's folder with file:line:column problems, against the built-in corpus", () => {
+    const dir = folder({
+      'team/examplumab.yaml': TEAM_DRUG.replace('[Exampla]', '[Keytruda]').replace('[pd-1]', '[pd-1, nowhere]'),
+      'team/bad.yaml': 'term: bad\ncategory: receptr\ndefinition: A definition long enough.\nsources: [{name: NCI}]\n',
+      'team/claims/hype.yaml': 'rule: overclaim\nexplanation: Hype is not evidence.\nphrases: [game-changing]\n',
+    });
+    const { code, stdout } = run(['terms', 'validate', 'team'], dir);
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      [
+        'team/bad.yaml:2:11: category: must be one of "receptor", "ligand", "antigen", "gene", "protein", "drug", "drug-class", "therapy", "cell", "process", "adverse-event", "disease", "virus", "biomarker", "measure"',
+        'team/examplumab.yaml:4:10: brand "Keytruda" is also the brand of "pembrolizumab"',
+        'team/examplumab.yaml:5:17: targets names "nowhere", which is not in the corpus',
+        '',
+        '✖ 3 problems in 2 term files and 1 claim file in team',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('says a valid folder has no problems, and exits 2 for a missing one', () => {
+    const dir = folder({ 'team/examplumab.yaml': TEAM_DRUG });
+    assert.deepEqual(run(['terms', 'validate', 'team'], dir), { code: 0, stdout: '1 term file and 0 claim files in team: no problems\n', stderr: '' });
+    assert.equal(run(['terms', 'validate', 'missing'], dir).code, 2);
+    assert.equal(run(['terms'], dir).code, 2);
+  });
+});

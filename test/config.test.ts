@@ -96,7 +96,7 @@ describe('project settings', () => {
     assert.deepEqual(project.problems.map(formatProblem), [
       'team-terms/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
       '.medlintrc.json: terms folder "missing" does not exist',
-      'team-terms/orphan.yaml: related names "nowhere", which is not in the corpus',
+      'team-terms/orphan.yaml:5:11: related names "nowhere", which is not in the corpus',
     ]);
     assert.equal(linter.lint('Exampla and Keytruda.').length, 2);
   });

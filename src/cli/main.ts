@@ -9,6 +9,8 @@ import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
 import { expandPaths, UsageError } from './files';
 import { formatJson, formatSarif, formatStylish, type FileResult } from './format';
+import type { Output } from './io';
+import { terms } from './terms';
 
 const HELP = `medlint ${version}: checks medical writing in Markdown against a reference corpus
 
@@ -19,6 +21,10 @@ Usage:
       --max-warnings N                          exit 1 when there are more than N warnings
       --fix                                     apply every available fix in place
   medlint define TERM                           print the reference card of a term
+  medlint terms list [--category C] [--format text|json]
+                                                list the corpus, with the team's terms from the config
+  medlint terms show ID                         print an entry as its term file holds it
+  medlint terms validate DIR                    check a folder of the team's own terms (file:line errors)
   medlint lsp --stdio                           run the language server for any LSP editor
   medlint --help | --version
 
@@ -26,11 +32,6 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configurati
 `;
 
 const MAX_FIX_PASSES = 10;
-
-interface Output {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 type Decoded = { text: string; bom: boolean } | { skip: string };
 
@@ -143,6 +144,8 @@ export function main(argv: string[], io: Output): number {
         return check(rest, io);
       case 'define':
         return define(rest, io);
+      case 'terms':
+        return terms(rest, io);
       case 'lsp':
         return languageServer(rest);
       case '--version':

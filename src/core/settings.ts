@@ -1,6 +1,6 @@
 import type { MedlintConfig } from './config';
 import { checkIntegrity } from './corpus/integrity';
-import { entryIdOf, loadCorpus, mergeCorpora, type SourceFile } from './corpus/load';
+import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
 import type { SeveritySetting } from './types';
 
@@ -27,6 +27,7 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
   const problems: CorpusProblem[] = [];
   let corpus = builtin;
   const teamFiles = new Map<string, string>();
+  const sources: SourceFile[] = [];
   for (const folder of folders) {
     if (!folder.files) {
       problems.push({ file: configFile, message: `terms folder "${folder.name}" does not exist` });
@@ -36,10 +37,11 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
     problems.push(...loaded.problems);
     for (const file of folder.files.terms) teamFiles.set(entryIdOf(file.path), file.path);
     for (const file of folder.files.claims) teamFiles.set(`claims/${entryIdOf(file.path)}`, file.path);
+    sources.push(...folder.files.terms, ...folder.files.claims);
     corpus = mergeCorpora(corpus, loaded.corpus);
   }
   // Team entries may relate to built-in ones: check them, and only them, against the merged corpus.
-  if (teamFiles.size > 0) problems.push(...checkIntegrity(corpus, (id) => teamFiles.get(id)));
+  if (teamFiles.size > 0) problems.push(...locateProblems(checkIntegrity(corpus, (id) => teamFiles.get(id)), sources));
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
   return { corpus, rules: { ...editorRules, ...config.rules }, problems };
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkIntegrity } from '../core/corpus/integrity';
-import { entryIdOf, loadCorpus, type LoadResult, type SourceFile } from '../core/corpus/load';
+import { entryIdOf, loadCorpus, locateProblems, type LoadResult, type SourceFile } from '../core/corpus/load';
 import type { TermFolder } from '../core/settings';
 
 function yamlFiles(dir: string, shownAs: (file: string) => string): SourceFile[] {
@@ -33,5 +33,6 @@ export function checkTermsDirectory(dir: string, base = process.cwd()): LoadResu
   const files = readTermFolder(dir, dir, base).files ?? { terms: [], claims: [] };
   const result = loadCorpus(files.terms, files.claims);
   const fileOf = new Map([...files.terms.map((file) => [entryIdOf(file.path), file.path] as const), ...files.claims.map((file) => [`claims/${entryIdOf(file.path)}`, file.path] as const)]);
-  return { corpus: result.corpus, problems: [...result.problems, ...checkIntegrity(result.corpus, (id) => fileOf.get(id) ?? id)] };
+  const integrity = locateProblems(checkIntegrity(result.corpus, (id) => fileOf.get(id) ?? id), [...files.terms, ...files.claims]);
+  return { corpus: result.corpus, problems: [...result.problems, ...integrity] };
 }

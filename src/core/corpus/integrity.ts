@@ -1,6 +1,8 @@
 import { normalizeExpansion, variantText } from './compile';
 import type { Corpus, CorpusProblem, TermEntry } from './types';
 
+const DRUG_FIELDS = ['targets', 'noMolecularTarget', 'brands', 'classes', 'populations', 'approvedUses'] as const;
+
 /**
  * Cross-entry checks the schema cannot express. `fileOf` names the file an entry came from (claims
  * as `claims/<id>`), so a problem points at something a person can open; entries it returns no file
@@ -8,9 +10,9 @@ import type { Corpus, CorpusProblem, TermEntry } from './types';
  */
 export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | undefined = (id) => `${id}.yaml`): CorpusProblem[] {
   const problems: CorpusProblem[] = [];
-  const report = (id: string, message: string) => {
+  const report = (id: string, message: string, path?: (string | number)[]) => {
     const file = fileOf(id);
-    if (file !== undefined) problems.push({ file, message });
+    if (file !== undefined) problems.push(path ? { file, message, path } : { file, message });
   };
   const byId = new Map<string, TermEntry>();
   for (const entry of corpus.terms) {
@@ -25,14 +27,14 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
 
   // A form may name one entry only: a variant or brand claimed twice cannot be fixed unambiguously.
   const formOwner = new Map<string, { id: string; role: string }>();
-  const claimForm = (entry: TermEntry, text: string, role: string) => {
+  const claimForm = (entry: TermEntry, text: string, role: 'variant' | 'brand', index: number) => {
     const previous = formOwner.get(text);
-    if (previous && previous.id !== entry.id) report(entry.id, `${role} "${text}" is also the ${previous.role} of "${previous.id}"`);
+    if (previous && previous.id !== entry.id) report(entry.id, `${role} "${text}" is also the ${previous.role} of "${previous.id}"`, [`${role}s`, index]);
     else if (!previous) formOwner.set(text, { id: entry.id, role });
   };
   for (const entry of corpus.terms) {
-    for (const variant of entry.variants ?? []) claimForm(entry, variantText(variant), 'variant');
-    for (const brand of entry.brands ?? []) claimForm(entry, variantText(brand), 'brand');
+    entry.variants?.forEach((variant, index) => claimForm(entry, variantText(variant), 'variant', index));
+    entry.brands?.forEach((brand, index) => claimForm(entry, variantText(brand), 'brand', index));
   }
 
   const expansionOwner = new Map<string, string>();
@@ -40,28 +42,31 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
 
   for (const entry of corpus.terms) {
     const preferred = [entry.term, entry.abbreviation, ...(entry.aliases ?? [])];
-    for (const variant of entry.variants ?? []) {
+    entry.variants?.forEach((variant, index) => {
       const text = variantText(variant);
-      if (preferred.includes(text)) report(entry.id, `variant "${text}" is also a preferred form of the same entry`);
+      if (preferred.includes(text)) report(entry.id, `variant "${text}" is also a preferred form of the same entry`, ['variants', index]);
       const owner = expansionOwner.get(normalizeExpansion(text));
-      if (owner && owner !== entry.id) report(entry.id, `variant "${text}" is an expansion of "${owner}"`);
-    }
-    const references: [string, string[] | undefined][] = [['related', entry.related], ['targets', entry.targets], ['classes', entry.classes]];
+      if (owner && owner !== entry.id) report(entry.id, `variant "${text}" is an expansion of "${owner}"`, ['variants', index]);
+    });
+    const references = [['related', entry.related], ['targets', entry.targets], ['classes', entry.classes]] as const;
     for (const [field, ids] of references) {
-      for (const id of ids ?? []) if (!byId.has(id)) report(entry.id, `${field} names "${id}", which is not in the corpus`);
+      ids?.forEach((id, index) => {
+        if (!byId.has(id)) report(entry.id, `${field} names "${id}", which is not in the corpus`, [field, index]);
+      });
     }
-    for (const id of entry.classes ?? []) {
+    entry.classes?.forEach((id, index) => {
       const target = byId.get(id);
-      if (target && target.category !== 'drug-class' && target.category !== 'therapy') report(entry.id, `classes names "${id}", a ${target.category}, not a drug class or therapy`);
-    }
+      if (target && target.category !== 'drug-class' && target.category !== 'therapy') report(entry.id, `classes names "${id}", a ${target.category}, not a drug class or therapy`, ['classes', index]);
+    });
     if (entry.category === 'drug') {
-      if (!entry.targets?.length && !entry.noMolecularTarget) report(entry.id, 'a drug needs at least one target, or noMolecularTarget saying why it has none');
-      if (entry.targets?.length && entry.noMolecularTarget) report(entry.id, 'a drug with targets cannot also have noMolecularTarget');
-      if (!entry.classes?.length) report(entry.id, 'a drug needs at least one class');
-    } else if (entry.targets || entry.noMolecularTarget || entry.brands || entry.classes || entry.populations || entry.approvedUses) {
-      report(entry.id, 'targets, brands, classes, populations and approved uses are for drugs only');
+      if (!entry.targets?.length && !entry.noMolecularTarget) report(entry.id, 'a drug needs at least one target, or noMolecularTarget saying why it has none', ['category']);
+      if (entry.targets?.length && entry.noMolecularTarget) report(entry.id, 'a drug with targets cannot also have noMolecularTarget', ['noMolecularTarget']);
+      if (!entry.classes?.length) report(entry.id, 'a drug needs at least one class', ['category']);
+    } else {
+      const drugField = DRUG_FIELDS.find((field) => entry[field] !== undefined);
+      if (drugField) report(entry.id, 'targets, brands, classes, populations and approved uses are for drugs only', [drugField]);
     }
-    if (entry.abbreviation && !entry.expansions?.length) report(entry.id, `abbreviation "${entry.abbreviation}" has no expansion`);
+    if (entry.abbreviation && !entry.expansions?.length) report(entry.id, `abbreviation "${entry.abbreviation}" has no expansion`, ['abbreviation']);
   }
   return problems;
 }

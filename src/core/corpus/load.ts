@@ -66,6 +66,22 @@ function locate(document: Document, lineCounter: LineCounter, instancePath: stri
   return undefined;
 }
 
+/**
+ * Gives a line and column to the problems that name a field of an entry (the integrity checks work
+ * on parsed entries and know only the field); `files` are the files the problems name.
+ */
+export function locateProblems(problems: CorpusProblem[], files: SourceFile[]): CorpusProblem[] {
+  const textOf = new Map(files.map((file) => [file.path, file.text]));
+  return problems.map(({ path, ...problem }) => {
+    const text = textOf.get(problem.file);
+    if (!path || text === undefined || problem.line !== undefined) return problem;
+    const lineCounter = new LineCounter();
+    const document = parseDocument(text, { lineCounter });
+    const pointer = path.map((part) => `/${part}`).join('');
+    return { ...problem, ...locate(document, lineCounter, pointer) };
+  });
+}
+
 /** Parses one YAML data file and validates it; problems carry file, line and column. */
 function parseDataFile<T>(file: SourceFile, validate: ValidateFunction): { data?: T; problems: CorpusProblem[] } {
   const lineCounter = new LineCounter();

@@ -80,6 +80,8 @@ export interface CorpusProblem {
   line?: number;
   column?: number;
   message: string;
+  /** The field the problem is about, as a path into the entry, until a line is found for it. */
+  path?: (string | number)[];
 }
 
 export function formatProblem(problem: CorpusProblem): string {
