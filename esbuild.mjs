@@ -1,7 +1,7 @@
 // Builds medlint: validates terms/ and compiles it into the bundles, then bundles the CLI.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -18,12 +18,20 @@ await esbuild.build({
   outfile: 'dist/tools/compileCorpus.cjs',
   logLevel: 'warning',
 });
-const { checkTermsDirectory, formatProblem } = require('./dist/tools/compileCorpus.cjs');
+const { checkTermsDirectory, formatProblem, GRAMMAR_PATH, grammarText } = require('./dist/tools/compileCorpus.cjs');
 const { corpus, problems } = checkTermsDirectory('terms');
 if (problems.length > 0) {
   for (const problem of problems) console.error(formatProblem(problem));
   console.error(`terms/: ${problems.length} problem(s); the build stops here.`);
   process.exit(1);
+}
+// The grammar is committed, so the VSIX and a reader of the repository see the same file; CI fails
+// when the build changes it (a term edited without rebuilding).
+const grammar = grammarText(corpus);
+if (!existsSync(GRAMMAR_PATH) || readFileSync(GRAMMAR_PATH, 'utf8') !== grammar) {
+  mkdirSync('syntaxes', { recursive: true });
+  writeFileSync(GRAMMAR_PATH, grammar);
+  console.log(`medlint: regenerated ${GRAMMAR_PATH}`);
 }
 
 const builtinCorpus = {

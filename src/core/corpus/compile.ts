@@ -26,7 +26,7 @@ export function normalizeExpansion(text: string): string {
 }
 
 /** Mixed-case forms (PD-1, CAR T-cell therapy, HER2) are matched exactly; others ignore case. */
-function isCaseSensitive(entry: TermEntry, text: string): boolean {
+export function isCaseSensitive(entry: TermEntry, text: string): boolean {
   return entry.caseSensitive ?? /[A-Z]/.test(text.slice(1));
 }
 
