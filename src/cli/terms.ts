@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'yaml';
-import { formatProblem, type TermCategory, type TermEntry } from '../core/corpus/types';
+import { CATEGORY_LABELS, formatProblem, type TermCategory, type TermEntry } from '../core/corpus/types';
 import type { Linter } from '../core/linter';
 import { resolveSettings } from '../core/settings';
 import { builtinCorpus } from '../node/builtinCorpus';
@@ -11,10 +11,7 @@ import { readTermFolder } from '../node/terms';
 import { UsageError } from './files';
 import type { Output } from './io';
 
-const CATEGORIES: readonly TermCategory[] = [
-  'receptor', 'ligand', 'antigen', 'gene', 'protein', 'drug', 'drug-class', 'therapy', 'cell', 'process', 'adverse-event', 'disease',
-  'virus', 'biomarker', 'measure',
-];
+const CATEGORIES = Object.keys(CATEGORY_LABELS) as TermCategory[];
 
 /** The corpus this folder sees: built-in entries with the team's from the nearest config merged in. */
 function projectLinter(io: Output): Linter {

@@ -11,7 +11,7 @@ export type Definition =
   /** Looks like an expansion (its initials spell the abbreviation) but is not an accepted one. */
   | { status: 'unknown'; start: number; end: number }
   /** Defined with one of the abbreviation's other meanings (CDC: Centers for Disease Control and Prevention). */
-  | { status: 'other-sense'; start: number; end: number };
+  | { status: 'other-sense'; start: number; end: number; sense: string };
 
 export interface AbbreviationUse {
   match: TermMatch;
@@ -79,9 +79,8 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
   }
   const lead = text.slice(sentence.start, beforeParen);
   const normalizedLead = ` ${normalizeExpansion(lead)}`;
-  if (entry.otherSenses?.some((sense) => normalizedLead.endsWith(` ${normalizeExpansion(sense.expansion)}`))) {
-    return { status: 'other-sense', start: use.start, end: use.end };
-  }
+  const sense = entry.otherSenses?.find((other) => normalizedLead.endsWith(` ${normalizeExpansion(other.expansion)}`));
+  if (sense) return { status: 'other-sense', start: use.start, end: use.end, sense: sense.expansion };
   const longStart = findLongForm(entry.abbreviation!, lead);
   if (longStart === undefined) return undefined;
   return { status: 'unknown', start: sentence.start + longStart, end: beforeParen };
@@ -107,7 +106,8 @@ function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): 
   const accepted = (entry.expansions ?? []).map(normalizeExpansion);
   const normalized = normalizeExpansion(content);
   if (accepted.includes(normalized) || (normalized.endsWith('s') && accepted.includes(normalized.slice(0, -1)))) return { status: 'defined', start, end };
-  if (entry.otherSenses?.some((sense) => normalizeExpansion(sense.expansion) === normalized)) return { status: 'other-sense', start, end };
+  const sense = entry.otherSenses?.find((other) => normalizeExpansion(other.expansion) === normalized);
+  if (sense) return { status: 'other-sense', start, end, sense: sense.expansion };
   const owners = ownersOfExpansion(analysis.compiled, content).filter((owner) => owner !== entry);
   if (owners.length > 0) return { status: 'other-entry', start, end, owners };
   return findLongForm(entry.abbreviation!, content) === 0 ? { status: 'unknown', start, end } : undefined;

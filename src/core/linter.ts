@@ -1,3 +1,4 @@
+import { abbreviationList, type AbbreviationListItem } from './abbreviationList';
 import { analyze, ChunkCache, type Analysis } from './analysis';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
@@ -21,6 +22,8 @@ export interface Linter {
   card(entry: TermEntry): string;
   /** Every term entry of the corpus, in corpus order. */
   entries(): readonly TermEntry[];
+  /** The corpus abbreviations the text uses, with the expansions it means, sorted. */
+  abbreviations(text: string): AbbreviationListItem[];
   severityOf(ruleId: string): SeveritySetting;
 }
 
@@ -83,6 +86,9 @@ export function createLinter(options: LinterOptions): Linter {
     },
     entries() {
       return options.corpus.terms;
+    },
+    abbreviations(text) {
+      return abbreviationList(analysisOf(text));
     },
   };
 }

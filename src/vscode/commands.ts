@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { abbreviationTable } from '../core/abbreviationList';
 import type { Linter } from '../core/linter';
 import type { DiagnosticsController } from './diagnostics';
 import type { SettingsResolver } from './settings';
@@ -56,4 +57,29 @@ export async function showDefinition(linter: Linter, term?: string): Promise<voi
   if (!name) return;
   const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: TERM_SCHEME, path: `/${name}.md` }));
   await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+}
+
+/**
+ * medlint: Insert abbreviation list: a table of the corpus abbreviations the document uses, with the
+ * expansions it means, at the cursor (replacing a selection). Returns the table, or undefined.
+ */
+export async function insertAbbreviationList(linterFor: (uri: vscode.Uri) => Promise<Linter>): Promise<string | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showInformationMessage('medlint: open a Markdown document to insert its abbreviation list.');
+    return undefined;
+  }
+  const { document } = editor;
+  const items = (await linterFor(document.uri)).abbreviations(document.getText());
+  if (items.length === 0) {
+    void vscode.window.showInformationMessage('medlint: this document uses no abbreviations from the corpus.');
+    return undefined;
+  }
+  const table = abbreviationTable(items, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
+  await editor.edit((edit) => edit.replace(editor.selection, table));
+  const ambiguous = items.filter((item) => item.ambiguous).map((item) => item.abbreviation);
+  if (ambiguous.length > 0) {
+    void vscode.window.showWarningMessage(`medlint: ${ambiguous.join(', ')} ${ambiguous.length === 1 ? 'has' : 'have'} several meanings and ${ambiguous.length === 1 ? 'is' : 'are'} not defined in the document: the list gives every meaning; keep the one you mean.`);
+  }
+  return table;
 }

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { toRange } from './convert';
 import { MedlintCodeActions } from './codeActions';
-import { lintWorkspace, showDefinition, TermCardProvider, TERM_SCHEME } from './commands';
+import { insertAbbreviationList, lintWorkspace, showDefinition, TermCardProvider, TERM_SCHEME } from './commands';
 import { DiagnosticsController, isMarkdown } from './diagnostics';
+import { GlossaryProvider } from './glossary';
 import { SettingsResolver } from './settings';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
@@ -26,7 +27,9 @@ export async function activate(context: vscode.ExtensionContext) {
   const readme = await readmeOf(context.extensionUri);
   const docs = (ruleId: string) => readme.with({ fragment: ruleId });
   const diagnostics = new DiagnosticsController(settings, docs);
-  const activeLinter = async () => (await settings.settingsFor(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'))).linter;
+  const linterFor = async (uri: vscode.Uri) => (await settings.settingsFor(uri)).linter;
+  const activeLinter = () => linterFor(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'));
+  const glossary = new GlossaryProvider(activeLinter);
 
   context.subscriptions.push(
     log,
@@ -46,11 +49,17 @@ export async function activate(context: vscode.ExtensionContext) {
     vscode.workspace.registerTextDocumentContentProvider(TERM_SCHEME, new TermCardProvider(activeLinter)),
     vscode.commands.registerCommand('medlint.lintWorkspace', () => lintWorkspace(settings, diagnostics)),
     vscode.commands.registerCommand('medlint.showDefinition', async (term?: string) => showDefinition(await activeLinter(), term)),
+    vscode.commands.registerCommand('medlint.insertAbbreviationList', () => insertAbbreviationList(linterFor)),
+    glossary,
+    vscode.window.createTreeView('medlint.glossary', { treeDataProvider: glossary, showCollapseAll: true }),
+    settings.onDidChange(() => glossary.refresh()),
+    vscode.window.onDidChangeActiveTextEditor(() => glossary.refresh()),
   );
   diagnostics.lintOpenDocuments();
   log.info(`medlint active: ${builtinCorpus.terms.length} terms, ${builtinCorpus.claims.length} claim files`);
-  // For tests and other extensions: what medlint reported about configs and term files.
-  return { problems: () => settings.problems() };
+  // For tests and other extensions: what medlint reported about configs and term files, and the
+  // glossary tree as the view shows it.
+  return { problems: () => settings.problems(), glossary };
 }
 
 export function deactivate(): void {}

@@ -1,6 +1,6 @@
 // npm run test:vscode (second part): what a writer sees. medlint installed in code-server, the
 // workbench in headless chromium: a squiggle and a Problems panel row for a finding, a hover card on a
-// term; screenshots of both in test-output/vscode/.
+// term, and the Glossary view opening a card; screenshots in test-output/vscode/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -72,6 +72,21 @@ try {
   }
   await page.screenshot({ path: path.join(shots, '2-hover-card.png') });
   log('hover:', seen.hover);
+
+  // The Glossary view: expand a category, click an entry, and its card opens beside the draft.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('Focus on Glossary View');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Glossary' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const glossaryRow = (text) => page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text}$`) }) }).first();
+  await glossaryRow('Drugs').click({ timeout: 15_000 });
+  await glossaryRow('atezolizumab').click({ timeout: 15_000 });
+  const cardTab = page.locator('.tabs-container .tab', { hasText: 'atezolizumab.md' }).first();
+  await cardTab.waitFor({ timeout: 15_000 });
+  seen.glossary = await page.locator('.monaco-editor .view-lines', { hasText: 'Approved uses' }).first().innerText({ timeout: 15_000 });
+  await page.screenshot({ path: path.join(shots, '3-glossary.png') });
+  log('glossary card:', seen.glossary.replace(/\s+/g, ' ').slice(0, 120));
 } catch (error) {
   log('ERROR', error.message);
 } finally {
@@ -82,6 +97,7 @@ const checks = [
   ['squiggle under a finding', Boolean(seen.squiggle)],
   ['Problems panel row with the message', /"Keytruda" is a brand name: use the generic name "pembrolizumab"/.test(seen.problem ?? '')],
   ['hover card with the definition and sources', /PD-1 · programmed cell death protein 1/.test(seen.hover ?? '') && /Sources:/.test(seen.hover ?? '')],
+  ['Glossary view opens the card of a clicked entry', /\*\*atezolizumab\*\*/.test(seen.glossary ?? '')],
 ];
 for (const [what, ok] of checks) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
 const failed = checks.filter(([, ok]) => !ok).length;

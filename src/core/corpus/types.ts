@@ -4,6 +4,25 @@ export type TermCategory =
   | 'receptor' | 'ligand' | 'antigen' | 'gene' | 'protein' | 'drug' | 'drug-class' | 'therapy' | 'cell'
   | 'process' | 'adverse-event' | 'disease' | 'virus' | 'biomarker' | 'measure';
 
+/** Each category as a glossary heads it, in the order a glossary lists them. */
+export const CATEGORY_LABELS: Readonly<Record<TermCategory, string>> = {
+  drug: 'Drugs',
+  'drug-class': 'Drug classes',
+  therapy: 'Therapies',
+  receptor: 'Receptors',
+  ligand: 'Ligands',
+  antigen: 'Antigens',
+  protein: 'Proteins',
+  gene: 'Genes',
+  cell: 'Cells',
+  process: 'Processes and mechanisms',
+  'adverse-event': 'Adverse events',
+  disease: 'Diseases',
+  virus: 'Viruses',
+  biomarker: 'Biomarkers',
+  measure: 'Measures and trial terms',
+};
+
 export interface Source {
   name: string;
   url?: string;

@@ -95,7 +95,7 @@ describe('medlint in a real VS Code extension host', function () {
   it('shows a hover card on a term, also inside a compound, and none on plain words', async () => {
     const onTerm = await hover(sample, new vscode.Position(2, 31));
     assert.match(onTerm.text, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
-    assert.match(onTerm.text, /Drugs that act on it: cemiplimab, nivolumab, pembrolizumab/);
+    assert.match(onTerm.text, /Drugs that act on it: cemiplimab, dostarlimab, nivolumab, pembrolizumab/);
     const column = sample.lineAt(2).text.indexOf('anti–PD-1') + 'anti–'.length;
     const inCompound = await hover(sample, new vscode.Position(2, column + 1));
     assert.match(inCompound.text, /programmed cell death protein 1/);
@@ -233,5 +233,34 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.commands.executeCommand('medlint.showDefinition', 'Keytruda');
     const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the definition');
     assert.match(editor.document.getText(), /^\*\*pembrolizumab\*\* \*\(drug\)\*\n\nA humanised IgG4 monoclonal antibody that binds PD-1/);
+  });
+
+  it('shows the corpus in the Glossary view by category, and a click opens the card', async () => {
+    await vscode.commands.executeCommand('medlint.glossary.focus');
+    const { glossary } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { glossary: vscode.TreeDataProvider<unknown> };
+    const categories = (await glossary.getChildren())!;
+    const headings = await Promise.all(categories.map(async (node) => {
+      const item = await glossary.getTreeItem(node);
+      return `${item.label} (${item.description})`;
+    }));
+    assert.equal(headings[0], 'Drugs (34)');
+    assert.ok(headings.includes('Measures and trial terms (21)'), headings.join(', '));
+    const drugs = (await glossary.getChildren(categories[0]))!;
+    const items = await Promise.all(drugs.map((node) => glossary.getTreeItem(node)));
+    assert.deepEqual(items.slice(0, 3).map((item) => item.label), ['afamitresgene autoleucel', 'aldesleukin', 'atezolizumab']);
+    const pembrolizumab = items.find((item) => item.label === 'pembrolizumab')!;
+    await vscode.commands.executeCommand(pembrolizumab.command!.command, ...pembrolizumab.command!.arguments!);
+    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the card');
+    assert.match(editor.document.getText(), /^\*\*pembrolizumab\*\* \*\(drug\)\*\n/);
+  });
+
+  it('inserts the sorted abbreviation list of the document at the cursor', async () => {
+    const document = await openScratch('abbreviations.md', 'Overall survival (OS) and progression-free survival (PFS) improved; the HR was 0.7.\r\n\r\n');
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(document.lineAt(2).range.start, document.lineAt(2).range.start);
+    const table = await vscode.commands.executeCommand<string>('medlint.insertAbbreviationList');
+    const expected = '| Abbreviation | Definition |\r\n| --- | --- |\r\n| HR | hazard ratio or heart rate or hormone receptor |\r\n| OS | overall survival |\r\n| PFS | progression-free survival |\r\n';
+    assert.equal(table, expected);
+    assert.equal(document.getText(), `Overall survival (OS) and progression-free survival (PFS) improved; the HR was 0.7.\r\n\r\n${expected}`);
   });
 });

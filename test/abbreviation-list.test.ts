@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { abbreviationTable } from '../src/core/abbreviationList';
+import { linter } from './helpers';
+
+describe('abbreviation list', () => {
+  it('lists every corpus abbreviation the document uses, sorted, once, in the corpus wording', () => {
+    const text = [
+      '# Results in NSCLC',
+      '',
+      'Programmed cell death protein 1 (PD-1) blockade improved overall survival (OS). Most irAEs were mild;',
+      'PD-1 inhibitors are given until progression. HIV status was recorded.',
+    ].join('\n');
+    assert.deepEqual(
+      linter().abbreviations(text).map((item) => `${item.abbreviation}: ${item.expansion}${item.ambiguous ? ' (ambiguous)' : ''}`),
+      ['HIV: human immunodeficiency virus', 'irAE: immune-related adverse event', 'NSCLC: non-small cell lung cancer', 'OS: overall survival', 'PD-1: programmed cell death protein 1'],
+    );
+  });
+
+  it('gives the sense the document defines, and all senses when it defines none', () => {
+    assert.deepEqual(linter().abbreviations('Resting heart rate (HR) was normal; HR rose on exercise.').map((item) => item.expansion), ['heart rate']);
+    assert.deepEqual(linter().abbreviations('Risk fell (hazard ratio [HR], 0.68).').map((item) => item.expansion), ['hazard ratio']);
+    assert.deepEqual(linter().abbreviations('The HR was 0.68.'), [
+      { abbreviation: 'HR', expansion: 'hazard ratio or heart rate or hormone receptor', entryId: 'hazard-ratio', ambiguous: true },
+    ]);
+  });
+
+  it('takes the accepted expansion the document uses', () => {
+    assert.deepEqual(linter().abbreviations('The overall response rate (ORR) was 40%.').map((item) => item.expansion), ['overall response rate']);
+  });
+
+  it('writes a Markdown table in the line endings asked for', () => {
+    const items = linter().abbreviations('Adverse events (AEs) and serious adverse events (SAEs) were rare.');
+    assert.equal(abbreviationTable(items, '\r\n'), '| Abbreviation | Definition |\r\n| --- | --- |\r\n| AE | adverse event |\r\n| SAE | serious adverse event |\r\n');
+  });
+
+  it('lists nothing for a document without abbreviations', () => {
+    assert.deepEqual(linter().abbreviations('Plain prose about melanoma.'), []);
+  });
+});
