@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse } from 'yaml';
 import { checkIntegrity } from '../src/core/corpus/integrity';
 import { loadCorpus, mergeCorpora, parseTermFile } from '../src/core/corpus/load';
 import { formatProblem, type TermEntry } from '../src/core/corpus/types';
+import claimSchema from '../src/schemas/claim.schema.json';
 import termSchema from '../src/schemas/term.schema.json';
+import { resolveSettings } from '../src/core/settings';
 import { builtinCorpus, ROOT } from './helpers';
 
 // The immuno-oncology glossary the corpus promises, by the groups writers work in.
@@ -53,7 +55,7 @@ describe('built-in corpus', () => {
     const files = readdirSync(join(ROOT, 'terms')).filter((name) => name.endsWith('.yaml'));
     assert.ok(files.length >= 150, `${files.length} term files`);
     for (const name of files) {
-      const data = parse(require('node:fs').readFileSync(join(ROOT, 'terms', name), 'utf8'));
+      const data = parse(readFileSync(join(ROOT, 'terms', name), 'utf8'));
       assert.ok(validate(data), `${name}: ${JSON.stringify(validate.errors)}`);
     }
   });
@@ -179,5 +181,25 @@ describe('merging a team corpus', () => {
     const base = { terms: [entry({ id: 'a', term: 'old' }), entry({ id: 'b' })], claims: [] };
     const merged = mergeCorpora(base, { terms: [entry({ id: 'a', term: 'new' }), entry({ id: 'c' })], claims: [] });
     assert.deepEqual(merged.terms.map((term) => `${term.id}:${term.term}`), ['b:b', 'a:new', 'c:c']);
+  });
+});
+
+describe('terms/README.md', () => {
+  const readme = readFileSync(join(ROOT, 'terms', 'README.md'), 'utf8');
+
+  it('documents every field of the term and claim schemas', () => {
+    for (const schema of [termSchema, claimSchema]) {
+      for (const field of Object.keys(schema.properties)) assert.match(readme, new RegExp(`^\\| \`${field}\` \\|`, 'm'), field);
+    }
+  });
+
+  it('has examples that validate as a team folder over the built-in corpus', () => {
+    const examples = [...readme.matchAll(/```yaml\n# style\/terms\/([^\n:]+\.yaml)[^\n]*\n([\s\S]*?)```/g)].map(([, path, text]) => ({ path: `style/terms/${path}`, text: text! }));
+    assert.equal(examples.length, 3);
+    const folder = {
+      name: 'style/terms',
+      files: { terms: examples.filter((file) => !file.path.includes('/claims/')), claims: examples.filter((file) => file.path.includes('/claims/')) },
+    };
+    assert.deepEqual(resolveSettings(builtinCorpus(), {}, [folder], '.medlintrc.json').problems.map(formatProblem), []);
   });
 });
