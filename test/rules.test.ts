@@ -25,6 +25,15 @@ describe('undefined-abbreviation', () => {
     assert.deepEqual(findingsOf('Resting heart rate (HR) was normal; HR rose on exercise.', rule), []);
   });
 
+  it('reports but offers no fix where the abbreviation is joined into a compound', () => {
+    for (const text of ['Anti–PD-1 antibodies work.', 'Patients were HLA-A*02:01-positive.', 'TNF-α rose.', 'PD-1/PD-L1 blockade works.']) {
+      const [first] = linter().lint(text).filter((finding) => finding.ruleId === 'undefined-abbreviation');
+      assert.ok(first, text);
+      assert.equal(first.fix, undefined, text);
+    }
+    assert.equal(fixed('Patients with high PD-1 expression.', rule), 'Patients with high programmed cell death protein 1 (PD-1) expression.');
+  });
+
   it('keeps a plural in the fix, also when written as a variant', () => {
     assert.equal(fixed('We saw irAEs in 10% of cases.', rule), 'We saw immune-related adverse events (irAEs) in 10% of cases.');
     assert.deepEqual(findingsOf("Most irAE's are mild.", rule), ['1:6-1:12 "irAE\'s" is not defined at first use: write "immune-related adverse events (irAEs)".']);

@@ -2,6 +2,12 @@ import { abbreviationUses } from '../abbreviations';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, surface } from './helpers';
 
+// Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
+// cannot go inside the compound, so the writer places it; no fix is offered.
+const JOINER = /[-\u2010-\u2015\/]/;
+const inCompound = (text: string, start: number, end: number) =>
+  (JOINER.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (JOINER.test(text[end] ?? '') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   defaultSeverity: 'warning',
@@ -11,7 +17,8 @@ export const undefinedAbbreviation: Rule = {
       'The first use of an abbreviation outside headings must define it, as "programmed cell death protein 1 (PD-1)" or ' +
       '"PD-1 (programmed cell death protein 1)", or in square brackets inside parentheses as journals ask ' +
       '("(95% confidence interval [CI], 0.53 to 0.87)"). Expansions are compared ignoring case, hyphens and dashes. Headings neither ' +
-      'need nor give a definition. Only the first undefined use is reported; the fix inserts the expansion. Abbreviations ' +
+      'need nor give a definition. Only the first undefined use is reported; the fix inserts the expansion, except inside a ' +
+      'compound (anti–PD-1, HLA-A*02:01, TNF-α), where the writer places the definition. Abbreviations ' +
       'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
       'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings.',
     examples: [
@@ -71,7 +78,7 @@ export const undefinedAbbreviation: Rule = {
         start: match.start,
         end: match.end,
         message: `"${surface(analysis, match)}" is not defined at first use: write "${written}".${laterNote}`,
-        fix: capitalizeAtSentenceStart(analysis, match.start, written),
+        ...(inCompound(analysis.prose.text, match.start, match.end) ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, written) }),
         entryId: entry.id,
       });
     }
