@@ -28,6 +28,10 @@ function documents(): [string, string][] {
   const docs: [string, string][] = EDGE_CASES.map((text, index) => [`edge ${index}: ${JSON.stringify(text).slice(0, 40)}`, text]);
   // Edge cases also in context: with definitions elsewhere in the document, and after front matter.
   docs.push(['all edge cases in one document', `---\ntitle: x\n---\n\n${EDGE_CASES.join('\n\n')}\n\n[1]: https://x.y\n[label]: https://z\n\n[^1]: note`]);
+  // References in the last chunk, before a block left open to the end of the document.
+  docs.push(['footnote reference before an unclosed fence', '[^1]: note\n\nSee [^1] and [x].\n````js\nunterminated\n\n[x]: https://x.y']);
+  docs.push(['link reference before an unclosed comment naming medlint', '[x]: https://x.y\n\nSee [x].\n<!-- medlint-disable\n\nstill comment']);
+  docs.push(['reference before an unclosed pre block', '[^a]: note\n\nSee [^a].\n<pre>\n\nraw']);
   for (let seed = 1; seed <= 12; seed++) docs.push([`generated draft, seed ${seed}`, generateMarkdown(15_000, seed)]);
   for (const name of readdirSync(join(ROOT, 'examples'))) docs.push([`examples/${name}`, readFileSync(join(ROOT, 'examples', name), 'utf8')]);
   const seeds = join(ROOT, '..', 'shared', 'seeds');

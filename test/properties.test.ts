@@ -53,6 +53,12 @@ function property(name: string, run: (text: string, counts: { excluded: number }
   );
 }
 
+// After an indented code block and a blank line, micromark still reads the next line as if it could
+// interrupt a paragraph, so an ordered item not starting at 1, or an empty item, becomes paragraph
+// text ("    code\n\n2) item"); CommonMark and cmark start a list, as medlint's chunks do
+// (micromark/micromark#228). Only a difference in such a document is put down to it.
+const LIST_AFTER_INDENTED_CODE = /(?:^|\n)(?:\t| {4})[^\n]*\n(?:[ \t]*\n)+ {0,3}(?:(?!1[.)])\d{1,9}[.)]|(?:\d{1,9}[.)]|[-+*])[ \t]*(?:\n|$))/;
+
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
 
@@ -133,17 +139,22 @@ describe('properties over generated Markdown (fast-check)', function () {
       const body = text.slice(bom);
       // After an unclosed front-matter fence at the very start, micromark stops letting a list item
       // interrupt a paragraph, which CommonMark allows and renderers show; medlint follows CommonMark.
-      const fence = /^(---|\+\+\+)(?:\r\n?|\n)/.exec(body)?.[1];
-      if (fence && !new RegExp(`(?:\\r\\n?|\\n)\\${fence.split('').join('\\')}(?:\\r\\n?|\\n|$)`).test(body.slice(3))) {
+      const fence = /^(---|\+\+\+)[ \t]*(?:\r\n?|\n)/.exec(body)?.[1];
+      if (fence && !new RegExp(`(?:\\r\\n?|\\n)\\${fence.split('').join('\\')}[ \\t]*(?:\\r\\n?|\\n|$)`).test(body.slice(3))) {
         counts.excluded++;
         return;
       }
       const whole = extractProse(parseMarkdown(body), body);
       const chunked = analyze(text, compiled).prose;
-      assert.equal(chunked.text, whole.text);
-      assert.deepEqual(chunked.blocks, whole.blocks);
-      for (let i = 0; i < whole.text.length; i++) {
-        if (!/\s|\u2029/.test(whole.text[i]!)) assert.equal(chunked.sourceStart(i), whole.map[i]! + bom, `prose offset ${i}`);
+      try {
+        assert.equal(chunked.text, whole.text);
+        assert.deepEqual(chunked.blocks, whole.blocks);
+        for (let i = 0; i < whole.text.length; i++) {
+          if (!/\s|\u2029/.test(whole.text[i]!)) assert.equal(chunked.sourceStart(i), whole.map[i]! + bom, `prose offset ${i}`);
+        }
+      } catch (error) {
+        if (!LIST_AFTER_INDENTED_CODE.test(body.replace(/\r\n?/g, '\n'))) throw error;
+        counts.excluded++;
       }
     });
   });

@@ -28,13 +28,45 @@ export function closingFenceFor(line: string): RegExp | undefined {
   return new RegExp(`^ {0,3}${open[1]![0] === '`' ? '`' : '~'}{${open[1]!.length},}[ \\t]*$`);
 }
 // HTML blocks of CommonMark types 1-5 may contain blank lines; each pairs with its end marker.
-const HTML_BLOCKS: [RegExp, RegExp][] = [
-  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-  [/^ {0,3}<!--/, /-->/],
-  [/^ {0,3}<\?/, /\?>/],
-  [/^ {0,3}<![A-Za-z]/, />/],
-  [/^ {0,3}<!\[CDATA\[/, /\]\]>/],
+const HTML_BLOCKS: [opening: RegExp, ending: RegExp, closer: string][] = [
+  [/^ {0,3}<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i, '</pre>'],
+  [/^ {0,3}<!--/, /-->/, '-->'],
+  [/^ {0,3}<\?/, /\?>/, '?>'],
+  [/^ {0,3}<![A-Za-z]/, />/, '>'],
+  [/^ {0,3}<!\[CDATA\[/, /\]\]>/, ']]>'],
 ];
+
+/** A construct that spans blank lines: the pattern of the line that ends it, and a line that does. */
+interface OpenConstruct {
+  ends: RegExp;
+  closer: string;
+}
+
+/** The fenced code block or multi-line HTML block that `line` opens and leaves open, if any. */
+function openedBy(line: string): OpenConstruct | undefined {
+  const fence = closingFenceFor(line);
+  if (fence) return { ends: fence, closer: FENCE_OPEN.exec(line)![1]! };
+  for (const [opening, ending, closer] of HTML_BLOCKS) {
+    if (opening.test(line)) return ending.test(line.replace(opening, '')) ? undefined : { ends: ending, closer };
+  }
+  return undefined;
+}
+
+/**
+ * A line that closes the fenced code or HTML block left open at the end of a (last) chunk, so that
+ * what is parsed after it is not swallowed by it; undefined when nothing is open.
+ */
+export function closerAtEnd(text: string): string | undefined {
+  let open: OpenConstruct | undefined;
+  for (const { text: line } of splitLines(text)) {
+    if (open) {
+      if (open.ends.test(line)) open = undefined;
+    } else if (/^ {0,3}[`~<]/.test(line)) {
+      open = openedBy(line);
+    }
+  }
+  return open?.closer;
+}
 
 interface Line {
   start: number;
@@ -73,8 +105,7 @@ export function splitChunks(text: string): Chunk[] {
   const blank = (index: number) => firstInk(text, lines[index]!.start, lines[index]!.end) < 0;
   let first = -1;
   let last = -1;
-  let closing: RegExp | undefined;
-  let fence: RegExp | undefined;
+  let open: OpenConstruct | undefined;
   const flush = () => {
     if (first >= 0) chunks.push({ start: lines[first]!.start, end: lines[last]!.end, text: text.slice(lines[first]!.start, lines[last]!.end) });
     first = last = -1;
@@ -86,7 +117,7 @@ export function splitChunks(text: string): Chunk[] {
     if (first < 0) {
       if (ink < 0) continue;
       first = index;
-    } else if (!fence && !closing && ink < 0 && !blank(index - 1)) {
+    } else if (!open && ink < 0 && !blank(index - 1)) {
       // Past the blank run, a line at column 0 starts a new chunk; an indented one continues this.
       let next = index;
       while (next < lines.length && blank(next)) next++;
@@ -98,10 +129,8 @@ export function splitChunks(text: string): Chunk[] {
       }
     }
     if (ink >= 0) last = index;
-    if (fence || closing) {
-      const line = lines[index]!.text;
-      if (fence?.test(line)) fence = undefined;
-      else if (closing?.test(line)) closing = undefined;
+    if (open) {
+      if (open.ends.test(lines[index]!.text)) open = undefined;
       last = index;
       continue;
     }
@@ -117,14 +146,7 @@ export function splitChunks(text: string): Chunk[] {
         continue;
       }
     }
-    fence = closingFenceFor(line);
-    if (fence) continue;
-    for (const [opening, ending] of HTML_BLOCKS) {
-      if (opening.test(line)) {
-        if (!ending.test(line.replace(opening, ''))) closing = ending;
-        break;
-      }
-    }
+    open = openedBy(line);
   }
   flush();
   return chunks;

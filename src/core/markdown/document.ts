@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
-import { opensDocument, splitChunks } from './chunks';
+import { closerAtEnd, opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
 import { extractProse, type ChunkProse } from './prose';
@@ -61,7 +61,9 @@ export function chunkProse(text: string, labels: Labels, documentStart: boolean)
   let parsed = `${text}\n`;
   if (text.includes('[') && (labels.links.size || labels.footnotes.size)) {
     const definitions = [...[...labels.links].map((label) => `[${label}]: #`), ...[...labels.footnotes].map((label) => `[^${label}]: -`)];
-    parsed = `${text}\n\n${definitions.join('\n\n')}\n`;
+    // A fence or HTML block left open at the end of the document would swallow them: close it first.
+    const closer = closerAtEnd(text);
+    parsed = `${text}\n${closer === undefined ? '' : `${closer}\n`}\n${definitions.join('\n\n')}\n`;
   }
   return extractProse(parseMarkdown(parsed, documentStart), parsed, text.length);
 }

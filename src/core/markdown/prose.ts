@@ -57,7 +57,11 @@ export class ProseBuilder {
   /** Source offset just past the last source character placed: where a node without position starts. */
   cursor = 0;
 
-  constructor(private readonly source: string) {
+  /** `limit`: where the chunk ends in `source` and what was appended to it for parsing begins. */
+  constructor(
+    private readonly source: string,
+    readonly limit = source.length,
+  ) {
     // Prose is rarely longer than its source: size for that, and grow if needed.
     this.map = new Int32Array(source.length + 16);
   }
@@ -160,7 +164,8 @@ const MEDLINT_COMMENT = /<!--([\s\S]*?)-->/g;
 
 export function collectComments(builder: ProseBuilder, value: string, start: number): void {
   if (!value.includes('medlint')) return;
-  for (const match of value.matchAll(MEDLINT_COMMENT)) {
+  // A block left open at the end was closed for parsing; the closer is not the writer's.
+  for (const match of value.slice(0, Math.max(0, builder.limit - start)).matchAll(MEDLINT_COMMENT)) {
     const body = match[1]!.trim();
     if (body.startsWith('medlint')) {
       const commentStart = start + match.index;
@@ -266,7 +271,7 @@ function appendFlow(builder: ProseBuilder, node: Nodes, source: string): void {
 
 /** The prose of a parsed chunk; top-level nodes from `limit` on (definitions appended for the parse) are left out. */
 export function extractProse(tree: Root, source: string, limit = source.length): ChunkProse {
-  const builder = new ProseBuilder(source);
+  const builder = new ProseBuilder(source, limit);
   for (const child of tree.children) if (startOf(child) < limit) appendFlow(builder, child, source);
   return builder.finish();
 }
