@@ -72,4 +72,12 @@ describe('odd documents', () => {
     assert.deepEqual(findingsOf(`${'> '.repeat(500)}Keytruda.`, 'brand-name').length, 1);
     assert.deepEqual(findingsOf(`${'- '.repeat(300)}Keytruda.`, 'brand-name').length, 1);
   });
+
+  it('skips a block nested too deep for remark without failing the rest of the document', () => {
+    const text = `Keytruda first.\n\n${'> '.repeat(20_000)}Opdivo\n\nYervoy last.`;
+    assert.deepEqual(findingsOf(text, 'brand-name'), [
+      '1:1-1:9 "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '5:1-5:7 "Yervoy" is a brand name: use the generic name "ipilimumab".',
+    ]);
+  });
 });

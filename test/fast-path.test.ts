@@ -21,7 +21,7 @@ const EDGE_CASES = [
   '> quoted *x*\n> more', '> a\nlazy', '>> nested', '| a | b |\n|---|:--:|\n| 1 | 2 |\n| 3 |\n| 4 | 5 | 6 |', 'a | b\n--|--\n1 | 2', '| a |\n|---|\n| `x` |',
   '[^n]: a footnote\n  continued', '[^n]: first\n[^m]: second', '[1]: https://x.y\n[2]: https://z.w "title"', '<!-- medlint-disable -->', '<!-- a -->\ntext',
   '```\ncode\n```', '```js\ncode\n```\nafter', '~~~\ncode', 'R&amp;D and A&B', 'tilde ~50% and ~~struck~~', 'www.example.org', 'a@b.co', 'x\\*y',
-  'ümlaut *ä* and emoji 😀 *x*', 'non\u00a0breaking', 'tab\there', '![img](a.png) text', '<https://x.y> and <doi:10.1/2>', 'CR\r\nLF\rmix',
+  'ümlaut *ä* and emoji 😀 *x*', 'non\u00a0breaking', '## \u00a0', '[\u00a0]: https://x\n\nSee [\u00a0] now.', '[1]: https://x)\n\nnot a definition', 'tab\there', '![img](a.png) text', '<https://x.y> and <doi:10.1/2>', 'CR\r\nLF\rmix',
 ];
 
 function documents(): [string, string][] {

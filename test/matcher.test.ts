@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { PhraseMatcher, type GapMode } from '../src/core/matcher';
 import { tokenize } from '../src/core/text/tokens';
-import { linter } from './helpers';
+import { compileCorpus } from '../src/core/corpus/compile';
+import { builtinCorpus, linter } from './helpers';
 
 function matches(phrases: [string, GapMode, boolean?, boolean?][], text: string): string[] {
   const matcher = new PhraseMatcher(phrases.map(([phrase, mode, caseSensitive = false, plural = false]) => ({ text: phrase, mode, caseSensitive, plural, payload: phrase })));
@@ -45,6 +46,41 @@ describe('phrase matcher', () => {
 
   it('never joins words across a code placeholder or a block break', () => {
     assert.deepEqual(matches([['autoimmune therapy', 'loose']], 'autoimmune\uFFFCtherapy autoimmune\u2029therapy'), []);
+  });
+});
+
+describe('phrase matcher effort', () => {
+  const effortOf = (matcher: PhraseMatcher<unknown>, text: string) => {
+    const effort = { steps: 0 };
+    const tokens = tokenize(text);
+    matcher.findAll(tokens, effort);
+    return { steps: effort.steps, tokens: tokens.count };
+  };
+
+  it('grows linearly with the input on the corpus, whatever the input repeats', () => {
+    const matcher = compileCorpus(builtinCorpus()).matcher;
+    const inputs = {
+      'partial expansions': 'immune effector cell associated neurotoxicity programmed cell death protein ',
+      'abbreviations': 'PD-1 PD-L1 irAEs HR CI (PD-1) ',
+      'one word': 'immune ',
+      'prose': 'Patients with melanoma received pembrolizumab every three weeks. ',
+    };
+    for (const [name, unit] of Object.entries(inputs)) {
+      const small = effortOf(matcher, unit.repeat(2_000));
+      const large = effortOf(matcher, unit.repeat(4_000));
+      assert.ok(large.steps <= small.steps * 2.01 + 10, `${name}: ${small.steps} then ${large.steps} steps`);
+      assert.ok(large.steps <= large.tokens * 12, `${name}: ${large.steps} steps for ${large.tokens} tokens`);
+    }
+  });
+
+  it('stays linear in the input for an adversarial corpus of nested phrases', () => {
+    // "a", "a a", ... "a × 50": every token starts a walk 50 deep, but never more.
+    const phrases = Array.from({ length: 50 }, (_, index) => ({ text: Array(index + 1).fill('a').join(' '), mode: 'word' as GapMode, caseSensitive: false, plural: true, payload: index }));
+    const matcher = new PhraseMatcher(phrases);
+    const small = effortOf(matcher, 'a '.repeat(10_000));
+    const large = effortOf(matcher, 'a '.repeat(20_000));
+    assert.ok(large.steps <= small.steps * 2.01, `${small.steps} then ${large.steps} steps`);
+    assert.ok(large.steps <= large.tokens * 50 * 2, `${large.steps} steps for ${large.tokens} tokens`);
   });
 });
 

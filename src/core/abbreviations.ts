@@ -68,8 +68,13 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
   while (beforeParen > 0 && /[ \t\r\n]/.test(text[beforeParen - 1]!)) beforeParen--;
   // Words after the abbreviation inside the parenthesis ("(CAR T)") may also follow the expansion.
   const trailingWords = text.slice(use.end, close).trim().split(/\s+/).filter(Boolean).length;
-  const sentence = sentenceOf(analysis, use.start);
-  const candidates = expansions.filter((match) => match.end <= beforeParen && match.start >= sentence.start);
+  // Only the words just before the parenthesis can define it: looking further back in a long
+  // sentence would make every use cost the length of the sentence.
+  const from = Math.max(sentenceOf(analysis, use.start).start, beforeParen - DEFINITION_REACH);
+  const candidates: TermMatch[] = [];
+  for (let index = firstStartingAt(expansions, from); index < expansions.length && expansions[index]!.start < beforeParen; index++) {
+    if (expansions[index]!.end <= beforeParen) candidates.push(expansions[index]!);
+  }
   const own = candidates.find((match) => match.phrase.payload.entry === entry && wordsBetween(text, match.end, beforeParen) <= trailingWords);
   if (own) return { status: 'defined', start: own.start, end: own.end };
   const other = candidates.filter((match) => match.end === beforeParen);
@@ -77,13 +82,29 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
     const longest = other.reduce((a, b) => (a.end - a.start >= b.end - b.start ? a : b));
     return { status: 'other-entry', start: longest.start, end: longest.end, owners: [...new Set(other.map((m) => m.phrase.payload.entry))] };
   }
-  const lead = text.slice(sentence.start, beforeParen);
+  const lead = text.slice(from, beforeParen);
   const normalizedLead = ` ${normalizeExpansion(lead)}`;
   const sense = entry.otherSenses?.find((other) => normalizedLead.endsWith(` ${normalizeExpansion(other.expansion)}`));
   if (sense) return { status: 'other-sense', start: use.start, end: use.end, sense: sense.expansion };
   const longStart = findLongForm(entry.abbreviation!, lead);
   if (longStart === undefined) return undefined;
-  return { status: 'unknown', start: sentence.start + longStart, end: beforeParen };
+  return { status: 'unknown', start: from + longStart, end: beforeParen };
+}
+
+// Characters before `(ABBR)` that may hold its expansion: far more than the longest expansion and the
+// Schwartz–Hearst limit of words allow.
+const DEFINITION_REACH = 400;
+
+/** Index of the first match starting at or after `offset` (matches are in document order). */
+function firstStartingAt(matches: TermMatch[], offset: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (matches[mid]!.start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function wordsBetween(text: string, from: number, to: number): number {

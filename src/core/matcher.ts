@@ -96,7 +96,12 @@ export class PhraseMatcher<T> {
   }
 
   /** Every match, ordered by start and then longest first. Overlapping matches are all kept. */
-  findAll(tokens: Tokens): PhraseMatch<T>[] {
+  /**
+   * Every phrase match in the tokens, in order of start, longest first at each start. The work is at
+   * most one trie step per token and phrase word, plus one check per phrase ending there; `effort`
+   * counts both, so tests can show it grows linearly whatever the input.
+   */
+  findAll(tokens: Tokens, effort?: { steps: number }): PhraseMatch<T>[] {
     const matches: PhraseMatch<T>[] = [];
     const rootChildren = this.root.children;
     if (!rootChildren) return matches;
@@ -105,6 +110,7 @@ export class PhraseMatcher<T> {
       if (!node) continue;
       const found: PhraseMatch<T>[] = [];
       for (let last = first; node; ) {
+        if (effort) effort.steps += 1 + (node.phrases?.length ?? 0) + (node.plurals?.length ?? 0);
         if (node.phrases) this.collect(node.phrases, tokens, first, last, false, found);
         if (node.plurals) this.collect(node.plurals, tokens, first, last, true, found);
         last++;

@@ -29,6 +29,18 @@ interface Measurement {
   note?: string;
 }
 
+const PATHOLOGICAL: Record<string, string> = {
+  'partial expansions, one sentence': 'immune effector cell-associated neurotoxicity programmed cell death protein ',
+  'abbreviations and parentheses, one sentence': 'PD-1 PD-L1 HR CI irAEs (PD-1) (',
+  'one 1 MB word': 'a',
+  'one 1 MB line of words': 'word PD-1 ',
+  'backticks': '`a ``b ',
+  'angle brackets': '<a <b ',
+  'emphasis openers': '*a ',
+  'open brackets': '[a ',
+  'mixed emphasis delimiters': '*_a_* **_b ',
+};
+
 function option(name: string, fallback: string): string {
   const index = process.argv.indexOf(`--${name}`);
   return index >= 0 && process.argv[index + 1] ? process.argv[index + 1]! : fallback;
@@ -148,6 +160,18 @@ function main(): void {
     record(external('alex', [join(BIN, 'alex'), file], size, bytes, timeoutMs, dir));
   }
 
+  // Inputs made to hurt, 1 MB each, linted in-process once: the corpus matcher and medlint's own
+  // passes must stay linear; what micromark itself does with delimiter soup is reported as measured.
+  const pathological: Measurement[] = [];
+  const pathologicalTimeoutMs = Number(option('pathological-timeout', '120')) * 1000;
+  for (const [name, unit] of Object.entries(PATHOLOGICAL)) {
+    const file = join(dir, `pathological-${name.replace(/\W+/g, '-')}.md`);
+    writeFileSync(file, unit.repeat(Math.ceil(1_000_000 / unit.length)).slice(0, 1_000_000));
+    const measurement = inProcess(`pathological: ${name}`, 'medlint-lint', file, '1m', 1_000_000, pathologicalTimeoutMs, { count: 1, warmups: 0 });
+    pathological.push(measurement);
+    record(measurement);
+  }
+
   const find = (tool: string, size: string) => measurements.find((m) => m.tool === tool && m.size === size && m.status === 'ok')?.medianMs;
   const ratios: string[] = [];
   for (const size of sizes) {
@@ -191,13 +215,16 @@ function main(): void {
     '',
     'Median wall time, throughput and peak RSS per tool and draft size:',
     '',
-    table(measurements, sizes),
+    table(measurements.filter((measurement) => !measurement.tool.startsWith('pathological')), sizes),
     '',
     'Ratios (CLI/peer < 1 means medlint is faster):',
     ...ratios.map((line) => `  ${line}`),
     '',
     'Targets:',
     ...targets,
+    '',
+    'Pathological 1 MB inputs (in-process lint, one run):',
+    ...pathological.map((measurement) => `  ${measurement.tool.replace('pathological: ', '').padEnd(40)} ${format(measurement)}`),
   ].join('\n');
   process.stdout.write(`${report}\n`);
   mkdirSync(dirname(out), { recursive: true });

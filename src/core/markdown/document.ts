@@ -2,7 +2,7 @@ import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
 import { closerAtEnd, opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
-import { extractProse, type ChunkProse } from './prose';
+import { extractProse, ProseBuilder, type ChunkProse } from './prose';
 
 const MAY_DEFINE = /^ {0,3}\[[^\]\n]+\]:/m;
 
@@ -65,7 +65,14 @@ export function chunkProse(text: string, labels: Labels, documentStart: boolean)
     const closer = closerAtEnd(text);
     parsed = `${text}\n${closer === undefined ? '' : `${closer}\n`}\n${definitions.join('\n\n')}\n`;
   }
-  return extractProse(parseMarkdown(parsed, documentStart), parsed, text.length);
+  try {
+    return extractProse(parseMarkdown(parsed, documentStart), parsed, text.length);
+  } catch (error) {
+    // Nesting thousands deep (> > > ...) overflows the stack of remark's recursive tree walks. Such a
+    // chunk holds no prose a writer wrote; it is skipped rather than failing the whole document.
+    if (error instanceof RangeError) return new ProseBuilder(parsed, 0).finish();
+    throw error;
+  }
 }
 
 export { opensDocument, splitChunks };

@@ -16,7 +16,7 @@ export interface Labels {
 }
 
 export function normalizeLabel(label: string): string {
-  return label.replace(/[\t\n\r ]+/g, ' ').trim().toLowerCase().toUpperCase();
+  return label.replace(/[\t\n\r ]+/g, ' ').replace(/^ | $/g, '').toLowerCase().toUpperCase();
 }
 
 interface Line {
@@ -35,7 +35,26 @@ const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
 const ITEM = /^( {0,3})([-+*]|\d{1,9}[.)])( {1,4})(?=\S)/;
-const LINK_DEFINITION = /^ {0,3}\[(?!\^)([^\]\\[]+)\]:[ \t]*(?:<[^>\n]*>|[^\s<>]+)(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+const LINK_DEFINITION_LINE = /^ {0,3}\[(?!\^)([^\]\\[]+)\]:[ \t]*(?:<[^>\n]*>|([^\s<>]+))(?:[ \t]+(?:"[^"\n]*"|'[^'\n]*'|\([^)\n]*\)))?[ \t]*$/;
+
+/** A bare link destination's parentheses must balance (CommonMark), else the line is no definition. */
+function balancedParentheses(destination: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < destination.length; i++) {
+    const char = destination[i];
+    if (char === '\\') i++;
+    else if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** The label of a one-line link definition, `[label]: destination "title"`, or undefined. */
+function linkDefinitionLabel(line: string): string | undefined {
+  const match = LINK_DEFINITION_LINE.exec(line);
+  if (!match || (match[2] !== undefined && !balancedParentheses(match[2]))) return undefined;
+  return match[1];
+}
 const FOOTNOTE_DEFINITION = /^ {0,3}\[\^([^\]\s\\]+)\]:[ \t]*/;
 // Sticky (y): matched where the scanner stands, without copying the rest of the text.
 const HTML_TAG = /<\/?[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][\w.:-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*\s*\/?>/y;
@@ -201,7 +220,7 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
         i = textStart = close + link[0].length;
       } else if (text[close + 1] === '[' || text[close + 1] === '(') {
         fail();
-      } else if (!inner.startsWith('^') && labels.links.has(normalizeLabel(inner)) && inner.trim()) {
+      } else if (!inner.startsWith('^') && labels.links.has(normalizeLabel(inner)) && /[^ \t\r\n]/.test(inner)) {
         flushText(i);
         items.push({ kind: 'link', textStart: i + 1, textEnd: close, reference: true });
         i = textStart = close + 1;
@@ -393,7 +412,7 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
     collectComments(builder, comment[0], chunk.length - chunk.trimStart().length);
     return;
   }
-  if (lines.every((line) => LINK_DEFINITION.test(line.text))) return;
+  if (lines.every((line) => linkDefinitionLabel(line.text) !== undefined)) return;
   const footnote = FOOTNOTE_DEFINITION.exec(first);
   if (footnote) {
     if (!lines.slice(1).every((line) => isPlainLine(line.text.trimStart()))) fail();
@@ -418,7 +437,7 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
     const heading = ATX_HEADING.exec(line.text);
     if (heading) {
       flush();
-      const body = line.text.slice(heading[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trimEnd();
+      const body = line.text.slice(heading[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
       const content = { text: body, map: Array.from({ length: body.length }, (_, k) => line.start + heading[0].length + k) };
       appendParagraph(builder, 'heading', content, labels, line.end);
       continue;
@@ -457,9 +476,9 @@ export function definitionLabels(chunk: string): { links: string[]; footnotes: s
   }
   const links: string[] = [];
   for (const line of lines) {
-    const link = LINK_DEFINITION.exec(line.text);
-    if (!link) return undefined;
-    links.push(normalizeLabel(link[1]!));
+    const label = linkDefinitionLabel(line.text);
+    if (label === undefined) return undefined;
+    links.push(normalizeLabel(label));
   }
   return { links, footnotes: [] };
 }
