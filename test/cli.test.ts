@@ -234,3 +234,35 @@ describe('medlint terms (built bundle)', () => {
     assert.equal(run(['terms'], dir).code, 2);
   });
 });
+
+describe('medlint CLI: no network, no code, no writes unasked', () => {
+  it('reads a config and term files that point at the web without reaching it, runs no code from YAML, and changes no file', () => {
+    const dir = folder({
+      '.medlintrc.json': '{ "$schema": "https://example.org/medlintrc.schema.json", "terms": ["team"] }',
+      'team/examplumab.yaml': 'term: examplumab\ncategory: drug\ndefinition: A made-up antibody used only in tests.\nbrands: [Exampla]\ntargets: [pd-1]\nclasses: [monoclonal-antibody]\nsources: [{name: "Label", url: "https://example.org/label"}]\n',
+      'team/evil.yaml': 'term: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'x\') }"\ncategory: process\ndefinition: !!js/eval "process.exit(9)"\nsources: [{name: NCI}]\n',
+      'draft.md': 'Exampla and Keytruda were given; see [the label](https://example.org/label).\n',
+    });
+    const before = new Map(['.medlintrc.json', 'team/examplumab.yaml', 'team/evil.yaml', 'draft.md'].map((file) => [file, readFileSync(join(dir, file), 'utf8')]));
+    const log = join(dir, 'network.log');
+    const result = spawnSync(process.execPath, ['--require', join(ROOT, 'test', 'fixtures', 'no-network.cjs'), CLI, 'check', 'draft.md', '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '1', MEDLINT_NETWORK_LOG: log },
+    });
+    assert.equal(existsSync(log), false, existsSync(log) ? readFileSync(log, 'utf8') : '');
+    assert.equal(existsSync(join(dir, 'pwned')), false);
+    assert.equal(result.status, 2, result.stderr);
+    assert.equal(
+      result.stderr,
+      'medlint: team/evil.yaml:1:7: invalid YAML: Unresolved tag: tag:yaml.org,2002:js/function\nmedlint: team/evil.yaml:3:13: invalid YAML: Unresolved tag: tag:yaml.org,2002:js/eval\n',
+    );
+    const rules = (JSON.parse(result.stdout) as { rule: string; message: string }[]).map((row) => `${row.rule}: ${row.message}`);
+    assert.deepEqual(rules, [
+      'brand-name: "Exampla" is a brand name: use the generic name "examplumab".',
+      'brand-name: "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+    ]);
+    for (const [file, text] of before) assert.equal(readFileSync(join(dir, file), 'utf8'), text, file);
+  });
+});
+

@@ -86,9 +86,12 @@ export function locateProblems(problems: CorpusProblem[], files: SourceFile[]): 
 function parseDataFile<T>(file: SourceFile, validate: ValidateFunction): { data?: T; problems: CorpusProblem[] } {
   const lineCounter = new LineCounter();
   const document = parseDocument(file.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (document.errors.length > 0) {
+  // A tag the YAML core schema does not know (`!!js/function`) is read as a plain string by the
+  // parser; in a data file it can only be a mistake or an attack, so it is refused.
+  const unknownTags = document.warnings.filter((warning) => warning.code === 'TAG_RESOLVE_FAILED');
+  if (document.errors.length > 0 || unknownTags.length > 0) {
     return {
-      problems: document.errors.map((error) => {
+      problems: [...document.errors, ...unknownTags].map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
         return { file: file.path, line, column: col, message: `invalid YAML: ${error.message.split('\n')[0]}` };
       }),
