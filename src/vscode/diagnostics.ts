@@ -43,6 +43,9 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.lintUnlessLarge(document);
   }
 
+  /** What medlint told the writer in notifications, in order (for tests and the extension's API). */
+  readonly notices: string[] = [];
+
   /** A large document is linted on save only: opening or typing in it stays responsive. */
   private isLarge(document: vscode.TextDocument): boolean {
     const limit = vscode.workspace.getConfiguration('medlint', document).get<number>('largeFileSize') ?? 5_000_000;
@@ -50,7 +53,9 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = document.uri.toString();
     if (!this.toldLarge.has(key)) {
       this.toldLarge.add(key);
-      void vscode.window.showInformationMessage(`medlint: ${vscode.workspace.asRelativePath(document.uri)} is larger than ${limit.toLocaleString('en')} characters; it is linted when saved.`);
+      const notice = `medlint: ${vscode.workspace.asRelativePath(document.uri)} is larger than ${limit.toLocaleString('en')} characters; it is linted when saved.`;
+      this.notices.push(notice);
+      void vscode.window.showInformationMessage(notice);
     }
     return true;
   }

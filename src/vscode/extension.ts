@@ -57,9 +57,9 @@ export async function activate(context: vscode.ExtensionContext) {
   );
   diagnostics.lintOpenDocuments();
   log.info(`medlint active: ${builtinCorpus.terms.length} terms, ${builtinCorpus.claims.length} claim files`);
-  // For tests and other extensions: what medlint reported about configs and term files, and the
-  // glossary tree as the view shows it.
-  return { problems: () => settings.problems(), glossary };
+  // For tests and other extensions: what medlint reported about configs and term files, what it
+  // told the writer in notifications, and the glossary tree as the view shows it.
+  return { problems: () => settings.problems(), notices: () => [...diagnostics.notices], glossary };
 }
 
 export function deactivate(): void {}

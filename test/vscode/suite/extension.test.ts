@@ -204,6 +204,12 @@ describe('medlint in a real VS Code extension host', function () {
       assert.deepEqual(medlintDiagnostics(document.uri), [], 'nothing on open or while typing');
       await document.save();
       assert.deepEqual((await diagnosticsOf(document.uri, 2)).map((line) => line.split(' ').slice(0, 2).join(' ')), ['1:0-1:8 brand-name', '2:0-2:6 brand-name']);
+      const { notices } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { notices: () => string[] };
+      assert.deepEqual(
+        notices().filter((notice) => notice.includes('large.md')),
+        ['medlint: large.md is larger than 100 characters; it is linted when saved.'],
+        'said once, though opened, edited and saved',
+      );
     } finally {
       await settings.update('largeFileSize', undefined, vscode.ConfigurationTarget.Workspace);
     }
