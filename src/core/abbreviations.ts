@@ -2,6 +2,7 @@ import type { Analysis } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
+import { partitionPoint } from './text/spans';
 
 /** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
 export type Definition =
@@ -72,7 +73,7 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
   // sentence would make every use cost the length of the sentence.
   const from = Math.max(sentenceOf(analysis, use.start).start, beforeParen - DEFINITION_REACH);
   const candidates: TermMatch[] = [];
-  for (let index = firstStartingAt(expansions, from); index < expansions.length && expansions[index]!.start < beforeParen; index++) {
+  for (let index = partitionPoint(expansions.length, (at) => expansions[at]!.start < from); index < expansions.length && expansions[index]!.start < beforeParen; index++) {
     if (expansions[index]!.end <= beforeParen) candidates.push(expansions[index]!);
   }
   const own = candidates.find((match) => match.phrase.payload.entry === entry && wordsBetween(text, match.end, beforeParen) <= trailingWords);
@@ -94,18 +95,6 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
 // Characters before `(ABBR)` that may hold its expansion: far more than the longest expansion and the
 // Schwartz–Hearst limit of words allow.
 const DEFINITION_REACH = 400;
-
-/** Index of the first match starting at or after `offset` (matches are in document order). */
-function firstStartingAt(matches: TermMatch[], offset: number): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (matches[mid]!.start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
 
 function wordsBetween(text: string, from: number, to: number): number {
   return text.slice(from, to).trim().split(/\s+/).filter(Boolean).length;

@@ -3,6 +3,7 @@ import type { Analysis } from './analysis';
 import { entriesOf, variantText, type CompiledCorpus } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { displayName } from './rules/helpers';
+import { partitionPoint } from './text/spans';
 import type { SourceSpan } from './types';
 
 export interface HoverCard extends SourceSpan {
@@ -73,15 +74,9 @@ function usesOf(analysis: Analysis, entry: TermEntry): number {
 export function hoverAt(analysis: Analysis, offset: number): HoverCard | undefined {
   const { prose, matches } = analysis;
   // Matches are in document order: find the last one starting at or before the offset.
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (prose.sourceStart(matches[mid]!.start) <= offset) low = mid + 1;
-    else high = mid;
-  }
+  const after = partitionPoint(matches.length, (index) => prose.sourceStart(matches[index]!.start) <= offset);
   let best: { start: number; end: number; entry: TermEntry } | undefined;
-  for (let index = low - 1; index >= 0; index--) {
+  for (let index = after - 1; index >= 0; index--) {
     const match = matches[index]!;
     const start = prose.sourceStart(match.start);
     if (start < offset - LONGEST_PHRASE_SOURCE) break;

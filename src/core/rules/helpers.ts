@@ -2,6 +2,7 @@ import { blockAt, type Analysis, type CorpusMatch } from '../analysis';
 import type { MatchPayload, TermForm } from '../corpus/compile';
 import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
 import { sentenceAt, type Sentence } from '../text/sentences';
+import { partitionPoint } from '../text/spans';
 import { tokenize } from '../text/tokens';
 
 export type TermMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } };
@@ -112,14 +113,8 @@ const TEXT_CITATION = [
 /** Whether the sentence cites a source: a reference number, footnote, superscript, (Author, year) or a link. */
 export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
   const { citations } = analysis.prose;
-  let low = 0;
-  let high = citations.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (citations[mid]! < sentence.start) low = mid + 1;
-    else high = mid;
-  }
-  if (low < citations.length && citations[low]! < sentence.end) return true;
+  const first = partitionPoint(citations.length, (index) => citations[index]! < sentence.start);
+  if (first < citations.length && citations[first]! < sentence.end) return true;
   const text = analysis.prose.text.slice(sentence.start, sentence.end);
   return TEXT_CITATION.some((pattern) => pattern.test(text));
 }

@@ -5,6 +5,21 @@ export interface Span {
   end: number;
 }
 
+/**
+ * The first index in [0, length) for which `isBefore` is false, where it is true for a prefix of the
+ * indices and false after (binary search); `length` when it is true throughout.
+ */
+export function partitionPoint(length: number, isBefore: (index: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (isBefore(mid)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** The span containing `offset` in sorted, non-overlapping spans (binary search). */
 export function spanAt<T extends Span>(spans: readonly T[], offset: number): T | undefined {
   let low = 0;

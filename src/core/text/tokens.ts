@@ -1,3 +1,5 @@
+import { partitionPoint } from './spans';
+
 /** Words of the prose: maximal runs of letters, digits and combining marks. */
 export interface Tokens {
   text: string;
@@ -63,14 +65,7 @@ export function tokenize(text: string): Tokens {
 
 /** Index of the first token that ends after `offset` (tokens.count when none). */
 export function tokenIndexAfter(tokens: Tokens, offset: number): number {
-  let low = 0;
-  let high = tokens.count;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (tokens.ends[mid]! <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return partitionPoint(tokens.count, (index) => tokens.ends[index]! <= offset);
 }
 
 /**
