@@ -3,7 +3,7 @@
  * that themes and `editor.tokenColorCustomizations` can style them. Code, front matter, comments and
  * link targets are left alone, as the linter leaves them.
  */
-import { isCaseSensitive, variantText } from '../core/corpus/compile';
+import { termPhrases } from '../core/corpus/compile';
 import type { Corpus, TermEntry } from '../core/corpus/types';
 
 export const GRAMMAR_SCOPE = 'medlint.terms.injection';
@@ -33,24 +33,14 @@ function formPattern(form: Form): string {
   return form.caseSensitive ? pattern : `(?i:${pattern})`;
 }
 
-/** Each entry's forms by the scope they get: preferred forms by category, variants, brands. */
-function scopedForms(entry: TermEntry): [string, Form][] {
-  const plural = entry.category !== 'drug';
-  // "irAE's" and "metastasis" take no plural s.
-  const form = (text: string, caseSensitive: boolean, loose = false, withPlural = plural): Form => ({ text, caseSensitive, loose, plural: withPlural && /[\p{L}\p{N}]$/u.test(text) && !text.endsWith('s') });
-  const preferred = `meta.term.medlint.${entry.category}`;
-  const forms: [string, Form][] = [];
-  // A term that is also an expansion is matched as the (looser) expansion.
-  if (!entry.expansions?.includes(entry.term)) forms.push([preferred, form(entry.term, isCaseSensitive(entry, entry.term))]);
-  if (entry.abbreviation) forms.push([preferred, form(entry.abbreviation, entry.caseSensitive ?? true)]);
-  for (const expansion of entry.expansions ?? []) forms.push([preferred, form(expansion, false, true)]);
-  for (const alias of entry.aliases ?? []) forms.push([preferred, form(alias, isCaseSensitive(entry, alias))]);
-  for (const variant of entry.variants ?? []) {
-    const text = variantText(variant);
-    forms.push([`meta.variant.medlint.${entry.category}`, form(text, entry.caseSensitive ?? /[A-Z]/.test(text))]);
+/** Each entry's forms, as the linter finds them, by the scope they get: preferred forms by category, variants, brands. */
+function* scopedForms(entry: TermEntry): Generator<[string, Form]> {
+  for (const { text, mode, caseSensitive, plural, payload } of termPhrases(entry)) {
+    if (payload.kind !== 'term') continue;
+    const scope = payload.form === 'brand' ? 'meta.brand.medlint.drug' : `meta.${payload.form === 'variant' ? 'variant' : 'term'}.medlint.${entry.category}`;
+    // "irAE's" and "metastasis" take no plural s.
+    yield [scope, { text, caseSensitive, loose: mode === 'loose', plural: plural && /[\p{L}\p{N}]$/u.test(text) && !text.endsWith('s') }];
   }
-  for (const brand of entry.brands ?? []) forms.push(['meta.brand.medlint.drug', form(variantText(brand), false, false, false)]);
-  return forms;
 }
 
 function alternation(forms: Form[]): string {

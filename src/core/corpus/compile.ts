@@ -26,7 +26,7 @@ export function normalizeExpansion(text: string): string {
 }
 
 /** Mixed-case forms (PD-1, CAR T-cell therapy, HER2) are matched exactly; others ignore case. */
-export function isCaseSensitive(entry: TermEntry, text: string): boolean {
+function isCaseSensitive(entry: TermEntry, text: string): boolean {
   return entry.caseSensitive ?? /[A-Z]/.test(text.slice(1));
 }
 
@@ -38,7 +38,8 @@ export function variantReplacement(entry: TermEntry, variant: string | { text: s
   return typeof variant === 'string' ? entry.abbreviation ?? entry.term : variant.use;
 }
 
-function* termPhrases(entry: TermEntry): Generator<PhraseSpec<MatchPayload>> {
+/** The phrases an entry is found by: each of its forms, with its separator mode, case and plural. */
+export function* termPhrases(entry: TermEntry): Generator<PhraseSpec<MatchPayload>> {
   const plural = entry.category !== 'drug';
   const spec = (text: string, form: TermForm, mode: GapMode, caseSensitive: boolean, replacement?: string): PhraseSpec<MatchPayload> => ({
     text,
