@@ -10,7 +10,7 @@ import { Project } from '../node/project';
 import { expandPaths, UsageError } from './files';
 import { formatJson, formatSarif, formatStylish, type FileResult } from './format';
 import type { Output } from './io';
-import { terms } from './terms';
+import { projectLinter, terms } from './terms';
 
 const HELP = `medlint ${version}: checks medical writing in Markdown against a reference corpus
 
@@ -116,9 +116,7 @@ function check(args: string[], io: Output): number {
 function define(args: string[], io: Output): number {
   const name = args.join(' ').trim();
   if (!name) throw new UsageError('define needs a term, e.g. medlint define PD-1');
-  const project = new Project(builtinCorpus);
-  const { linter } = project.settingsFor(join(process.cwd(), 'draft.md'));
-  for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);
+  const linter = projectLinter(io);
   const entry = linter.define(name);
   if (!entry) {
     io.err(`medlint: "${name}" is not in the corpus. Try the abbreviation, full term or brand name; medlint define accepts any of them.\n`);

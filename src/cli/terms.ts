@@ -14,7 +14,7 @@ import type { Output } from './io';
 const CATEGORIES = Object.keys(CATEGORY_LABELS) as TermCategory[];
 
 /** The corpus this folder sees: built-in entries with the team's from the nearest config merged in. */
-function projectLinter(io: Output): Linter {
+export function projectLinter(io: Output): Linter {
   const project = new Project(builtinCorpus);
   const { linter } = project.settingsFor(join(process.cwd(), 'draft.md'));
   for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);
