@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { checkIntegrity } from '../core/corpus/integrity';
-import { entryIdOf, loadCorpus, locateProblems, type LoadResult, type SourceFile } from '../core/corpus/load';
-import type { TermFolder } from '../core/settings';
+import type { LoadResult, SourceFile } from '../core/corpus/load';
+import { resolveSettings, type TermFolder } from '../core/settings';
 
 function yamlFiles(dir: string, shownAs: (file: string) => string): SourceFile[] {
   let names: string[];
@@ -31,8 +30,6 @@ export function readTermFolder(dir: string, name: string, base = process.cwd()):
 /** Loads a folder that must stand alone (the built-in corpus): schema and integrity problems together. */
 export function checkTermsDirectory(dir: string, base = process.cwd()): LoadResult {
   const files = readTermFolder(dir, dir, base).files ?? { terms: [], claims: [] };
-  const result = loadCorpus(files.terms, files.claims);
-  const fileOf = new Map([...files.terms.map((file) => [entryIdOf(file.path), file.path] as const), ...files.claims.map((file) => [`claims/${entryIdOf(file.path)}`, file.path] as const)]);
-  const integrity = locateProblems(checkIntegrity(result.corpus, (id) => fileOf.get(id) ?? id), [...files.terms, ...files.claims]);
-  return { corpus: result.corpus, problems: [...result.problems, ...integrity] };
+  const { corpus, problems } = resolveSettings({ terms: [], claims: [] }, {}, [{ name: dir, files }], dir);
+  return { corpus, problems };
 }
