@@ -72,13 +72,19 @@ function locate(document: Document, lineCounter: LineCounter, instancePath: stri
  */
 export function locateProblems(problems: CorpusProblem[], files: SourceFile[]): CorpusProblem[] {
   const textOf = new Map(files.map((file) => [file.path, file.text]));
+  // Several problems often name one file: parse each once.
+  const parsed = new Map<string, { document: Document; lineCounter: LineCounter }>();
   return problems.map(({ path, ...problem }) => {
     const text = textOf.get(problem.file);
     if (!path || text === undefined || problem.line !== undefined) return problem;
-    const lineCounter = new LineCounter();
-    const document = parseDocument(text, { lineCounter });
+    let yaml = parsed.get(problem.file);
+    if (!yaml) {
+      const lineCounter = new LineCounter();
+      yaml = { document: parseDocument(text, { lineCounter }), lineCounter };
+      parsed.set(problem.file, yaml);
+    }
     const pointer = path.map((part) => `/${part}`).join('');
-    return { ...problem, ...locate(document, lineCounter, pointer) };
+    return { ...problem, ...locate(yaml.document, yaml.lineCounter, pointer) };
   });
 }
 
