@@ -1,4 +1,5 @@
 import { ruleIds, rules } from '../core/rules';
+import { count } from '../core/text/count';
 import type { Finding } from '../core/types';
 
 export interface FileResult {
@@ -101,9 +102,9 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
   if (total === 0) return '';
-  const parts = [`${counts.error} ${counts.error === 1 ? 'error' : 'errors'}`, `${counts.warning} ${counts.warning === 1 ? 'warning' : 'warnings'}`];
+  const parts = [count(counts.error, 'error'), count(counts.warning, 'warning')];
   if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
-  lines.push(paint(counts.error ? 31 : 33, `✖ ${total} ${total === 1 ? 'problem' : 'problems'} (${parts.join(', ')})`));
-  if (fixable) lines.push(`  ${fixable} ${fixable === 1 ? 'problem is' : 'problems are'} fixable with --fix`);
+  lines.push(paint(counts.error ? 31 : 33, `✖ ${count(total, 'problem')} (${parts.join(', ')})`));
+  if (fixable) lines.push(`  ${count(fixable, 'problem is', 'problems are')} fixable with --fix`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { stringify } from 'yaml';
 import { CATEGORY_LABELS, formatProblem, type TermCategory, type TermEntry } from '../core/corpus/types';
 import type { Linter } from '../core/linter';
 import { resolveSettings } from '../core/settings';
+import { count } from '../core/text/count';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
 import { readTermFolder } from '../node/terms';
@@ -40,7 +41,7 @@ function list(args: string[], io: Output): number {
     return 0;
   }
   const rows = [['ID', 'ABBREVIATION', 'CATEGORY', 'TERM'], ...entries.map((entry) => [entry.id, entry.abbreviation ?? '', entry.category, entry.term])];
-  io.out(`${table(rows)}\n\n${entries.length} ${entries.length === 1 ? 'entry' : 'entries'}\n`);
+  io.out(`${table(rows)}\n\n${count(entries.length, 'entry', 'entries')}\n`);
   return 0;
 }
 
@@ -71,9 +72,9 @@ function validate(args: string[], io: Output): number {
   const files = folder.files!;
   const { problems } = resolveSettings(builtinCorpus, {}, [folder], dir);
   for (const problem of problems) io.out(`${formatProblem(problem)}\n`);
-  const checked = `${files.terms.length} term ${files.terms.length === 1 ? 'file' : 'files'} and ${files.claims.length} claim ${files.claims.length === 1 ? 'file' : 'files'} in ${dir}`;
+  const checked = `${count(files.terms.length, 'term file')} and ${count(files.claims.length, 'claim file')} in ${dir}`;
   if (problems.length > 0) {
-    io.out(`\n✖ ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'} in ${checked}\n`);
+    io.out(`\n✖ ${count(problems.length, 'problem')} in ${checked}\n`);
     return 1;
   }
   io.out(`${checked}: no problems\n`);

@@ -4,6 +4,7 @@ import { entriesOf, variantText, type CompiledCorpus } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { displayName } from './rules/helpers';
 import { partitionPoint } from './text/spans';
+import { count } from './text/count';
 import type { SourceSpan } from './types';
 
 export interface HoverCard extends SourceSpan {
@@ -46,7 +47,7 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   if (facts.length) lines.push(...facts.map((fact) => `- ${fact}`), '');
   if (usage) {
     const defined = usage.definedOnLine ? `defined on line ${usage.definedOnLine}` : entry.abbreviation && entry.expandOnFirstUse !== false ? 'not defined' : undefined;
-    lines.push(`In this document: ${defined ? `${defined}; ` : ''}used ${usage.uses} ${usage.uses === 1 ? 'time' : 'times'}.`, '');
+    lines.push(`In this document: ${defined ? `${defined}; ` : ''}used ${count(usage.uses, 'time')}.`, '');
   }
   lines.push(`Sources: ${entry.sources.map((source) => (source.url ? `[${source.name}](${source.url})` : source.name)).join('; ')}`);
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { abbreviationTable } from '../core/abbreviationList';
 import type { Linter } from '../core/linter';
+import { count } from '../core/text/count';
 import type { DiagnosticsController } from './diagnostics';
 import type { SettingsResolver } from './settings';
 
@@ -35,7 +36,7 @@ export async function lintWorkspace(settings: SettingsResolver, diagnostics: Dia
       diagnostics.publish(uri, findings);
     }
   });
-  void vscode.window.showInformationMessage(`medlint: ${problems} ${problems === 1 ? 'problem' : 'problems'} in ${files.length} Markdown ${files.length === 1 ? 'file' : 'files'}.`);
+  void vscode.window.showInformationMessage(`medlint: ${count(problems, 'problem')} in ${count(files.length, 'Markdown file')}.`);
   return problems;
 }
 
