@@ -60,7 +60,7 @@ function closingBracket(text: string, open: number, limit: number): number {
 }
 
 /** `expansion (ABBR)`: the abbreviation opens a parenthesis. */
-function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: TermMatch[]): Definition | undefined {
+function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: readonly TermMatch[]): Definition | undefined {
   const text = analysis.prose.text;
   if (!CLOSING_BRACKET[text[use.start - 1]!]) return undefined;
   const close = closingBracket(text, use.start - 1, 40 + use.end - use.start);

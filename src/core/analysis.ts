@@ -105,8 +105,9 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const map = new Int32Array(proseLength);
   const starts = new Int32Array(tokenCount);
   const ends = new Int32Array(tokenCount);
-  const lower: string[] = new Array(tokenCount);
+  const keys = new Int32Array(tokenCount);
   const texts: string[] = [];
+  const lowerTexts: string[] = [];
   const blocks: ProseBlock[] = [];
   const citations: number[] = [];
   const htmlComments: Prose['htmlComments'] = [];
@@ -118,12 +119,13 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     const base = chunks[index]!.start;
     const { prose, tokens } = part;
     texts.push(prose.text);
+    lowerTexts.push(tokens.lowerText);
     for (let i = 0; i < prose.map.length; i++) map[proseOffset + i] = base + prose.map[i]!;
     for (let i = 0; i < tokens.count; i++) {
       starts[tokenOffset + i] = proseOffset + tokens.starts[i]!;
       ends[tokenOffset + i] = proseOffset + tokens.ends[i]!;
-      lower[tokenOffset + i] = tokens.lower[i]!;
     }
+    keys.set(tokens.keys.subarray(0, tokens.count), tokenOffset);
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
@@ -155,7 +157,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     source,
     lines: new LineIndex(source),
     prose,
-    tokens: { text, count: tokenCount, starts, ends, lower },
+    tokens: { text, lowerText: lowerTexts.join(''), count: tokenCount, starts, ends, keys },
     sentences,
     matches,
     compiled,

@@ -1,4 +1,4 @@
-import { canonicalGap, tokenize, type Tokens } from './text/tokens';
+import { canonicalGap, lowerCaseInPlace, tokenIs, tokenize, wordKey, type Tokens } from './text/tokens';
 
 /**
  * How strictly the separators of a phrase must match the text:
@@ -19,6 +19,9 @@ export interface PhraseSpec<T> {
 
 export interface Phrase<T> extends PhraseSpec<T> {
   words: string[];
+  /** The words lower-cased, as tokens are, with `s` added to the last for a plural. */
+  lowerWords: string[];
+  lowerPlural: string;
   gaps: string[];
   /** Non-word text the phrase starts with, e.g. `[` in `[z]`. */
   prefix: string;
@@ -37,7 +40,8 @@ export interface PhraseMatch<T> {
 }
 
 interface TrieNode<T> {
-  children?: Map<string, TrieNode<T>>;
+  /** Keyed by the hash of a lower-cased word: a collision only shares a node, as each match is checked word by word. */
+  children?: Map<number, TrieNode<T>>;
   phrases?: Phrase<T>[];
   /** Phrases whose last word, with a plural `s`, ends here (`irae` + `s` → `iraes`). */
   plurals?: Phrase<T>[];
@@ -61,7 +65,8 @@ export function compilePhrase<T>(spec: PhraseSpec<T>): Phrase<T> | undefined {
     words.push(spec.text.slice(tokens.starts[i], tokens.ends[i]));
     if (i + 1 < tokens.count) gaps.push(canonicalGap(spec.text.slice(tokens.ends[i], tokens.starts[i + 1])));
   }
-  return { ...spec, words, gaps, prefix: spec.text.slice(0, tokens.starts[0]), suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
+  const lowerWords = words.map(lowerCaseInPlace);
+  return { ...spec, words, lowerWords, lowerPlural: `${lowerWords.at(-1)}s`, gaps, prefix: spec.text.slice(0, tokens.starts[0]), suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
 }
 
 /**
@@ -79,12 +84,12 @@ export class PhraseMatcher<T> {
   }
 
   private insert(phrase: Phrase<T>): void {
-    const keys = phrase.words.map((word) => word.toLowerCase());
+    const keys = phrase.lowerWords.map(wordKey);
     (this.nodeFor(keys).phrases ??= []).push(phrase);
-    if (phrase.plural && !phrase.suffix) (this.nodeFor([...keys.slice(0, -1), `${keys.at(-1)}s`]).plurals ??= []).push(phrase);
+    if (phrase.plural && !phrase.suffix) (this.nodeFor([...keys.slice(0, -1), wordKey(phrase.lowerPlural)]).plurals ??= []).push(phrase);
   }
 
-  private nodeFor(keys: string[]): TrieNode<T> {
+  private nodeFor(keys: number[]): TrieNode<T> {
     let node = this.root;
     for (const key of keys) {
       node.children ??= new Map();
@@ -95,7 +100,6 @@ export class PhraseMatcher<T> {
     return node;
   }
 
-  /** Every match, ordered by start and then longest first. Overlapping matches are all kept. */
   /**
    * Every phrase match in the tokens, in order of start, longest first at each start. The work is at
    * most one trie step per token and phrase word, plus one check per phrase ending there; `effort`
@@ -105,19 +109,22 @@ export class PhraseMatcher<T> {
     const matches: PhraseMatch<T>[] = [];
     const rootChildren = this.root.children;
     if (!rootChildren) return matches;
-    for (let first = 0; first < tokens.count; first++) {
-      let node = rootChildren.get(tokens.lower[first]!);
+    const { keys, count } = tokens;
+    for (let first = 0; first < count; first++) {
+      let node = rootChildren.get(keys[first]!);
       if (!node) continue;
-      const found: PhraseMatch<T>[] = [];
+      const found = matches.length;
       for (let last = first; node; ) {
         if (effort) effort.steps += 1 + (node.phrases?.length ?? 0) + (node.plurals?.length ?? 0);
-        if (node.phrases) this.collect(node.phrases, tokens, first, last, false, found);
-        if (node.plurals) this.collect(node.plurals, tokens, first, last, true, found);
+        if (node.phrases) this.collect(node.phrases, tokens, first, last, false, matches);
+        if (node.plurals) this.collect(node.plurals, tokens, first, last, true, matches);
         last++;
-        node = last < tokens.count ? node.children?.get(tokens.lower[last]!) : undefined;
+        node = last < count ? node.children?.get(keys[last]!) : undefined;
       }
-      if (found.length > 1) found.sort((a, b) => b.end - a.end);
-      for (const match of found) matches.push(match);
+      if (matches.length - found > 1) {
+        const atFirst = matches.splice(found).sort((a, b) => b.end - a.end);
+        for (const match of atFirst) matches.push(match);
+      }
     }
     return matches;
   }
@@ -139,16 +146,16 @@ export class PhraseMatcher<T> {
     }
     if (phrase.suffix && (plural || !text.startsWith(phrase.suffix, tokens.ends[last]))) return false;
     if (phrase.prefix && !text.endsWith(phrase.prefix, tokens.starts[first])) return false;
-    if (phrase.caseSensitive) {
-      for (let k = 0; k < phrase.words.length; k++) {
-        const surface = text.slice(tokens.starts[first + k], tokens.ends[first + k]);
-        const expected = plural && first + k === last ? `${phrase.words[k]}s` : phrase.words[k];
-        if (surface !== expected) return false;
-      }
-    } else if (plural) {
-      // A case-insensitive plural still needs a lower-case `s` after an upper-case word (`CARs`, not `CARS`).
+    for (let k = 0; k < phrase.words.length; k++) {
+      const index = first + k;
+      const isPlural = plural && index === last;
+      if (!tokenIs(tokens, index, isPlural ? phrase.lowerPlural : phrase.lowerWords[k]!)) return false;
+      if (phrase.caseSensitive && !text.startsWith(phrase.words[k]!, tokens.starts[index]!)) return false;
+    }
+    if (plural && text.charCodeAt(tokens.ends[last]! - 1) !== 0x73) {
+      // A plural `s` is lower case after a case-sensitive or upper-case word (`CARs`, not `CARS`).
       const lastWord = phrase.words[phrase.words.length - 1]!;
-      if (lastWord !== lastWord.toLowerCase() && text[tokens.ends[last]! - 1] !== 's') return false;
+      if (phrase.caseSensitive || lastWord !== phrase.lowerWords[phrase.words.length - 1]) return false;
     }
     return true;
   }

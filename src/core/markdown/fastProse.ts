@@ -31,6 +31,33 @@ interface Content {
   map: ArrayLike<number>;
 }
 
+/** Length of the run of spaces and tabs that `text` starts with. */
+function leadingBlanks(text: string): number {
+  let i = 0;
+  while (i < text.length && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Length of the run of spaces and tabs that `text` ends with. */
+function trailingBlanks(text: string): number {
+  let i = text.length;
+  while (i > 0 && isBlank(text.charCodeAt(i - 1))) i--;
+  return text.length - i;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** `text` without the spaces and tabs at its ends, with the chunk offset of each character kept. */
+function trimmedContent(text: string, start: number): Content {
+  const lead = leadingBlanks(text);
+  const body = text.slice(lead, Math.max(lead, text.length - trailingBlanks(text)));
+  const map = new Int32Array(body.length);
+  for (let k = 0; k < body.length; k++) map[k] = start + lead + k;
+  return { text: body, map };
+}
+
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|\d{1,9}[.)](?:[ \t]|$)|`{3,}|~{3,}|<|\[\^?[^\]]*\]:|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$|=+[ \t]*$)/;
 const TABLE_DELIMITER = /^ {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
@@ -75,6 +102,10 @@ const UNSUPPORTED = /[\\~\0]/;
 const AUTOLINK_LITERAL = /www\.|:\/\/|mailto:|xmpp:|@/i;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
+
+// The characters that start inline markup scanInline reads: ` * _ < ! [
+const INLINE_MARKUP = new Uint8Array(128);
+for (const char of '`*_<![') INLINE_MARKUP[char.charCodeAt(0)] = 1;
 
 class Unsupported extends Error {}
 
@@ -143,6 +174,11 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
   };
   let i = 0;
   while (i < text.length) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || !INLINE_MARKUP[code]) {
+      i++;
+      continue;
+    }
     const char = text[i]!;
     if (char === '`') {
       let run = 1;
@@ -280,31 +316,37 @@ function paragraphContent(chunkText: string, lines: Line[], firstLineSkip = 0): 
   // At most every source character of the lines, plus one per hard break.
   const map = new Int32Array(lines.at(-1)!.end - lines[0]!.start + lines.length);
   let length = 0;
-  const push = (offset: number) => {
-    map[length++] = offset;
-  };
-  lines.forEach((line, index) => {
-    const raw = line.text.slice(index === 0 ? firstLineSkip : 0);
-    const offset = line.start + (index === 0 ? firstLineSkip : 0);
-    const lead = /^[ \t]*/.exec(raw)![0].length;
-    const body = raw.slice(lead).replace(/[ \t]+$/, '');
+  for (let index = 0; index < lines.length; index++) {
+    const line = lines[index]!;
+    const skip = index === 0 ? firstLineSkip : 0;
+    const raw = skip ? line.text.slice(skip) : line.text;
+    const lead = leadingBlanks(raw);
+    const body = raw.slice(lead, Math.max(lead, raw.length - trailingBlanks(raw)));
     if (index > 0) {
       // A soft break keeps the source's line ending (CRLF, CR or LF); a hard break reads as "\n".
       const previous = lines[index - 1]!;
-      const trailing = /[ \t]*$/.exec(previous.text)![0];
-      const hardBreak = / {2,}$/.test(trailing);
-      const ending = hardBreak ? '\n' : /^(?:\r\n|\r|\n)/.exec(chunkText.slice(previous.end, previous.end + 2))![0];
-      for (let k = 0; k < ending.length; k++) push(hardBreak ? previous.end - trailing.length : previous.end + k);
-      text += ending;
+      const trailing = trailingBlanks(previous.text);
+      if (previous.text.endsWith('  ')) {
+        map[length++] = previous.end - trailing;
+        text += '\n';
+      } else if (chunkText.startsWith('\r\n', previous.end)) {
+        map[length++] = previous.end;
+        map[length++] = previous.end + 1;
+        text += '\r\n';
+      } else {
+        map[length++] = previous.end;
+        text += chunkText[previous.end];
+      }
     }
     text += body;
-    for (let k = 0; k < body.length; k++) push(offset + lead + k);
-  });
+    const offset = line.start + skip + lead;
+    for (let k = 0; k < body.length; k++) map[length++] = offset + k;
+  }
   return { text, map };
 }
 
 function isPlainLine(text: string): boolean {
-  return !BLOCK_START.test(text) && !/^[ \t]*$/.test(text);
+  return leadingBlanks(text) < text.length && !BLOCK_START.test(text);
 }
 
 /** A paragraph block: its content appended as inline prose, closed by a block break. */
@@ -332,13 +374,6 @@ function tableCells(line: Line): { start: number; end: number }[] {
   return cells;
 }
 
-function cellContent(chunk: string, cell: { start: number; end: number }): Content {
-  const raw = chunk.slice(cell.start, cell.end);
-  const lead = /^[ \t]*/.exec(raw)![0].length;
-  const body = raw.slice(lead).replace(/[ \t]+$/, '');
-  return { text: body, map: Array.from({ length: body.length }, (_, k) => cell.start + lead + k) };
-}
-
 function appendTable(builder: ProseBuilder, chunk: string, lines: Line[], labels: Labels): void {
   if (/[`\\]/.test(chunk)) fail();
   const columns = tableCells(lines[1]!).length;
@@ -347,7 +382,7 @@ function appendTable(builder: ProseBuilder, chunk: string, lines: Line[], labels
     if (index === 1) continue;
     if (index > 1 && BLOCK_START.test(line.text)) fail();
     for (const cell of tableCells(line)) {
-      appendParagraph(builder, 'table-cell', cellContent(chunk, cell), labels, cell.end);
+      appendParagraph(builder, 'table-cell', trimmedContent(chunk.slice(cell.start, cell.end), cell.start), labels, cell.end);
     }
   }
 }
@@ -437,9 +472,8 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
     const heading = ATX_HEADING.exec(line.text);
     if (heading) {
       flush();
-      const body = line.text.slice(heading[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '').replace(/[ \t]+$/, '');
-      const content = { text: body, map: Array.from({ length: body.length }, (_, k) => line.start + heading[0].length + k) };
-      appendParagraph(builder, 'heading', content, labels, line.end);
+      const body = line.text.slice(heading[0].length).replace(/(?:^|[ \t]+)#+[ \t]*$/, '');
+      appendParagraph(builder, 'heading', trimmedContent(body, line.start + heading[0].length), labels, line.end);
       continue;
     }
     const next = lines[index + 1];
@@ -453,7 +487,7 @@ function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels:
 /** `documentStart`: the chunk opens the document, where `---` starts front matter. */
 export function fastChunkProse(chunk: string, labels: Labels, documentStart = false): ChunkProse | undefined {
   const lines = splitLines(chunk);
-  if (lines.some((line) => /^[ \t]*$/.test(line.text))) return undefined;
+  if (lines.some((line) => leadingBlanks(line.text) === line.text.length)) return undefined;
   const builder = new ProseBuilder(chunk);
   try {
     appendFlow(builder, chunk, lines, labels, documentStart);

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, surface, termMatches } from './helpers';
+import { capitalizeAtSentenceStart, groupBy, surface, termMatches, type TermMatch } from './helpers';
 
 const TRADEMARK = /^[\u00ae\u2122]/;
 
@@ -20,14 +20,16 @@ export const brandName: Rule = {
   },
   check(analysis, report) {
     const text = analysis.prose.text;
-    const generics = termMatches(analysis, ['term', 'alias']);
+    let genericsByEnd: Map<number, TermMatch[]> | undefined;
     for (const match of termMatches(analysis, ['brand'])) {
       const { entry, replacement } = match.phrase.payload;
       const generic = replacement ?? entry.term;
-      const followsGeneric =
-        text[match.start - 1] === '(' &&
-        generics.some((generic) => generic.phrase.payload.entry === entry && /^\s*$/.test(text.slice(generic.end, match.start - 1)) && generic.end <= match.start);
-      if (followsGeneric) continue;
+      if (text[match.start - 1] === '(') {
+        genericsByEnd ??= groupBy(termMatches(analysis, ['term', 'alias']), (generic) => generic.end);
+        let genericEnd = match.start - 1;
+        while (genericEnd > 0 && /\s/.test(text[genericEnd - 1]!)) genericEnd--;
+        if (genericsByEnd.get(genericEnd)?.some((generic) => generic.phrase.payload.entry === entry)) continue;
+      }
       const end = TRADEMARK.test(text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
       const written = surface(analysis, { start: match.start, end });
       report({

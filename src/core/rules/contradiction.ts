@@ -2,7 +2,7 @@ import type { Analysis, CorpusMatch } from '../analysis';
 import { entriesOf, type CompiledCorpus } from '../corpus/compile';
 import type { TermEntry } from '../corpus/types';
 import type { Sentence } from '../text/sentences';
-import { tokenIndexAfter } from '../text/tokens';
+import { tokenIndexAfter, wordAt } from '../text/tokens';
 import type { ProseReport, Rule } from './rule';
 import { displayName, isTermMatch, nonOverlapping, surface } from './helpers';
 
@@ -70,7 +70,7 @@ class SentenceView {
   }
 
   word(index: number): string {
-    return this.analysis.tokens.lower[index]!;
+    return wordAt(this.analysis.tokens, index);
   }
 
   /** Text between token `index - 1` and token `index`. */

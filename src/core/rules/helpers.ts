@@ -3,7 +3,7 @@ import type { MatchPayload, TermForm } from '../corpus/compile';
 import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
 import { sentenceAt, type Sentence } from '../text/sentences';
 import { partitionPoint } from '../text/spans';
-import { tokenize } from '../text/tokens';
+import { tokenIs, tokenize, wordAt } from '../text/tokens';
 
 export type TermMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'term' }> } };
 export type ClaimMatch = CorpusMatch & { phrase: { payload: Extract<MatchPayload, { kind: 'claim' }> } };
@@ -12,16 +12,57 @@ export function isTermMatch(match: CorpusMatch): match is TermMatch {
   return match.phrase.payload.kind === 'term';
 }
 
-export function termMatches(analysis: Analysis, forms?: TermForm[]): TermMatch[] {
-  return analysis.matches.filter((match): match is TermMatch => isTermMatch(match) && (!forms || forms.includes(match.phrase.payload.form)));
+/** An analysis's matches sorted once by what the rules ask for, each list in document order. */
+interface MatchIndex {
+  terms: TermMatch[];
+  termsByForm: Map<TermForm, TermMatch[]>;
+  claimsByRule: Map<ClaimRuleId, ClaimMatch[]>;
 }
 
-export function claimMatches(analysis: Analysis, rule: ClaimRuleId): ClaimMatch[] {
-  return analysis.matches.filter((match): match is ClaimMatch => match.phrase.payload.kind === 'claim' && match.phrase.payload.claim.rule === rule);
+const matchIndexes = new WeakMap<Analysis, MatchIndex>();
+
+function matchIndexOf(analysis: Analysis): MatchIndex {
+  let index = matchIndexes.get(analysis);
+  if (!index) {
+    const terms = analysis.matches.filter(isTermMatch);
+    const claims = analysis.matches.filter((match): match is ClaimMatch => match.phrase.payload.kind === 'claim');
+    index = {
+      terms,
+      termsByForm: groupBy(terms, (match) => match.phrase.payload.form),
+      claimsByRule: groupBy(claims, (match) => match.phrase.payload.claim.rule),
+    };
+    matchIndexes.set(analysis, index);
+  }
+  return index;
+}
+
+/** The term matches, of the given forms if any. The list is shared: do not change it. */
+export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly TermMatch[] {
+  const index = matchIndexOf(analysis);
+  if (!forms) return index.terms;
+  if (forms.length === 1) return index.termsByForm.get(forms[0]!) ?? [];
+  return index.terms.filter((match) => forms.includes(match.phrase.payload.form));
+}
+
+/** The claim matches of one rule. The list is shared: do not change it. */
+export function claimMatches(analysis: Analysis, rule: ClaimRuleId): readonly ClaimMatch[] {
+  return matchIndexOf(analysis).claimsByRule.get(rule) ?? [];
+}
+
+/** `items` grouped by key, each group in the order of `items`. */
+export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
+  const groups = new Map<K, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** Leftmost-longest matches that do not overlap (matches arrive ordered by start, longest first). */
-export function nonOverlapping<T extends { start: number; end: number }>(matches: T[]): T[] {
+export function nonOverlapping<T extends { start: number; end: number }>(matches: readonly T[]): T[] {
   const kept: T[] = [];
   let reach = -1;
   for (const match of matches) {
@@ -65,17 +106,17 @@ export function isNegated(analysis: Analysis, index: number, window = 4): boolea
   const { tokens } = analysis;
   const sentence = sentenceOf(analysis, tokens.starts[index]!);
   for (let k = index - 1; k >= 0 && k >= index - window && tokens.starts[k]! >= sentence.start; k--) {
-    const word = tokens.lower[k]!;
+    const word = wordAt(tokens, k);
     if (NEGATIONS.has(word)) return true;
     // Contractions: doesn't, isn't, can't, won't split into "doesn" + "t".
-    if (word === 't' && k > 0 && /n$/.test(tokens.lower[k - 1]!) && /^['\u2019]$/.test(analysis.prose.text.slice(tokens.ends[k - 1], tokens.starts[k]))) return true;
+    if (word === 't' && k > 0 && tokens.lowerText.charCodeAt(tokens.ends[k - 1]! - 1) === 0x6e && /^['\u2019]$/.test(analysis.prose.text.slice(tokens.ends[k - 1], tokens.starts[k]))) return true;
   }
   return false;
 }
 
 function wordsOf(text: string): string[] {
-  const tokens = tokenize(text.toLowerCase());
-  return tokens.lower;
+  const tokens = tokenize(text);
+  return Array.from({ length: tokens.count }, (_, index) => wordAt(tokens, index));
 }
 
 /** Whether the words right after (or before) a match spell one of `phrases`. */
@@ -89,7 +130,7 @@ export function adjacentPhrase(analysis: Analysis, match: CorpusMatch, phrases: 
       const index = direction === 'after' ? match.lastToken + 1 + k : match.firstToken - words.length + k;
       if (index < 0 || index >= tokens.count) return false;
       if (tokens.starts[index]! < sentence.start || tokens.starts[index]! >= sentence.end) return false;
-      if (tokens.lower[index] !== words[k]) return false;
+      if (!tokenIs(tokens, index, words[k]!)) return false;
     }
     return true;
   });

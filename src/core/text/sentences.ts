@@ -13,13 +13,16 @@ const NON_TERMINAL = new Set([
 // ("shown.[1]", "shown. [1]", "shown.<sup>2</sup>", "shown.[^n]"), then white space.
 const SENTENCE_TAIL = /^[)"'\]\u2019\u201d]*(?:[ \t]?\[[^\]\u2029]{1,40}\]|[ \t]?\uFFFC[^\uFFFC\u2029\s]{0,20}\uFFFC|\uFFFC)*/;
 
-function isLetter(char: string | undefined): boolean {
-  return char !== undefined && (char === '.' || /\p{L}/u.test(char));
+/** Whether the code unit at `at` is a letter or a full stop: part of an abbreviation like `e.g`. */
+function isAbbreviationCharacter(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code === 46 || (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+  return /\p{L}/u.test(text[at]!);
 }
 
 function endsWithAbbreviation(text: string, dot: number): boolean {
   let start = dot;
-  while (start > 0 && dot - start < 12 && isLetter(text[start - 1])) start--;
+  while (start > 0 && dot - start < 12 && isAbbreviationCharacter(text, start - 1)) start--;
   if (start === dot) return false;
   const word = text.slice(start, dot);
   // A single capital before a full stop is an initial ("J. Smith").

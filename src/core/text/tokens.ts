@@ -3,64 +3,108 @@ import { partitionPoint } from './spans';
 /** Words of the prose: maximal runs of letters, digits and combining marks. */
 export interface Tokens {
   text: string;
+  /** `text` lower-cased with its offsets kept, so a token's lower case is at its own offsets. */
+  lowerText: string;
   count: number;
   starts: Int32Array;
   ends: Int32Array;
-  /** Lower-cased token strings, the matcher's keys. */
-  lower: string[];
+  /** A hash of each token's lower case: the matcher's keys, so matching makes no string per token. */
+  keys: Int32Array;
 }
 
 const WORD_CHARACTER = /[\p{L}\p{N}\p{M}]/u;
-// Whether each BMP character is a word character: 0 not yet known, 1 yes, 2 no.
+// Whether each BMP character is a word character: 0 not yet known, 1 yes, 2 no. ASCII is filled in.
 const wordCharacterTable = new Uint8Array(65536);
+for (let code = 0; code < 128; code++) wordCharacterTable[code] = /[A-Za-z0-9]/.test(String.fromCharCode(code)) ? 1 : 2;
 
 /** Length of the word character at `at` (2 for a surrogate pair), or 0. */
 function wordLength(text: string, at: number): number {
   const code = text.charCodeAt(at);
-  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
-  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) return WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
   let known = wordCharacterTable[code]!;
-  if (known === 0) wordCharacterTable[code] = known = WORD_CHARACTER.test(text[at]!) ? 1 : 2;
+  if (known === 1) return 1;
+  if (known === 2) return 0;
+  if (code >= 0xd800 && code <= 0xdbff && at + 1 < text.length) return WORD_CHARACTER.test(text.slice(at, at + 2)) ? 2 : 0;
+  wordCharacterTable[code] = known = WORD_CHARACTER.test(text[at]!) ? 1 : 2;
   return known === 1 ? 1 : 0;
+}
+
+/**
+ * Lower case with offsets kept. A few characters grow when lower-cased (`İ` becomes `i̇`); those
+ * stay as written, which no term of a medical corpus depends on.
+ */
+export function lowerCaseInPlace(text: string): string {
+  const lowered = text.toLowerCase();
+  if (lowered.length === text.length) return lowered;
+  let kept = '';
+  for (const character of text) {
+    const lower = character.toLowerCase();
+    kept += lower.length === character.length ? lower : character;
+  }
+  return kept;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+// Kept to 30 bits, so that V8 stores a key as a small integer.
+const KEY_MASK = 0x3fffffff;
+
+/** The key of a lower-cased word, as `tokenize` computes it for a token: FNV-1a over its UTF-16 code units. */
+export function wordKey(lowerWord: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < lowerWord.length; i++) hash = Math.imul(hash ^ lowerWord.charCodeAt(i), FNV_PRIME);
+  return hash & KEY_MASK;
 }
 
 export function tokenize(text: string): Tokens {
   let capacity = Math.max(16, text.length >> 2);
   let starts = new Int32Array(capacity);
   let ends = new Int32Array(capacity);
-  const lower: string[] = [];
-  // Lower-case the whole text once; a few characters change length when lower-cased, and then
-  // each word is lower-cased on its own.
-  const lowered = text.toLowerCase();
-  const aligned = lowered.length === text.length;
+  let keys = new Int32Array(capacity);
+  const lowerText = lowerCaseInPlace(text);
+  const length = text.length;
   let count = 0;
   let i = 0;
-  while (i < text.length) {
+  while (i < length) {
     let step = wordLength(text, i);
     if (step === 0) {
-      i += 1;
+      i++;
       continue;
     }
     const start = i;
-    while (step > 0) {
-      i += step;
-      step = i < text.length ? wordLength(text, i) : 0;
-    }
+    let hash = FNV_OFFSET;
+    do {
+      for (const end = i + step; i < end; i++) hash = Math.imul(hash ^ lowerText.charCodeAt(i), FNV_PRIME);
+      step = i < length ? wordLength(text, i) : 0;
+    } while (step > 0);
     if (count === capacity) {
       capacity *= 2;
-      const grownStarts = new Int32Array(capacity);
-      const grownEnds = new Int32Array(capacity);
-      grownStarts.set(starts);
-      grownEnds.set(ends);
-      starts = grownStarts;
-      ends = grownEnds;
+      starts = grown(starts, capacity);
+      ends = grown(ends, capacity);
+      keys = grown(keys, capacity);
     }
     starts[count] = start;
     ends[count] = i;
-    lower.push(aligned ? lowered.slice(start, i) : text.slice(start, i).toLowerCase());
+    keys[count] = hash & KEY_MASK;
     count++;
   }
-  return { text, count, starts, ends, lower };
+  return { text, lowerText, count, starts, ends, keys };
+}
+
+function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
+  const larger = new Int32Array(capacity);
+  larger.set(array);
+  return larger;
+}
+
+/** The lower case of token `index`. */
+export function wordAt(tokens: Tokens, index: number): string {
+  return tokens.lowerText.slice(tokens.starts[index], tokens.ends[index]);
+}
+
+/** Whether token `index` is `lowerWord`, without making a string. */
+export function tokenIs(tokens: Tokens, index: number, lowerWord: string): boolean {
+  const start = tokens.starts[index]!;
+  return tokens.ends[index]! - start === lowerWord.length && tokens.lowerText.startsWith(lowerWord, start);
 }
 
 /** Index of the first token that ends after `offset` (tokens.count when none). */
