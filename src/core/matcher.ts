@@ -66,7 +66,20 @@ export function compilePhrase<T>(spec: PhraseSpec<T>): Phrase<T> | undefined {
     if (i + 1 < tokens.count) gaps.push(canonicalGap(spec.text.slice(tokens.ends[i], tokens.starts[i + 1])));
   }
   const lowerWords = words.map(lowerCaseInPlace);
-  return { ...spec, words, lowerWords, lowerPlural: `${lowerWords.at(-1)}s`, gaps, prefix: spec.text.slice(0, tokens.starts[0]), suffix: spec.text.slice(tokens.ends[tokens.count - 1]) };
+  // Fields named, not spread: a spread of specs of many shapes is V8's slow path, once per phrase.
+  return {
+    text: spec.text,
+    mode: spec.mode,
+    caseSensitive: spec.caseSensitive,
+    plural: spec.plural,
+    payload: spec.payload,
+    words,
+    lowerWords,
+    lowerPlural: `${lowerWords.at(-1)}s`,
+    gaps,
+    prefix: spec.text.slice(0, tokens.starts[0]),
+    suffix: spec.text.slice(tokens.ends[tokens.count - 1]),
+  };
 }
 
 /**
