@@ -75,6 +75,11 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
   return { documentStart, labels: signature, prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
 }
 
+/** Copies `count` values of `from` into `into` at `at`, each plus `shift`. */
+function shiftInto(into: Int32Array, at: number, from: Int32Array, count: number, shift: number): void {
+  for (let i = 0; i < count; i++) into[at + i] = from[i]! + shift;
+}
+
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
   const chunks = splitChunks(source);
   const labels = documentLabels(
@@ -120,12 +125,10 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     const { prose, tokens } = part;
     texts.push(prose.text);
     lowerTexts.push(tokens.lowerText);
-    for (let i = 0; i < prose.map.length; i++) map[proseOffset + i] = base + prose.map[i]!;
-    for (let i = 0; i < tokens.count; i++) {
-      starts[tokenOffset + i] = proseOffset + tokens.starts[i]!;
-      ends[tokenOffset + i] = proseOffset + tokens.ends[i]!;
-    }
-    keys.set(tokens.keys.subarray(0, tokens.count), tokenOffset);
+    shiftInto(map, proseOffset, prose.map, prose.map.length, base);
+    shiftInto(starts, tokenOffset, tokens.starts, tokens.count, proseOffset);
+    shiftInto(ends, tokenOffset, tokens.ends, tokens.count, proseOffset);
+    shiftInto(keys, tokenOffset, tokens.keys, tokens.count, 0);
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });

@@ -4,7 +4,7 @@ import type { TermEntry } from '../corpus/types';
 import type { Sentence } from '../text/sentences';
 import { tokenIndexAfter, wordAt } from '../text/tokens';
 import type { ProseReport, Rule } from './rule';
-import { displayName, isTermMatch, nonOverlapping, surface } from './helpers';
+import { displayName, isTermMatch, surface, type TermMatch } from './helpers';
 
 interface Mention {
   first: number;
@@ -247,24 +247,34 @@ function checkPopulations(view: SentenceView, drugs: Mention[], populations: Cor
   }
 }
 
-function mentionsOf(matches: CorpusMatch[], accept: (entry: TermEntry) => boolean): Mention[] {
-  return nonOverlapping(matches.filter(isTermMatch).filter((match) => accept(match.phrase.payload.entry))).map((match) => ({
-    first: match.firstToken,
-    last: match.lastToken,
-    start: match.start,
-    end: match.end,
-    entry: match.phrase.payload.entry,
-  }));
+/** Adds a match to a list of mentions unless it overlaps the last one: leftmost-longest, as matches arrive. */
+function addMention(mentions: Mention[], match: TermMatch): void {
+  const last = mentions.at(-1);
+  if (last && match.start < last.end) return;
+  mentions.push({ first: match.firstToken, last: match.lastToken, start: match.start, end: match.end, entry: match.phrase.payload.entry });
 }
 
-function checkSentence(analysis: Analysis, sentence: Sentence, matches: CorpusMatch[], report: (finding: ProseReport) => void): void {
-  const { compiled, tokens } = analysis;
-  const drugs = mentionsOf(matches, (entry) => entry.category === 'drug');
-  if (drugs.length === 0) return;
+/** Checks the sentence whose matches are `matches[from..to)`. */
+function checkSentence(analysis: Analysis, sentence: Sentence, from: number, to: number, report: (finding: ProseReport) => void): void {
+  const { compiled, tokens, matches } = analysis;
+  const drugs: Mention[] = [];
+  const targets: Mention[] = [];
+  const classes: Mention[] = [];
+  const populations: CorpusMatch[] = [];
+  for (let index = from; index < to; index++) {
+    const match = matches[index]!;
+    if (match.phrase.payload.kind === 'population') populations.push(match);
+    if (!isTermMatch(match)) continue;
+    const { entry } = match.phrase.payload;
+    if (entry.category === 'drug') addMention(drugs, match);
+    else if (compiled.drugsByClass.has(entry.id)) addMention(classes, match);
+    if (compiled.drugsByTarget.has(entry.id)) addMention(targets, match);
+  }
+  if (drugs.length === 0 || targets.length + classes.length + populations.length === 0) return;
   const view = new SentenceView(analysis, tokenIndexAfter(tokens, sentence.start), tokenIndexAfter(tokens, sentence.end) - 1, drugs);
-  checkTargets(view, mentionsOf(matches, (entry) => compiled.drugsByTarget.has(entry.id)), report);
-  checkClasses(view, mentionsOf(matches, (entry) => entry.category !== 'drug' && compiled.drugsByClass.has(entry.id)), report);
-  checkPopulations(view, drugs, matches.filter((match) => match.phrase.payload.kind === 'population'), report);
+  checkTargets(view, targets, report);
+  checkClasses(view, classes, report);
+  checkPopulations(view, drugs, populations, report);
 }
 
 export const contradiction: Rule = {
@@ -307,7 +317,7 @@ export const contradiction: Rule = {
       while (cursor < matches.length && matches[cursor]!.start < sentence.start) cursor++;
       let end = cursor;
       while (end < matches.length && matches[end]!.start < sentence.end) end++;
-      if (end > cursor) checkSentence(analysis, sentence, matches.slice(cursor, end), report);
+      if (end > cursor) checkSentence(analysis, sentence, cursor, end, report);
       cursor = end;
     }
   },
