@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { PhraseMatcher, type GapMode } from '../src/core/matcher';
-import { tokenize } from '../src/core/text/tokens';
+import { tokenize, wordKey } from '../src/core/text/tokens';
 import { compileCorpus } from '../src/core/corpus/compile';
 import { builtinCorpus, linter } from './helpers';
 
@@ -46,6 +46,26 @@ describe('phrase matcher', () => {
 
   it('never joins words across a code placeholder or a block break', () => {
     assert.deepEqual(matches([['autoimmune therapy', 'loose']], 'autoimmune\uFFFCtherapy autoimmune\u2029therapy'), []);
+  });
+
+  it('tells apart words whose keys collide', () => {
+    // "buov" and "cecab" have the same 30-bit key: they share trie nodes, and each match is checked word by word.
+    assert.equal(wordKey('buov'), wordKey('cecab'));
+    const phrases: [string, GapMode][] = [['buov cell', 'word'], ['cecab', 'word'], ['x buov', 'word']];
+    // "buov" alone is not "cecab", "x cecab" is not "x buov", "cecab cell" is not "buov cell".
+    assert.deepEqual(matches(phrases, 'cecab cell, buov cell, buov, x cecab, x buov, cecab'), [
+      'cecab@cecab',
+      'buov cell@buov cell',
+      'cecab@cecab',
+      'x buov@x buov',
+      'cecab@cecab',
+    ]);
+  });
+
+  it('keeps offsets where lower case would grow a word (İ)', () => {
+    const tokens = tokenize('İpilimumab PD-1');
+    assert.equal(tokens.lowerText.length, 'İpilimumab PD-1'.length);
+    assert.deepEqual(matches([['PD-1', 'exact', true], ['ipilimumab', 'exact']], 'İpilimumab PD-1 ipilimumab'), ['PD-1@PD-1', 'ipilimumab@ipilimumab']);
   });
 });
 
