@@ -83,6 +83,19 @@ export function compilePhrase<T>(spec: PhraseSpec<T>): Phrase<T> | undefined {
 }
 
 /**
+ * Orders `matches[from..]`, found at one start shortest first, by end, longest first and stable: an
+ * insertion sort, as there are rarely more than three, without the copies a sort makes each call.
+ */
+function longestFirst<T>(matches: PhraseMatch<T>[], from: number): void {
+  for (let i = from + 1; i < matches.length; i++) {
+    const match = matches[i]!;
+    let j = i;
+    for (; j > from && matches[j - 1]!.end < match.end; j--) matches[j] = matches[j - 1]!;
+    matches[j] = match;
+  }
+}
+
+/**
  * All corpus phrases in one trie keyed by lower-cased words, so a document is scanned once
  * whatever the size of the corpus. Case, separators and plurals are checked at the leaves.
  */
@@ -134,10 +147,7 @@ export class PhraseMatcher<T> {
         last++;
         node = last < count ? node.children?.get(keys[last]!) : undefined;
       }
-      if (matches.length - found > 1) {
-        const atFirst = matches.splice(found).sort((a, b) => b.end - a.end);
-        for (const match of atFirst) matches.push(match);
-      }
+      if (matches.length - found > 1) longestFirst(matches, found);
     }
     return matches;
   }
