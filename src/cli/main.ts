@@ -74,7 +74,8 @@ function check(args: string[], io: Output): number {
     }
   }
 
-  const project = new Project(builtinCorpus, values.config ? { explicitConfig: values.config } : {});
+  // Each file is linted once, or again after its fixes are applied.
+  const project = new Project(builtinCorpus, { reuseChunks: values.fix!, ...(values.config ? { explicitConfig: values.config } : {}) });
   const results: FileResult[] = [];
   for (const file of expandPaths(positionals)) {
     const draft = readDraft(file);

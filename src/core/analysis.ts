@@ -49,6 +49,7 @@ class Lru<V> {
   }
 
   set(key: string, entry: V): V {
+    if (this.capacity === 0) return entry;
     this.entries.set(key, entry);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return entry;
@@ -75,11 +76,37 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
   return { documentStart, labels: signature, prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
 }
 
-/** Copies `count` values of `from` into `into` at `at`, each plus `shift`. */
-function shiftInto(into: Int32Array, at: number, from: Int32Array, count: number, shift: number): void {
-  for (let i = 0; i < count; i++) into[at + i] = from[i]! + shift;
+/** A growing Int32Array: the document's arrays, appended to chunk by chunk. */
+class Int32Buffer {
+  private array: Int32Array;
+  length = 0;
+
+  constructor(capacity: number) {
+    this.array = new Int32Array(Math.max(16, capacity));
+  }
+
+  /** Appends `count` values of `from`, each plus `shift`. */
+  appendShifted(from: Int32Array, count: number, shift: number): void {
+    if (this.length + count > this.array.length) {
+      const grown = new Int32Array(Math.max(this.array.length * 2, this.length + count));
+      grown.set(this.array.subarray(0, this.length));
+      this.array = grown;
+    }
+    const { array, length } = this;
+    for (let i = 0; i < count; i++) array[length + i] = from[i]! + shift;
+    this.length += count;
+  }
+
+  finish(): Int32Array {
+    return this.array.subarray(0, this.length);
+  }
 }
 
+/**
+ * The analysis of a document, from its chunks' analyses: cached ones, and new ones for chunks that
+ * changed or whose definitions did. Each chunk is appended to the document's arrays as soon as it
+ * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once.
+ */
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
   const chunks = splitChunks(source);
   const labels = documentLabels(
@@ -91,26 +118,12 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     }),
   );
   const signature = labelSignature(labels);
-  const parts = chunks.map((chunk) => {
-    const documentStart = opensDocument(source, chunk);
-    const usesLabels = chunk.text.includes('[') ? signature : undefined;
-    let part = cache.analyses.get(chunk.text);
-    if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
-      part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
-    }
-    return part;
-  });
 
-  let proseLength = 0;
-  let tokenCount = 0;
-  for (const part of parts) {
-    proseLength += part.prose.text.length;
-    tokenCount += part.tokens.count;
-  }
-  const map = new Int32Array(proseLength);
-  const starts = new Int32Array(tokenCount);
-  const ends = new Int32Array(tokenCount);
-  const keys = new Int32Array(tokenCount);
+  // Prose is about as long as its source, and a word takes five characters or more with its space.
+  const map = new Int32Buffer(source.length);
+  const starts = new Int32Buffer(source.length >> 2);
+  const ends = new Int32Buffer(source.length >> 2);
+  const keys = new Int32Buffer(source.length >> 2);
   const texts: string[] = [];
   const lowerTexts: string[] = [];
   const blocks: ProseBlock[] = [];
@@ -118,17 +131,23 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const htmlComments: Prose['htmlComments'] = [];
   const sentences: Sentence[] = [];
   const matches: CorpusMatch[] = [];
-  let proseOffset = 0;
-  let tokenOffset = 0;
-  parts.forEach((part, index) => {
-    const base = chunks[index]!.start;
+  for (const chunk of chunks) {
+    const documentStart = opensDocument(source, chunk);
+    const usesLabels = chunk.text.includes('[') ? signature : undefined;
+    let part = cache.analyses.get(chunk.text);
+    if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
+      part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
+    }
+    const base = chunk.start;
+    const proseOffset = map.length;
+    const tokenOffset = starts.length;
     const { prose, tokens } = part;
     texts.push(prose.text);
     lowerTexts.push(tokens.lowerText);
-    shiftInto(map, proseOffset, prose.map, prose.map.length, base);
-    shiftInto(starts, tokenOffset, tokens.starts, tokens.count, proseOffset);
-    shiftInto(ends, tokenOffset, tokens.ends, tokens.count, proseOffset);
-    shiftInto(keys, tokenOffset, tokens.keys, tokens.count, 0);
+    map.appendShifted(prose.map, prose.map.length, base);
+    starts.appendShifted(tokens.starts, tokens.count, proseOffset);
+    ends.appendShifted(tokens.ends, tokens.count, proseOffset);
+    keys.appendShifted(tokens.keys, tokens.count, 0);
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
@@ -143,24 +162,23 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
         plural: match.plural,
       });
     }
-    proseOffset += prose.text.length;
-    tokenOffset += tokens.count;
-  });
+  }
 
   const text = texts.join('');
+  const proseMap = map.finish();
   const prose: Prose = {
     text,
     blocks,
     citations,
     htmlComments,
-    sourceStart: (offset) => (offset >= map.length ? source.length : map[offset]!),
-    sourceEnd: (end) => sourceEndOf(source, map, end),
+    sourceStart: (offset) => (offset >= proseMap.length ? source.length : proseMap[offset]!),
+    sourceEnd: (end) => sourceEndOf(source, proseMap, end),
   };
   return {
     source,
     lines: new LineIndex(source),
     prose,
-    tokens: { text, lowerText: lowerTexts.join(''), count: tokenCount, starts, ends, keys },
+    tokens: { text, lowerText: lowerTexts.join(''), count: starts.length, starts: starts.finish(), ends: ends.finish(), keys: keys.finish() },
     sentences,
     matches,
     compiled,

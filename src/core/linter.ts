@@ -11,6 +11,11 @@ export interface LinterOptions {
   corpus: Corpus;
   /** Severity per rule id; `off` disables a rule. Unlisted rules keep their default. */
   rules?: Record<string, SeveritySetting>;
+  /**
+   * Keep each chunk's analysis for the next lint of an edited document (default true), as an editor
+   * re-lints after every change. A one-shot run turns it off and holds, and collects, less.
+   */
+  reuseChunks?: boolean;
 }
 
 export interface Linter {
@@ -37,7 +42,7 @@ const ruleRank = new Map(allRules.map((rule, index) => [rule.id, index]));
 export function createLinter(options: LinterOptions): Linter {
   let compiled: CompiledCorpus | undefined;
   const corpus = () => (compiled ??= compileCorpus(options.corpus));
-  const chunks = new ChunkCache();
+  const chunks = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
   let last: Analysis | undefined;
   const analysisOf = (text: string) => {
     if (last?.source !== text) last = analyze(text, corpus(), chunks);

@@ -53,6 +53,8 @@ export class Project {
       editorRules?: Record<string, SeveritySetting>;
       /** Term folders from an editor's settings, relative to `base`. */
       termsPaths?: string[];
+      /** Whether files are linted again after edits (an editor, `--fix`): see `LinterOptions.reuseChunks`. */
+      reuseChunks?: boolean;
     } = {},
   ) {}
 
@@ -101,7 +103,7 @@ export class Project {
     this.problems.push(...settings.problems);
     const ignore = (config.ignore ?? []).map(globToRegExp);
     return {
-      linter: createLinter({ corpus: settings.corpus, rules: settings.rules }),
+      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, reuseChunks: this.options.reuseChunks ?? true }),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };
