@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { analyze } from '../src/core/analysis';
+import { analyze, ChunkCache, type Analysis } from '../src/core/analysis';
 import { compileCorpus } from '../src/core/corpus/compile';
 import { applyFixes, compatibleFixes } from '../src/core/fixes';
 import { parseMarkdown } from '../src/core/markdown/parse';
@@ -38,12 +38,16 @@ const markdown = fc
 
 const summary: Record<string, { tried: number; rejected: number; crashes: number; excluded: number }> = {};
 function property(name: string, run: (text: string, counts: { excluded: number }) => void): void {
+  propertyOf(name, markdown, run);
+}
+
+function propertyOf<T>(name: string, arbitrary: fc.Arbitrary<T>, run: (value: T, counts: { excluded: number }) => void): void {
   const counts = (summary[name] = { tried: 0, rejected: 0, crashes: 0, excluded: 0 });
   fc.assert(
-    fc.property(markdown, (text) => {
+    fc.property(arbitrary, (value) => {
       counts.tried++;
       try {
-        run(text, counts);
+        run(value, counts);
       } catch (error) {
         counts.crashes++;
         throw error;
@@ -128,6 +132,37 @@ describe('properties over generated Markdown (fast-check)', function () {
       const crlf = lf.replace(/\n/g, '\r\n');
       const key = (finding: Finding) => `${finding.ruleId} ${JSON.stringify(finding.range)} ${finding.message}`;
       assert.deepEqual(medlint.lint(crlf).map(key), medlint.lint(lf).map(key));
+    });
+  });
+
+  it('a re-lint after an edit, reusing unchanged chunks, reads and finds what a linter that keeps nothing does', () => {
+    const editor = linter();
+    const compiled = compileCorpus(builtinCorpus());
+    const cache = new ChunkCache();
+    const readingOf = (analysis: Analysis) => ({
+      prose: analysis.prose.text,
+      blocks: analysis.prose.blocks,
+      citations: analysis.prose.citations,
+      sources: Array.from(analysis.prose.text, (_, offset) => analysis.prose.sourceStart(offset)),
+      sentences: analysis.sentences,
+      matches: analysis.matches.map((match) => `${match.phrase.text} ${match.start}-${match.end} ${match.firstToken}-${match.lastToken}`),
+    });
+    // Typing a piece, a line start or a definition (which changes how other chunks read [1] and [^1]),
+    // or deleting up to a line.
+    const DEFINITIONS = ['\n\n[1]: https://x.y\n\n', '\n\n[^1]: A note.\n\n', '\n\n[label]: https://z\n\n'];
+    const change = fc.oneof(
+      { weight: 3, arbitrary: fc.oneof(piece, fc.constantFrom(...BREAKS, ...LINE_STARTS)) },
+      { weight: 2, arbitrary: fc.constantFrom(...DEFINITIONS) },
+      { weight: 2, arbitrary: fc.integer({ min: 1, max: 80 }) },
+    );
+    const edit = fc.tuple(markdown, fc.nat(), change);
+    propertyOf('edits', edit, ([text, at, change]) => {
+      editor.lint(text);
+      analyze(text, compiled, cache);
+      const offset = at % (text.length + 1);
+      const edited = typeof change === 'string' ? text.slice(0, offset) + change + text.slice(offset) : text.slice(0, offset) + text.slice(offset + change);
+      assert.deepEqual(readingOf(analyze(edited, compiled, cache)), readingOf(analyze(edited, compiled)));
+      assert.deepEqual(editor.lint(edited), linter({ reuseChunks: false }).lint(edited));
     });
   });
 
