@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../src/core/analysis';
+import { analyze, ChunkCache } from '../src/core/analysis';
 import { compileCorpus } from '../src/core/corpus/compile';
 import { chunkDefinitions, chunkProse, documentLabels, mayDefine, opensDocument, splitChunks } from '../src/core/markdown/document';
 import { fastChunkProse } from '../src/core/markdown/fastProse';
@@ -63,5 +63,37 @@ describe('chunked prose equals remark on the whole document', () => {
     const fast = chunks.filter((chunk) => fastChunkProse(chunk.text, labels, chunk.start === 0)).length;
     assert.ok(fast / chunks.length > 0.95, `${fast} of ${chunks.length} chunks`);
     assert.deepEqual(chunkProse(chunks[3]!.text, labels, false), fastChunkProse(chunks[3]!.text, labels));
+  });
+});
+
+describe('chunk cache', () => {
+  const labels = (label: string) => ({ links: [label], footnotes: [] });
+
+  it('forgets the least recently used chunks beyond its budget of characters', () => {
+    const cache = new ChunkCache(10);
+    cache.definitions.set('abcdef', labels('1'));
+    cache.definitions.set('ghij', labels('2'));
+    assert.deepEqual(cache.definitions.get('abcdef'), labels('1'));
+    // 6 + 4 + 3 characters are over budget: the least recently used, "ghij", goes.
+    cache.definitions.set('klm', labels('3'));
+    assert.equal(cache.definitions.get('ghij'), undefined);
+    assert.deepEqual(cache.definitions.get('abcdef'), labels('1'));
+    assert.deepEqual(cache.definitions.get('klm'), labels('3'));
+  });
+
+  it('keeps nothing with a budget of 0, nor a chunk larger than the budget', () => {
+    const none = new ChunkCache(0);
+    none.definitions.set('a', labels('1'));
+    assert.equal(none.definitions.get('a'), undefined);
+    const small = new ChunkCache(3);
+    small.definitions.set('abcd', labels('1'));
+    assert.equal(small.definitions.get('abcd'), undefined);
+  });
+
+  it('finds a chunk by its text, whatever string holds it', () => {
+    const document = 'Intro.\n\nPD-1 is a receptor.';
+    const cache = new ChunkCache();
+    cache.definitions.set(document.slice(8), labels('1'));
+    assert.deepEqual(cache.definitions.get(`PD-1 is ${'a receptor.'}`), labels('1'));
   });
 });

@@ -33,40 +33,60 @@ interface ChunkAnalysis {
   sentences: Sentence[];
 }
 
-/** A map that forgets its least recently used entries beyond a capacity. */
-class Lru<V> {
-  private readonly entries = new Map<string, V>();
+/**
+ * A copy of `text` that holds no reference to a longer string. V8 keeps a slice (a chunk's text) as a
+ * view of its whole parent (the document): a cache keyed by slices would keep every edited version
+ * of the document alive.
+ */
+function detachedCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
+}
 
-  constructor(private readonly capacity: number) {}
+/** A map from chunk text that forgets its least recently used entries beyond a budget of characters. */
+class Lru<V> {
+  private readonly entries = new Map<string, { key: string; value: V }>();
+  private characters = 0;
+
+  constructor(private readonly budget: number) {}
 
   get(key: string): V | undefined {
     const entry = this.entries.get(key);
-    if (entry !== undefined) {
+    if (entry) {
+      // Moved to the recent end under its own key: the caller's key is a slice of its document.
       this.entries.delete(key);
-      this.entries.set(key, entry);
+      this.entries.set(entry.key, entry);
     }
-    return entry;
+    return entry?.value;
   }
 
-  set(key: string, entry: V): V {
-    if (this.capacity === 0) return entry;
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
-    return entry;
+  set(key: string, value: V): V {
+    if (key.length > this.budget) return value;
+    if (this.entries.delete(key)) this.characters -= key.length;
+    const own = detachedCopy(key);
+    this.entries.set(own, { key: own, value });
+    this.characters += own.length;
+    for (const oldest of this.entries.keys()) {
+      if (this.characters <= this.budget) break;
+      this.entries.delete(oldest);
+      this.characters -= oldest.length;
+    }
+    return value;
   }
 }
 
 /**
  * What an edit elsewhere leaves valid, by chunk text: each chunk's analysis and the labels it defines.
  * Re-linting an edited document re-analyses only the chunks that changed (or whose definitions did).
+ * The budget, in characters of chunk text, bounds what a long editing session keeps: 4 million by
+ * default, a few large drafts; 0 keeps nothing.
  */
 export class ChunkCache {
   readonly analyses: Lru<ChunkAnalysis>;
   readonly definitions: Lru<DefinedLabels>;
 
-  constructor(capacity = 20_000) {
-    this.analyses = new Lru(capacity);
-    this.definitions = new Lru(capacity);
+  constructor(budget = 4_000_000) {
+    this.analyses = new Lru(budget);
+    this.definitions = new Lru(budget);
   }
 }
 
