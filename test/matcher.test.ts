@@ -66,6 +66,8 @@ describe('phrase matcher', () => {
     const tokens = tokenize('İpilimumab PD-1');
     assert.equal(tokens.lowerText.length, 'İpilimumab PD-1'.length);
     assert.deepEqual(matches([['PD-1', 'exact', true], ['ipilimumab', 'exact']], 'İpilimumab PD-1 ipilimumab'), ['PD-1@PD-1', 'ipilimumab@ipilimumab']);
+    // The rest is lower-cased in context, as it would be without the İ: a final sigma stays final.
+    assert.equal(tokenize('İ ΟΔΟΣ ΣΑ').lowerText, 'İ οδος σα');
   });
 });
 

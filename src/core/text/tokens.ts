@@ -35,12 +35,18 @@ function wordLength(text: string, at: number): number {
 export function lowerCaseInPlace(text: string): string {
   const lowered = text.toLowerCase();
   if (lowered.length === text.length) return lowered;
+  // Lower-cased in runs between those characters, so that context (a Greek final sigma) still applies.
   let kept = '';
+  let run = '';
   for (const character of text) {
-    const lower = character.toLowerCase();
-    kept += lower.length === character.length ? lower : character;
+    if (character.toLowerCase().length === character.length) {
+      run += character;
+    } else {
+      kept += run.toLowerCase() + character;
+      run = '';
+    }
   }
-  return kept;
+  return kept + run.toLowerCase();
 }
 
 const FNV_OFFSET = 0x811c9dc5;
