@@ -151,6 +151,9 @@ function main(): void {
     record(inProcess('read file', 'read', file, size, bytes, timeoutMs));
     record(inProcess('remark-parse', 'remark-parse', file, size, bytes, timeoutMs));
     record(inProcess('remark-parse + gfm + frontmatter', 'remark-plugins', file, size, bytes, timeoutMs));
+    record(inProcess('micromark + gfm + frontmatter, events only', 'micromark-events', file, size, bytes, timeoutMs));
+    record(inProcess('remark + plugins, per top-level chunk', 'remark-per-chunk', file, size, bytes, timeoutMs));
+    record(inProcess('medlint prose extraction, per chunk', 'medlint-prose', file, size, bytes, timeoutMs));
     record(inProcess('medlint lint() in-process', 'medlint-lint', file, size, bytes, timeoutMs));
     if (bytes <= 1_000_000) {
       // An editor's language service is a long-running, warmed-up process: measure it so.
@@ -186,6 +189,11 @@ function main(): void {
     const parse = find('remark-parse + gfm + frontmatter', size);
     const parts = [`${size}:`];
     if (lint && parse) parts.push(`lint/parse-only ${(lint / parse).toFixed(2)}`);
+    // The alternatives for getting at the prose, each against the whole tree that remark builds.
+    for (const alternative of ['micromark + gfm + frontmatter, events only', 'remark + plugins, per top-level chunk', 'medlint prose extraction, per chunk']) {
+      const alternativeMs = find(alternative, size);
+      if (alternativeMs && parse) parts.push(`${alternative.split(',')[0]}/parse-only ${(alternativeMs / parse).toFixed(2)}`);
+    }
     for (const peer of ['textlint (terminology + prh)', 'markdownlint-cli2', 'cspell', 'alex']) {
       const peerMs = find(peer, size);
       if (cliMs && peerMs) parts.push(`CLI/${peer.split(' ')[0]} ${(cliMs / peerMs).toFixed(3)} (${(peerMs / cliMs).toFixed(1)}× faster)`);

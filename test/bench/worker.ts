@@ -7,10 +7,22 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { parse, postprocess, preprocess } from 'micromark';
+import { gfm } from 'micromark-extension-gfm';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { chunkDefinitions, chunkProse, documentLabels, mayDefine, opensDocument, splitChunks } from '../../src/core/markdown/document';
+import { parseMarkdown } from '../../src/core/markdown/parse';
 import { createLinter } from '../../src/core/linter';
 import { builtinCorpus } from '../../src/node/builtinCorpus';
 
-export type WorkerTask = 'read' | 'remark-parse' | 'remark-plugins' | 'medlint-lint' | 'medlint-incremental' | 'medlint-hover';
+export type WorkerTask =
+  | 'read'
+  | 'remark-parse'
+  | 'remark-plugins'
+  | 'micromark-events'
+  | 'remark-per-chunk'
+  | 'medlint-prose'
+  | 'medlint-lint' | 'medlint-incremental' | 'medlint-hover';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -56,6 +68,29 @@ export function runWorker(task: WorkerTask, file: string, count: number, warmups
       const text = readFileSync(file, 'utf8');
       const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
       runs = timed(count, warmups, () => processor.parse(text));
+      break;
+    }
+    // The alternatives for getting at the prose, from the whole tree to medlint's own extraction.
+    case 'micromark-events': {
+      const text = readFileSync(file, 'utf8');
+      const extensions = [gfm(), frontmatter(['yaml', 'toml'])];
+      runs = timed(count, warmups, () => postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true))));
+      break;
+    }
+    case 'remark-per-chunk': {
+      const text = readFileSync(file, 'utf8');
+      runs = timed(count, warmups, () => {
+        for (const chunk of splitChunks(text)) parseMarkdown(chunk.text, opensDocument(text, chunk));
+      });
+      break;
+    }
+    case 'medlint-prose': {
+      const text = readFileSync(file, 'utf8');
+      runs = timed(count, warmups, () => {
+        const chunks = splitChunks(text);
+        const labels = documentLabels(chunks.map((chunk) => (mayDefine(chunk.text) ? chunkDefinitions(chunk.text, opensDocument(text, chunk)) : undefined)));
+        for (const chunk of chunks) chunkProse(chunk.text, labels, opensDocument(text, chunk));
+      });
       break;
     }
     case 'medlint-lint': {
