@@ -1,3 +1,4 @@
+import { grownInt32 } from './collections';
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
@@ -109,9 +110,7 @@ class Int32Buffer {
   /** Appends `count` values of `from`, each plus `shift`. */
   appendShifted(from: Int32Array, count: number, shift: number): void {
     if (this.length + count > this.array.length) {
-      const grown = new Int32Array(Math.max(this.array.length * 2, this.length + count));
-      grown.set(this.array.subarray(0, this.length));
-      this.array = grown;
+      this.array = grownInt32(this.array.subarray(0, this.length), Math.max(this.array.length * 2, this.length + count));
     }
     const { array, length } = this;
     for (let i = 0; i < count; i++) array[length + i] = from[i]! + shift;

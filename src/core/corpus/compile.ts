@@ -1,3 +1,4 @@
+import { addTo } from '../collections';
 import { PhraseMatcher, type GapMode, type PhraseSpec } from '../matcher';
 import type { ClaimEntry, ClaimPhrase, Corpus, PopulationConstraint, TermEntry } from './types';
 
@@ -83,12 +84,6 @@ function* claimPhrases(claim: ClaimEntry): Generator<PhraseSpec<MatchPayload>> {
       };
     }
   }
-}
-
-function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 export function compileCorpus(corpus: Corpus): CompiledCorpus {

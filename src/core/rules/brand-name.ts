@@ -1,5 +1,6 @@
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, groupBy, surface, termMatches, type TermMatch } from './helpers';
+import { groupBy } from '../collections';
+import { capitalizeAtSentenceStart, surface, termMatches, type TermMatch } from './helpers';
 
 const TRADEMARK = /^[\u00ae\u2122]/;
 

@@ -1,4 +1,5 @@
 import { blockAt, type Analysis, type CorpusMatch } from '../analysis';
+import { groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
 import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
 import { sentenceAt, type Sentence } from '../text/sentences';
@@ -47,18 +48,6 @@ export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly Te
 /** The claim matches of one rule. The list is shared: do not change it. */
 export function claimMatches(analysis: Analysis, rule: ClaimRuleId): readonly ClaimMatch[] {
   return matchIndexOf(analysis).claimsByRule.get(rule) ?? [];
-}
-
-/** `items` grouped by key, each group in the order of `items`. */
-export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
 }
 
 /** Leftmost-longest matches that do not overlap (matches arrive ordered by start, longest first). */

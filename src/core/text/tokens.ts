@@ -1,3 +1,4 @@
+import { grownInt32 } from '../collections';
 import { partitionPoint } from './spans';
 
 /** Words of the prose: maximal runs of letters, digits and combining marks. */
@@ -84,9 +85,9 @@ export function tokenize(text: string): Tokens {
     } while (step > 0);
     if (count === capacity) {
       capacity *= 2;
-      starts = grown(starts, capacity);
-      ends = grown(ends, capacity);
-      keys = grown(keys, capacity);
+      starts = grownInt32(starts, capacity);
+      ends = grownInt32(ends, capacity);
+      keys = grownInt32(keys, capacity);
     }
     starts[count] = start;
     ends[count] = i;
@@ -94,12 +95,6 @@ export function tokenize(text: string): Tokens {
     count++;
   }
   return { text, lowerText, count, starts, ends, keys };
-}
-
-function grown(array: Int32Array, capacity: number): Int32Array<ArrayBuffer> {
-  const larger = new Int32Array(capacity);
-  larger.set(array);
-  return larger;
 }
 
 /** The lower case of token `index`. */
