@@ -141,10 +141,17 @@ describe('hover card', () => {
     assert.equal(lines[0], '**pembrolizumab** *(drug)*');
     assert.match(lines[2]!, /^A humanised IgG4 monoclonal antibody that binds PD-1/);
     assert.ok(lines.includes('- Targets: PD-1'));
-    assert.ok(lines.includes('- Class: immune checkpoint inhibitor, monoclonal antibody'));
+    assert.ok(lines.includes('- Class: immune checkpoint inhibitor, monoclonal antibody (and so immunotherapy)'));
     assert.ok(lines.includes('- Brand names: Keytruda'));
     assert.ok(lines.includes('In this document: used 3 times.'));
     assert.equal(lines.at(-1), 'Sources: [FDA label: KEYTRUDA (pembrolizumab)](https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=pembrolizumab)');
+  });
+
+  it('shows a class in its hierarchy, with members of its narrower classes', () => {
+    const lines = linter().hover('Adoptive cell transfer is one option.', 2)!.markdown.split('\n');
+    assert.ok(lines.includes('- A kind of: immunotherapy'));
+    assert.ok(lines.includes('- Kinds: CAR T-cell therapy, TCR T-cell therapy, tumor-infiltrating lymphocyte therapy'), lines.join('\n'));
+    assert.match(lines.find((line) => line.startsWith('- Examples: '))!, /tisagenlecleucel.*lifileucel|lifileucel.*tisagenlecleucel/);
   });
 
   it('shows where an abbreviation is defined and which drugs act on a target', () => {

@@ -32,7 +32,15 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   const targets = names(compiled, entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
   const classes = entriesOf(compiled, entry.classes).map((drugClass) => drugClass.term);
-  if (classes.length) facts.push(`Class: ${classes.join(', ')}`);
+  if (classes.length) {
+    const own = new Set(entry.classes);
+    const above = entriesOf(compiled, [...(compiled.classesOfDrug.get(entry.id) ?? [])].filter((id) => !own.has(id))).map((drugClass) => drugClass.term);
+    facts.push(`Class: ${classes.join(', ')}${above.length ? ` (and so ${above.join(', ')})` : ''}`);
+  }
+  const broader = entriesOf(compiled, entry.broader).map((drugClass) => drugClass.term);
+  if (broader.length) facts.push(`A kind of: ${broader.join(', ')}`);
+  const narrower = compiled.corpus.terms.filter((other) => other.broader?.includes(entry.id)).map((other) => other.term);
+  if (narrower.length) facts.push(`Kinds: ${narrower.join(', ')}`);
   if (entry.noMolecularTarget) facts.push(`No single molecular target: ${entry.noMolecularTarget}`);
   if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.map(variantText).join(', ')}`);
   if (entry.approvedUses) facts.push(`Approved uses (US label, as of ${entry.approvedUses.asOf}): ${entry.approvedUses.uses.join('; ')}`);

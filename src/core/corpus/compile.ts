@@ -16,7 +16,12 @@ export interface CompiledCorpus {
   /** Normalised expansion → entries it expands. */
   expansionOwners: Map<string, TermEntry[]>;
   drugsByTarget: Map<string, TermEntry[]>;
+  /** Class id → the drugs in it, directly or through a narrower class. */
   drugsByClass: Map<string, TermEntry[]>;
+  /** Drug id → every class it belongs to: its own and all broader ones. */
+  classesOfDrug: Map<string, Set<string>>;
+  /** Drug id → classes that some of its classes' members belong to: neither membership nor its denial is a contradiction. */
+  possibleClassesOfDrug: Map<string, Set<string>>;
   /** Lower-cased id, term, abbreviation, expansion, alias, variant or brand → entry. */
   lookup: Map<string, TermEntry>;
 }
@@ -86,6 +91,19 @@ function* claimPhrases(claim: ClaimEntry): Generator<PhraseSpec<MatchPayload>> {
   }
 }
 
+/** Class ids and every class above them through `broader`, each once (a cycle is an integrity problem, not a hang). */
+export function classClosure(ids: readonly string[], entries: ReadonlyMap<string, TermEntry>): Set<string> {
+  const closure = new Set<string>();
+  const pending = [...ids];
+  while (pending.length) {
+    const id = pending.pop()!;
+    if (closure.has(id)) continue;
+    closure.add(id);
+    pending.push(...(entries.get(id)?.broader ?? []));
+  }
+  return closure;
+}
+
 export function compileCorpus(corpus: Corpus): CompiledCorpus {
   const entries = new Map<string, TermEntry>();
   const expansionOwners = new Map<string, TermEntry[]>();
@@ -98,14 +116,24 @@ export function compileCorpus(corpus: Corpus): CompiledCorpus {
     entries.set(entry.id, entry);
     for (const expansion of entry.expansions ?? []) addTo(expansionOwners, normalizeExpansion(expansion), entry);
     for (const target of entry.targets ?? []) addTo(drugsByTarget, target, entry);
-    for (const drugClass of entry.classes ?? []) addTo(drugsByClass, drugClass, entry);
     const names = [entry.id, entry.term, entry.abbreviation, ...(entry.expansions ?? []), ...(entry.aliases ?? []), ...(entry.variants ?? []).map(variantText), ...(entry.brands ?? []).map(variantText)];
     for (const name of names) if (name && !lookup.has(name.toLowerCase())) lookup.set(name.toLowerCase(), entry);
     specs.push(...termPhrases(entry));
   }
   for (const claim of corpus.claims) specs.push(...claimPhrases(claim));
 
-  return { corpus, matcher: new PhraseMatcher(specs), entries, expansionOwners, drugsByTarget, drugsByClass, lookup };
+  const classesOfDrug = new Map<string, Set<string>>();
+  const possibleClassesOfDrug = new Map<string, Set<string>>();
+  for (const entry of corpus.terms) {
+    if (!entry.classes) continue;
+    const closure = classClosure(entry.classes, entries);
+    classesOfDrug.set(entry.id, closure);
+    for (const drugClass of closure) addTo(drugsByClass, drugClass, entry);
+    const possible = [...closure].flatMap((drugClass) => entries.get(drugClass)?.overlaps ?? []);
+    possibleClassesOfDrug.set(entry.id, classClosure(possible, entries));
+  }
+
+  return { corpus, matcher: new PhraseMatcher(specs), entries, expansionOwners, drugsByTarget, drugsByClass, classesOfDrug, possibleClassesOfDrug, lookup };
 }
 
 /** The entries named by ids (a drug's targets, classes, relations); unknown ids are left out. */

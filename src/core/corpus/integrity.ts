@@ -1,5 +1,7 @@
-import { normalizeExpansion, variantText } from './compile';
+import { classClosure, normalizeExpansion, variantText } from './compile';
 import type { Corpus, CorpusProblem, TermEntry } from './types';
+
+const isClass = (entry: TermEntry) => entry.category === 'drug-class' || entry.category === 'therapy';
 
 const DRUG_FIELDS = ['targets', 'noMolecularTarget', 'brands', 'classes', 'populations', 'approvedUses'] as const;
 
@@ -48,16 +50,20 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
       const owner = expansionOwner.get(normalizeExpansion(text));
       if (owner && owner !== entry.id) report(entry.id, `variant "${text}" is an expansion of "${owner}"`, ['variants', index]);
     });
-    const references = [['related', entry.related], ['targets', entry.targets], ['classes', entry.classes]] as const;
+    const references = [['related', entry.related], ['targets', entry.targets], ['classes', entry.classes], ['broader', entry.broader], ['overlaps', entry.overlaps]] as const;
     for (const [field, ids] of references) {
       ids?.forEach((id, index) => {
         if (!byId.has(id)) report(entry.id, `${field} names "${id}", which is not in the corpus`, [field, index]);
       });
     }
-    entry.classes?.forEach((id, index) => {
-      const target = byId.get(id);
-      if (target && target.category !== 'drug-class' && target.category !== 'therapy') report(entry.id, `classes names "${id}", a ${target.category}, not a drug class or therapy`, ['classes', index]);
-    });
+    for (const field of ['classes', 'broader', 'overlaps'] as const) {
+      entry[field]?.forEach((id, index) => {
+        const target = byId.get(id);
+        if (target && !isClass(target)) report(entry.id, `${field} names "${id}", a ${target.category}, not a drug class or therapy`, [field, index]);
+      });
+    }
+    if ((entry.broader || entry.overlaps) && !isClass(entry)) report(entry.id, 'broader and overlaps are for drug classes and therapies only', [entry.broader ? 'broader' : 'overlaps']);
+    if (entry.broader && [...classClosure(entry.broader, byId)].includes(entry.id)) report(entry.id, `broader classes lead back to "${entry.id}"`, ['broader']);
     if (entry.category === 'drug') {
       if (!entry.targets?.length && !entry.noMolecularTarget) report(entry.id, 'a drug needs at least one target, or noMolecularTarget saying why it has none', ['category']);
       if (entry.targets?.length && entry.noMolecularTarget) report(entry.id, 'a drug with targets cannot also have noMolecularTarget', ['noMolecularTarget']);

@@ -62,6 +62,10 @@ export interface TermEntry {
   targets?: string[];
   noMolecularTarget?: string;
   classes?: string[];
+  /** Drug classes and therapies: the broader classes every member belongs to. */
+  broader?: string[];
+  /** Drug classes and therapies: classes some members belong to and others do not. */
+  overlaps?: string[];
   populations?: PopulationConstraint[];
   approvedUses?: ApprovedUses;
   sources: Source[];

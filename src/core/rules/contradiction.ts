@@ -217,7 +217,8 @@ function checkClasses(view: SentenceView, classes: Mention[], report: (finding: 
   for (const mention of classes) {
     const attribution = describedDrugs(view, mention.first, mention.last);
     for (const drug of attribution.drugs) {
-      const member = drug.entry.classes?.includes(mention.entry.id) ?? false;
+      if (analysis.compiled.possibleClassesOfDrug.get(drug.entry.id)?.has(mention.entry.id)) continue;
+      const member = analysis.compiled.classesOfDrug.get(drug.entry.id)?.has(mention.entry.id) ?? false;
       if (member === !attribution.negated) continue;
       const fact = `the corpus lists ${drug.entry.term} as ${profile(analysis.compiled, drug.entry)} (${drug.entry.sources[0]!.name})`;
       const claim = attribution.negated ? `is ${withArticle(mention.entry.term)}` : `is not ${withArticle(mention.entry.term)}`;
@@ -283,7 +284,9 @@ export const contradiction: Rule = {
   docs: {
     summary: 'Do not attribute to a drug a target, class or population the corpus contradicts.',
     description:
-      'Within a clause, a drug is tied to what the text says of it: an appositive ("pembrolizumab, a CTLA-4 inhibitor"), ' +
+      'A drug belongs to its classes and to every broader class above them (a PD-1 inhibitor is an immune checkpoint ' +
+      'inhibitor and so an immunotherapy); a class that only some members of the drug\'s class belong to (monoclonal ' +
+      'antibodies and immunotherapy) is never a contradiction. Within a clause, a drug is tied to what the text says of it: an appositive ("pembrolizumab, a CTLA-4 inhibitor"), ' +
       'a description before it ("the PD-1 inhibitor ipilimumab"), anti-X or X inhibitor, or a verb (blocks, targets, ' +
       'binds, inhibits), negated or not. The rule reports a target, class or population that the corpus contradicts and ' +
       'cites the corpus fact. A sentence listing several correct pairs reports nothing.',
@@ -291,6 +294,8 @@ export const contradiction: Rule = {
       { markdown: 'Pembrolizumab and nivolumab bind PD-1, ipilimumab binds CTLA-4.', expected: [] },
       { markdown: 'Atezolizumab, an anti–PD-L1 antibody, was approved.', expected: [] },
       { markdown: 'Trastuzumab is used in HER2-positive breast cancer.', expected: [] },
+      { markdown: 'Nivolumab is an immunotherapy, and tisagenlecleucel is an adoptive cell therapy.', expected: [] },
+      { markdown: 'Rituximab, a monoclonal antibody, is sometimes called an immunotherapy.', expected: [] },
       {
         markdown: 'Pembrolizumab, a CTLA-4 inhibitor, was given.',
         expected: ['1:18-1:24 "Pembrolizumab" does not target CTLA-4: the corpus lists pembrolizumab as targeting PD-1 (FDA label: KEYTRUDA (pembrolizumab)).'],

@@ -4,7 +4,7 @@ import { displayName, surface } from './helpers';
 
 export const expansionMismatch: Rule = {
   id: 'expansion-mismatch',
-  defaultSeverity: 'error',
+  defaultSeverity: 'warning',
   docs: {
     summary: 'An abbreviation must be defined with one of its own expansions.',
     description:
