@@ -1,3 +1,5 @@
+import type { ClaimContext } from '../context';
+
 /** The reference corpus as plain data: what a term or claim file holds once parsed and validated. */
 
 export type TermCategory =
@@ -89,6 +91,8 @@ export interface ClaimEntry {
   negatable?: boolean;
   unlessFollowedBy?: string[];
   unlessPrecededBy?: string[];
+  /** How the phrase may be used without being a claim: hedged, as an aim, reported, in a list of purposes... */
+  unlessContext?: ClaimContext[];
   sources?: Source[];
 }
 

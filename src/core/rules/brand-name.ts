@@ -1,43 +1,102 @@
+import type { Analysis } from '../analysis';
+import { blockAt } from '../analysis';
+import type { TermEntry } from '../corpus/types';
+import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
-import { groupBy } from '../collections';
-import { capitalizeAtSentenceStart, surface, termMatches, type TermMatch } from './helpers';
+import { capitalizeAtSentenceStart, nonOverlapping, sentenceOf, surface, termMatches, type TermMatch } from './helpers';
 
 const TRADEMARK = /^[\u00ae\u2122]/;
+// Words that, just before a brand, say the text names the product: "sold under the brand name Keytruda".
+const NAMING_WORDS = new Set(['brand', 'brands', 'trade', 'trademark', 'proprietary', 'marketed', 'sold', 'branded']);
+// How many words may stand between a brand and its generic for the two to introduce the product together:
+// "KYMRIAH® (pronounced KIM-RYE-AH) (tisagenlecleucel)", "atezolizumab and hyaluronidase-tqjs (Tecentriq Hybreza".
+const PAIRING_REACH = 8;
+
+/**
+ * The products a document introduces by brand and generic together ("Keytruda (pembrolizumab)",
+ * "OPDIVO- nivolumab injection"). A label, Medication Guide or press release then names its product
+ * by brand throughout, as regulatory style does: those later uses are not reported.
+ */
+function introducedProducts(analysis: Analysis, brands: readonly TermMatch[]): Set<TermEntry> {
+  const generics = termMatches(analysis, ['term', 'alias']);
+  const introduced = new Set<TermEntry>();
+  let cursor = 0;
+  for (const brand of brands) {
+    const { entry } = brand.phrase.payload;
+    if (introduced.has(entry)) continue;
+    const sentence = sentenceOf(analysis, brand.start);
+    while (cursor < generics.length && generics[cursor]!.lastToken < brand.firstToken - PAIRING_REACH) cursor++;
+    for (let index = cursor; index < generics.length && generics[index]!.firstToken <= brand.lastToken + PAIRING_REACH; index++) {
+      const generic = generics[index]!;
+      if (generic.phrase.payload.entry === entry && generic.start >= sentence.start && generic.end <= sentence.end) {
+        introduced.add(entry);
+        break;
+      }
+    }
+  }
+  return introduced;
+}
+
+function namedAsBrand(analysis: Analysis, brand: TermMatch): boolean {
+  const { tokens } = analysis;
+  const sentenceStart = sentenceOf(analysis, brand.start).start;
+  for (let index = brand.firstToken - 1; index >= 0 && index >= brand.firstToken - 4 && tokens.starts[index]! >= sentenceStart; index--) {
+    if (NAMING_WORDS.has(wordAt(tokens, index))) return true;
+  }
+  return false;
+}
+
+/** "KEYTRUDA can cause...": labels and promotional pieces write their proprietary name in capitals, naming the product. */
+function inCapitals(analysis: Analysis, brand: TermMatch): boolean {
+  const written = analysis.prose.text.slice(brand.start, brand.end);
+  return written.length > 3 && written === written.toUpperCase() && written !== written.toLowerCase();
+}
+
+/** "Keytruda Qlex": a capitalised word right after the brand may make it another product, which no generic fix knows. */
+function followedByProductWord(analysis: Analysis, end: number): boolean {
+  return /^ \p{Lu}[\p{L}\p{N}-]*(?![\p{L}\p{N}])/u.test(analysis.prose.text.slice(end, end + 40)) && !/^ (?:I|A)\b/.test(analysis.prose.text.slice(end, end + 3));
+}
 
 export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warning',
   docs: {
-    summary: 'Use the generic name of a drug, not its brand name.',
+    summary: 'Use the generic name of a drug, not its brand name, where the brand stands in running prose for the generic.',
     description:
-      'Reports a brand name (Keytruda, Opdivo, Yervoy, Herceptin, Kymriah, Yescarta...) and fixes it to the generic name, ' +
-      'including a trademark sign that follows it. A brand given in parentheses right after its own generic name, as ' +
-      'regulatory style allows, is not reported.',
+      'Reports a brand name (Keytruda, Opdivo, Yervoy, Herceptin, Kymriah, Yescarta...) used in running prose for the ' +
+      'generic, and fixes it to the generic name, including a trademark sign that follows it; a product with its own ' +
+      'name (Opdivo Qvantig, Tecentriq Hybreza) is fixed to its own generic wording. Legitimate mentions are not ' +
+      'reported: a brand introduced with its generic ("Keytruda (pembrolizumab)", "pembrolizumab (Keytruda)") names ' +
+      'that product for the rest of the document, as labels, Medication Guides and press releases do; a brand named as ' +
+      'one ("sold under the brand name Keytruda"); a brand in capitals (KEYTRUDA), the way labels and promotional ' +
+      'pieces name their product; and a brand in a table cell. A brand followed by a capitalised word ' +
+      'the corpus does not know as a product gets no fix.',
     examples: [
       { markdown: 'Patients received pembrolizumab (Keytruda).', expected: [] },
+      { markdown: 'KEYTRUDA (pembrolizumab) is a PD-1-blocking antibody. Permanently discontinue KEYTRUDA for severe reactions.', expected: [] },
+      { markdown: 'Pembrolizumab is sold under the brand name Keytruda.', expected: [] },
+      { markdown: 'Permanently discontinue KEYTRUDA for severe infusion-related reactions.', expected: [] },
+      { markdown: '| Product | Use |\n| --- | --- |\n| Kymriah | B-cell ALL |', expected: [] },
       { markdown: 'Patients received Keytruda every 3 weeks.', expected: ['1:19-1:27 "Keytruda" is a brand name: use the generic name "pembrolizumab".'] },
       { markdown: 'Yervoy® was added.', expected: ['1:1-1:8 "Yervoy®" is a brand name: use the generic name "ipilimumab".'] },
+      { markdown: 'Opdivo Qvantig is given under the skin.', expected: ['1:1-1:15 "Opdivo Qvantig" is a brand name: use the generic name "nivolumab and hyaluronidase".'] },
     ],
   },
   check(analysis, report) {
-    const text = analysis.prose.text;
-    let genericsByEnd: Map<number, TermMatch[]> | undefined;
-    for (const match of termMatches(analysis, ['brand'])) {
+    const brands = nonOverlapping(termMatches(analysis, ['brand']));
+    if (brands.length === 0) return;
+    const introduced = introducedProducts(analysis, brands);
+    for (const match of brands) {
       const { entry, replacement } = match.phrase.payload;
+      if (introduced.has(entry) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || namedAsBrand(analysis, match)) continue;
       const generic = replacement ?? entry.term;
-      if (text[match.start - 1] === '(') {
-        genericsByEnd ??= groupBy(termMatches(analysis, ['term', 'alias']), (generic) => generic.end);
-        let genericEnd = match.start - 1;
-        while (genericEnd > 0 && /\s/.test(text[genericEnd - 1]!)) genericEnd--;
-        if (genericsByEnd.get(genericEnd)?.some((generic) => generic.phrase.payload.entry === entry)) continue;
-      }
-      const end = TRADEMARK.test(text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
+      const end = TRADEMARK.test(analysis.prose.text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
       const written = surface(analysis, { start: match.start, end });
       report({
         start: match.start,
         end,
         message: `"${written}" is a brand name: use the generic name "${generic}".`,
-        fix: capitalizeAtSentenceStart(analysis, match.start, generic),
+        ...(followedByProductWord(analysis, end) ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, generic) }),
         entryId: entry.id,
       });
     }

@@ -1,4 +1,5 @@
 import { blockAt, type Analysis, type CorpusMatch } from '../analysis';
+import { inContext } from '../context';
 import { groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
 import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
@@ -131,7 +132,7 @@ export function claimApplies(analysis: Analysis, match: ClaimMatch): boolean {
   if (claim.negatable && isNegated(analysis, match.firstToken)) return false;
   if (adjacentPhrase(analysis, match, claim.unlessFollowedBy, 'after')) return false;
   if (adjacentPhrase(analysis, match, claim.unlessPrecededBy, 'before')) return false;
-  return true;
+  return !claim.unlessContext?.some((context) => inContext(analysis, match, context));
 }
 
 const TEXT_CITATION = [

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { claimApplies, claimMatches, hasCitation, nonOverlapping, sentenceOf, surface } from './helpers';
+import { claimApplies, claimMatches, hasCitation, inHeading, nonOverlapping, sentenceOf, surface } from './helpers';
 
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
@@ -28,7 +28,8 @@ export const unsupportedClaim: Rule = {
   },
   check(analysis, report) {
     for (const match of nonOverlapping(claimMatches(analysis, 'unsupported-claim'))) {
-      if (!claimApplies(analysis, match) || hasCitation(analysis, sentenceOf(analysis, match.start))) continue;
+      // A headline announces what the body then reports, and cites there.
+      if (inHeading(analysis, match.start) || !claimApplies(analysis, match) || hasCitation(analysis, sentenceOf(analysis, match.start))) continue;
       const { claim } = match.phrase.payload;
       report({ start: match.start, end: match.end, message: `"${surface(analysis, match)}" needs a citation in the same sentence. ${claim.explanation}`, entryId: claim.id });
     }

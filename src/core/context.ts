@@ -1,0 +1,112 @@
+import type { Analysis, CorpusMatch } from './analysis';
+import { sentenceAt } from './text/sentences';
+import { wordAt } from './text/tokens';
+
+/**
+ * How a claim word is used, read from the words of its sentence before and around it. A claim file
+ * names the contexts that excuse its phrases (`unlessContext`), since "may cure" is still a claim
+ * but "helps T cells to be more effective" is not a comparison that needs data.
+ */
+export type ClaimContext =
+  /** "appear to be cured", "apparent cures", "seemingly miraculous": the writer hedges. */
+  | 'hedged'
+  /** "intended to cure", "develop more effective approaches", "the goal of treatment is cure": an aim, not a result. */
+  | 'intent'
+  /** "claims to cure", "was marketed as a breakthrough", "scientists thought it would be less toxic": someone else's claim, reported. */
+  | 'reported'
+  /** "diagnosis, cure, mitigation, treatment, or prevention": one of a list of purposes, as statutes and mission statements write. */
+  | 'listed'
+  /** "more than 80% of children with ALL are cured": an established, quantified rate. */
+  | 'quantified'
+  /** "the word 'cure'": the word itself is meant. */
+  | 'mentioned'
+  /** "helps the transferred T cells to be more effective", "designed to have fewer side effects": how something works. */
+  | 'mechanism'
+  /** "when clinical trials show that...", "if studies show": a condition, not an appeal to evidence. */
+  | 'conditional';
+
+export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional'];
+
+// Each list is looked for among the few words before the phrase; the window says how far.
+const HEDGES = new Set(['appear', 'appears', 'appeared', 'apparent', 'apparently', 'seemingly', 'seem', 'seems', 'seemed', 'possible', 'potential']);
+const INTENT = new Set([
+  'intended', 'intend', 'intends', 'intent', 'designed', 'develop', 'develops', 'developing', 'aim', 'aims', 'aimed', 'aiming',
+  'goal', 'goals', 'investigating', 'investigate', 'investigates', 'search', 'searching', 'seek', 'seeks', 'seeking', 'quest',
+  'hope', 'hopes', 'toward', 'towards', 'attempt', 'attempts', 'attempting', 'effort', 'efforts', 'need', 'needs', 'needed',
+  'find', 'finding', 'identify', 'pursue', 'pursuing',
+]);
+const REPORTING = new Set([
+  'claim', 'claims', 'claimed', 'claiming', 'purport', 'purports', 'purported', 'marketed', 'promoted', 'promoting', 'advertised',
+  'advertising', 'touted', 'touting', 'described', 'describes', 'describing', 'thought', 'believed', 'believe', 'believes',
+  'expected', 'represented', 'represents', 'representing', 'portrayed', 'billed', 'labeled', 'labelled',
+]);
+const MECHANISM = new Set(['help', 'helps', 'helped', 'helping', 'allow', 'allows', 'allowing', 'enable', 'enables', 'enabling', 'make', 'makes', 'making', 'designed', 'engineered', 'modified']);
+const CONDITIONS = new Set(['when', 'if', 'unless', 'whether', 'until', 'once']);
+const PURPOSES = new Set([
+  'diagnosis', 'diagnose', 'mitigation', 'mitigate', 'treatment', 'treatments', 'treat', 'treats', 'prevention', 'prevent',
+  'prevents', 'causes', 'cause', 'mitigating', 'treating', 'preventing', 'diagnosing',
+]);
+
+const WINDOW = { hedged: 3, intent: 12, reported: 10, mechanism: 8, conditional: 2 } as const;
+
+/** The indexes of the tokens of the match's sentence before it, nearest first, at most `window`. */
+function* wordsBefore(analysis: Analysis, match: CorpusMatch, window: number): Generator<string> {
+  const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
+  const { tokens } = analysis;
+  for (let index = match.firstToken - 1; index >= 0 && index >= match.firstToken - window && tokens.starts[index]! >= sentenceStart; index--) {
+    yield wordAt(tokens, index);
+  }
+}
+
+function anyBefore(analysis: Analysis, match: CorpusMatch, words: ReadonlySet<string>, window: number): boolean {
+  for (const word of wordsBefore(analysis, match, window)) if (words.has(word)) return true;
+  return false;
+}
+
+/** A list neighbour: the word across a comma, "or" or "and" on either side is a purpose word. */
+function listedWithPurposes(analysis: Analysis, match: CorpusMatch): boolean {
+  const { tokens, prose } = analysis;
+  const neighbour = (index: number, step: 1 | -1): boolean => {
+    let at = index + step;
+    if (at >= 0 && at < tokens.count && /^(?:or|and)$/.test(wordAt(tokens, at))) at += step;
+    if (at < 0 || at >= tokens.count) return false;
+    const gap = step === 1 ? prose.text.slice(tokens.ends[index], tokens.starts[at]) : prose.text.slice(tokens.ends[at], tokens.starts[index]);
+    return /^[\s,]*$/.test(gap) && gap.length <= 6 && PURPOSES.has(wordAt(tokens, at));
+  };
+  return neighbour(match.firstToken, -1) || neighbour(match.lastToken, 1);
+}
+
+function quantified(analysis: Analysis, match: CorpusMatch): boolean {
+  const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
+  return /\d\s*(?:%|percent\b)/.test(analysis.prose.text.slice(sentenceStart, match.start));
+}
+
+const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);
+const CLOSING_QUOTES = new Set(['"', "'", '\u201d', '\u2019']);
+
+function mentioned(analysis: Analysis, match: CorpusMatch): boolean {
+  const text = analysis.prose.text;
+  return OPENING_QUOTES.has(text[match.start - 1] ?? '') && CLOSING_QUOTES.has(text[match.end] ?? '');
+}
+
+/** Whether the match stands in the given context. */
+export function inContext(analysis: Analysis, match: CorpusMatch, context: ClaimContext): boolean {
+  switch (context) {
+    case 'hedged':
+      return anyBefore(analysis, match, HEDGES, WINDOW.hedged);
+    case 'intent':
+      return anyBefore(analysis, match, INTENT, WINDOW.intent);
+    case 'reported':
+      return anyBefore(analysis, match, REPORTING, WINDOW.reported);
+    case 'mechanism':
+      return anyBefore(analysis, match, MECHANISM, WINDOW.mechanism);
+    case 'conditional':
+      return anyBefore(analysis, match, CONDITIONS, WINDOW.conditional);
+    case 'listed':
+      return listedWithPurposes(analysis, match);
+    case 'quantified':
+      return quantified(analysis, match);
+    case 'mentioned':
+      return mentioned(analysis, match);
+  }
+}
