@@ -123,6 +123,36 @@ function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): 
   return findLongForm(entry.abbreviation!, content) === 0 ? { status: 'unknown', start, end } : undefined;
 }
 
+// Between an expansion and its abbreviation, the words writers use to introduce it: "tumor-infiltrating
+// lymphocytes or TILs", ", or TILs", "(or TIL)", "(also known as CML)", "CD19-chimeric antigen receptor T
+// cells, or CD19-CAR T cells"; up to two trailing words of the expansion's compound, and a prefix joined by
+// a hyphen to the abbreviation.
+const DEFINING_JOINER = /^(?:\s+[\p{L}\p{N}]+){0,2}\s*,?\s*\(?\s*(?:(?:or|also called|also known as|known as|called|abbreviated(?: as)?|hereafter|hereinafter)\s+)?(?:[\p{L}\p{N}]+[-\u2010])?$/iu;
+const JOINER_REACH = 60;
+
+/** `expansion or ABBR`, `expansion (also known as ABBR)` and the like. */
+function definitionByJoiner(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: readonly TermMatch[]): Definition | undefined {
+  const text = analysis.prose.text;
+  const from = Math.max(sentenceOf(analysis, use.start).start, use.start - JOINER_REACH - 200);
+  for (let index = partitionPoint(expansions.length, (at) => expansions[at]!.start < from); index < expansions.length && expansions[index]!.end <= use.start; index++) {
+    const expansion = expansions[index]!;
+    if (expansion.phrase.payload.entry !== entry || use.start - expansion.end > JOINER_REACH) continue;
+    if (DEFINING_JOINER.test(text.slice(expansion.end, use.start))) return { status: 'defined', start: expansion.start, end: expansion.end };
+  }
+  return undefined;
+}
+
+/** `ABBR = expansion` or `ABBR: expansion`, as a legend or an abbreviation list writes it. */
+function definitionByEquals(analysis: Analysis, use: TermMatch, entry: TermEntry): Definition | undefined {
+  const text = analysis.prose.text;
+  const after = /^\s*[=:]\s*/.exec(text.slice(use.end, use.end + 8));
+  if (!after) return undefined;
+  const start = use.end + after[0].length;
+  const content = /^[^;,.\n\u2029]{1,120}/.exec(text.slice(start))?.[0].trimEnd() ?? '';
+  const normalized = normalizeExpansion(content);
+  return (entry.expansions ?? []).some((expansion) => normalizeExpansion(expansion) === normalized) ? { status: 'defined', start, end: start + content.length } : undefined;
+}
+
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);
@@ -138,7 +168,11 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
     const { entry, replacement } = match.phrase.payload;
     const plural = match.plural || replacement === `${entry.abbreviation}s`;
     const heading = inHeading(analysis, match.start);
-    const definition = heading ? undefined : definitionBefore(analysis, match, entry, expansions) ?? definitionAfter(analysis, match, entry);
+    const definition =
+      definitionBefore(analysis, match, entry, expansions) ??
+      definitionAfter(analysis, match, entry) ??
+      definitionByJoiner(analysis, match, entry, expansions) ??
+      definitionByEquals(analysis, match, entry);
     const list = uses.get(entry.id) ?? [];
     list.push({ match, entry, plural, inHeading: heading, ...(definition ? { definition } : {}) });
     uses.set(entry.id, list);

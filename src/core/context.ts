@@ -23,9 +23,13 @@ export type ClaimContext =
   /** "helps the transferred T cells to be more effective", "designed to have fewer side effects": how something works. */
   | 'mechanism'
   /** "when clinical trials show that...", "if studies show": a condition, not an appeal to evidence. */
-  | 'conditional';
+  | 'conditional'
+  /** "Miracle Mushroom Blend", "The Breakthrough Prize": part of a capitalised name or title, not a claim. */
+  | 'named'
+  /** "studies have shown that many of these children survive...": the sentence says what was found and in whom. */
+  | 'specific';
 
-export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional'];
+export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional', 'named', 'specific'];
 
 // Each list is looked for among the few words before the phrase; the window says how far.
 const HEDGES = new Set(['appear', 'appears', 'appeared', 'apparent', 'apparently', 'seemingly', 'seem', 'seems', 'seemed', 'possible', 'potential']);
@@ -89,6 +93,33 @@ function mentioned(analysis: Analysis, match: CorpusMatch): boolean {
   return OPENING_QUOTES.has(text[match.start - 1] ?? '') && CLOSING_QUOTES.has(text[match.end] ?? '');
 }
 
+/** Capitalised mid-sentence and next to another capitalised word: a product name or a title. */
+function named(analysis: Analysis, match: CorpusMatch): boolean {
+  const { tokens, prose } = analysis;
+  const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
+  const capitalised = (index: number) => index >= 0 && index < tokens.count && /^\p{Lu}/u.test(prose.text[tokens.starts[index]!]!);
+  const startsSentence = !/[\p{L}\p{N}]/u.test(prose.text.slice(sentenceStart, match.start));
+  if (startsSentence || !capitalised(match.firstToken)) return false;
+  const beforeIsName = capitalised(match.firstToken - 1) && tokens.starts[match.firstToken - 1]! >= sentenceStart && /^ $/.test(prose.text.slice(tokens.ends[match.firstToken - 1], match.start));
+  const afterIsName = capitalised(match.lastToken + 1) && /^ $/.test(prose.text.slice(match.end, tokens.starts[match.lastToken + 1]));
+  return beforeIsName || afterIsName;
+}
+
+const POPULATIONS = new Set([
+  'patients', 'patient', 'children', 'adults', 'people', 'women', 'men', 'participants', 'infants', 'adolescents', 'survivors',
+  'cancers', 'tumors', 'tumours', 'melanoma', 'leukemia', 'leukaemia', 'lymphoma', 'myeloma',
+]);
+
+/** "... have shown that" followed by a finding about a named population in the same sentence. */
+function specific(analysis: Analysis, match: CorpusMatch): boolean {
+  const { tokens } = analysis;
+  const sentenceEnd = sentenceAt(analysis.sentences, match.start)?.end ?? analysis.prose.text.length;
+  const next = match.lastToken + 1;
+  if (next >= tokens.count || wordAt(tokens, next) !== 'that') return false;
+  for (let index = next + 1; index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) if (POPULATIONS.has(wordAt(tokens, index))) return true;
+  return false;
+}
+
 /** Whether the match stands in the given context. */
 export function inContext(analysis: Analysis, match: CorpusMatch, context: ClaimContext): boolean {
   switch (context) {
@@ -102,6 +133,10 @@ export function inContext(analysis: Analysis, match: CorpusMatch, context: Claim
       return anyBefore(analysis, match, MECHANISM, WINDOW.mechanism);
     case 'conditional':
       return anyBefore(analysis, match, CONDITIONS, WINDOW.conditional);
+    case 'named':
+      return named(analysis, match);
+    case 'specific':
+      return specific(analysis, match);
     case 'listed':
       return listedWithPurposes(analysis, match);
     case 'quantified':

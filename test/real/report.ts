@@ -56,6 +56,7 @@ if (evaluation.stale.length) {
 const careful = byRegister.get('professional')!;
 const patient = byRegister.get('patient')!;
 const carefulTally = { ...careful, fp: careful.fp + patient.fp, words: careful.words + patient.words };
+console.log('targets: precision 95%, at most 0.3 false alarms per 1,000 words of professional text, no false alarm at error severity, recall on loose text 85%');
 console.log(
   `\nsummary: precision ${percent(precision(overall))}, ${falseAlarmsPerThousandWords(carefulTally).toFixed(2)} false alarms per 1,000 words of careful text, ` +
     `recall on loose text ${percent(recall(byRegister.get('loose')!))}, ${unlabelled.length} unlabelled, ${evaluation.stale.length} stale`,

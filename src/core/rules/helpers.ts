@@ -149,3 +149,77 @@ export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
   const text = analysis.prose.text.slice(sentence.start, sentence.end);
   return TEXT_CITATION.some((pattern) => pattern.test(text));
 }
+
+/** The ATX level of the heading block that holds a prose offset (1 to 6), or 0 outside headings. */
+export function headingLevel(analysis: Analysis, offset: number): number {
+  const block = blockAt(analysis.prose, offset);
+  if (block?.kind !== 'heading') return 0;
+  const source = analysis.source;
+  const at = analysis.prose.sourceStart(block.start);
+  const lineStart = source.lastIndexOf('\n', at - 1) + 1;
+  const hashes = /^ {0,3}(#{1,6})/.exec(source.slice(lineStart, at))?.[1];
+  // A setext heading (underlined with === or ---) is level 1 or 2; reading the underline would be a
+  // second scan of the source, and level 2 keeps such a section no wider than it is.
+  return hashes ? hashes.length : 2;
+}
+
+/** Whether the section a heading at `headingOffset` opens still runs at `offset` (no heading of its level or above between). */
+export function inSectionOf(analysis: Analysis, headingOffset: number, offset: number): boolean {
+  const level = headingLevel(analysis, headingOffset);
+  if (level === 0 || offset < headingOffset) return false;
+  const { blocks } = analysis.prose;
+  const heading = blockAt(analysis.prose, headingOffset)!;
+  for (let index = partitionPoint(blocks.length, (at) => blocks[at]!.start <= heading.start); index < blocks.length && blocks[index]!.start <= offset; index++) {
+    const block = blocks[index]!;
+    if (block.kind === 'heading' && headingLevel(analysis, block.start) <= level) return false;
+  }
+  return true;
+}
+
+/** How many emphasis delimiters (* or _) run from `at` in direction `step`: odd for italic, 2 for bold. */
+function delimiterRun(source: string, at: number, step: 1 | -1): number {
+  let count = 0;
+  while (source[at + step * count] === '*' || source[at + step * count] === '_') count++;
+  return count;
+}
+
+const GENE_WORDS = new Set([
+  'gene', 'genes', 'mutation', 'mutations', 'mutated', 'mutant', 'polymorphism', 'polymorphisms', 'allele', 'alleles', 'locus',
+  'loci', 'amplification', 'amplifications', 'amplified', 'rearrangement', 'rearrangements', 'rearranged', 'fusion', 'fusions',
+  'genomic', 'alteration', 'alterations', 'aberration', 'aberrations', 'deletion', 'deletions', 'transcript', 'transcripts',
+]);
+const GENE_LEADS = new Set(['gene', 'genes', 'mutated', 'allele', 'alleles']);
+const GENE_LEAD_PHRASES = [/\b(?:mutations?|alterations?|variants?|aberrations?|polymorphisms?|deletions?|amplification) (?:in|of) $/i, /\bgene (?:known as|called|named) $/i];
+
+/**
+ * Whether an abbreviation-shaped match names a gene: italic (HGNC style, *CTLA4*), an allele (HLA-C*08:02),
+ * followed by gene words ("EGFR or ALK genomic aberrations", "the EGFR gene", "BRAF mutations") or led by them
+ * ("mutations in EGFR", "a gene known as HLA-C").
+ */
+export function isGeneMention(analysis: Analysis, match: CorpusMatch): boolean {
+  const { source, prose, tokens } = analysis;
+  const sourceStart = prose.sourceStart(match.start);
+  const sourceEnd = prose.sourceEnd(match.end);
+  if (delimiterRun(source, sourceStart - 1, -1) % 2 === 1 && delimiterRun(source, sourceEnd, 1) % 2 === 1) return true;
+  const text = prose.text;
+  if (/^[-\u2010][A-Z0-9]{1,4}\*/.test(text.slice(match.end, match.end + 8))) return true;
+  const sentence = sentenceOf(analysis, match.start);
+  let next = match.lastToken + 1;
+  // Past a coordinated symbol: "EGFR or ALK genomic tumor aberrations", "BRAF/MEK".
+  if (next + 1 < tokens.count && /^(?:or|and)$/.test(wordAt(tokens, next)) && /^[A-Z0-9]{2,}$/.test(text.slice(tokens.starts[next + 1], tokens.ends[next + 1]))) next += 2;
+  if (next < tokens.count && tokens.starts[next]! < sentence.end && GENE_WORDS.has(wordAt(tokens, next))) return true;
+  const previous = match.firstToken - 1;
+  if (previous >= 0 && tokens.starts[previous]! >= sentence.start && GENE_LEADS.has(wordAt(tokens, previous))) return true;
+  const lead = text.slice(Math.max(sentence.start, match.start - 40), match.start);
+  return GENE_LEAD_PHRASES.some((pattern) => pattern.test(lead));
+}
+
+/**
+ * An abbreviation's definition as a writer would write it: plural when the use is ("immune-related
+ * adverse events (irAEs)"); undefined for a plural whose expansion ends in a number or symbol, which
+ * takes no plural ("programmed cell death protein 1s" is not English): the writer rephrases.
+ */
+export function writtenDefinition(expansion: string, abbreviation: string, plural: boolean): string | undefined {
+  if (!plural) return `${expansion} (${abbreviation})`;
+  return /\p{L}$/u.test(expansion) ? `${expansion}s (${abbreviation}s)` : undefined;
+}

@@ -9,10 +9,30 @@ export const overclaim: Rule = {
     description:
       'Reports claims no evidence supports in absolute form: cures, no side effects, completely safe, guaranteed, proven ' +
       'to, miracle, breakthrough, 100% effective, eliminates cancer. Negations ("there is no cure", "does not cure") and ' +
-      'established terms ("Breakthrough Therapy designation", "breakthrough pain", "cure rate") are not reported.',
+      'established terms ("Breakthrough Therapy designation", "breakthrough pain", "cure rate") are not reported, nor ' +
+      'are uses the sentence shows are not claims: hedged ("appear to be cured"), an aim ("intended to cure"), reported ' +
+      '("claimed it was a breakthrough"), one of a list of purposes ("diagnosis, cure, mitigation"), a quantified rate ' +
+      '("80% are cured"), the word in quotes, or part of a capitalised name ("Miracle Mushroom Blend"). Also reported: ' +
+      'promotional vocabulary (revolutionary, groundbreaking, game-changer, paradigm shift, beacon of hope, astonishing).',
     examples: [
       { markdown: 'There is no cure for this cancer, and the drug does not cure it.', expected: [] },
       { markdown: 'The drug received Breakthrough Therapy designation.', expected: [] },
+      { markdown: 'More than 80% of children with ALL are cured by intensive chemotherapy.', expected: [] },
+      { markdown: 'Many of these children survive for years: they appear to be cured.', expected: [] },
+      { markdown: 'Products intended for use in the diagnosis, cure, mitigation, treatment, or prevention of disease are drugs.', expected: [] },
+      { markdown: 'The company claimed its tea was a breakthrough.', expected: [] },
+      { markdown: 'NIH is investigating the causes, treatments, and cures for both common and rare diseases.', expected: [] },
+      { markdown: 'The word "cure" is best avoided.', expected: [] },
+      { markdown: 'FDA named "Miracle Mushroom Blend" among the products.', expected: [] },
+      { markdown: 'Patients had breakthrough CMV infection.', expected: [] },
+      { markdown: 'No side effects were observed in the first cohort.', expected: [] },
+      {
+        markdown: 'This revolutionary therapy is a game-changer.',
+        expected: [
+          '1:6-1:19 "revolutionary" is an absolute claim. Promotional language tells the reader how to feel instead of what was found, and promotion codes bar it; state the measured benefit and in whom it was measured.',
+          '1:33-1:45 "game-changer" is an absolute claim. Promotional language tells the reader how to feel instead of what was found, and promotion codes bar it; state the measured benefit and in whom it was measured.',
+        ],
+      },
       {
         markdown: 'This drug cures melanoma.',
         expected: ['1:11-1:16 "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.'],

@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokens';
+import { tokenize, wordAt } from '../text/tokens';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, claimMatches, nonOverlapping, surface } from './helpers';
 
@@ -7,12 +7,19 @@ export const personFirst: Rule = {
   defaultSeverity: 'warning',
   docs: {
     summary: 'Put the person before the condition.',
-    description: 'Reports "cancer patients", "leukemia patients", "melanoma patients" and similar, and fixes them to "patients with cancer" and so on.',
+    description:
+      'Reports "cancer patients", "leukemia patients", "melanoma patients" and similar, and fixes them to "patients with cancer" ' +
+      'and so on. After a coordination ("kidney and lung cancer patients") no fix is offered: the patients have either ' +
+      'condition, and the writer words the list ("patients with kidney or lung cancer").',
     examples: [
       { markdown: 'Patients with cancer were enrolled.', expected: [] },
       {
         markdown: 'Cancer patients were enrolled.',
         expected: ['1:1-1:16 Use person-first language: "patients with cancer", not "Cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+      },
+      {
+        markdown: 'Kidney and lung cancer patients were enrolled.',
+        expected: ['1:12-1:32 Use person-first language: "patients with ..." for the conditions listed, not "lung cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
       },
       {
         markdown: 'We enrolled 40 breast cancer patients.',
@@ -29,11 +36,16 @@ export const personFirst: Rule = {
       let written = analysis.prose.text.slice(match.start, conditionEnd);
       if (condition.charAt(0) === condition.charAt(0).toLowerCase()) written = written.charAt(0).toLowerCase() + written.slice(1);
       const suggestion = phrase.use.replace('{condition}', written);
+      // "kidney and lung cancer patients": the patients have either condition, so replacing the last
+      // two words alone would change the meaning ("kidney and patients with lung cancer").
+      const coordinated = match.firstToken >= 2 && /^(?:and|or)$/.test(wordAt(analysis.tokens, match.firstToken - 1));
       report({
         start: match.start,
         end: match.end,
-        message: `Use person-first language: "${suggestion}", not "${surface(analysis, match)}". ${claim.explanation}`,
-        fix: capitalizeAtSentenceStart(analysis, match.start, suggestion),
+        message: coordinated
+          ? `Use person-first language: "patients with ..." for the conditions listed, not "${surface(analysis, match)}". ${claim.explanation}`
+          : `Use person-first language: "${suggestion}", not "${surface(analysis, match)}". ${claim.explanation}`,
+        ...(coordinated ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, suggestion) }),
         entryId: claim.id,
       });
     }

@@ -1,12 +1,21 @@
 import { abbreviationUses } from '../abbreviations';
+import type { Analysis } from '../analysis';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, surface } from './helpers';
+import { capitalizeAtSentenceStart, inSectionOf, isGeneMention, surface, writtenDefinition } from './helpers';
 
 // Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
 // cannot go inside the compound, so the writer places it; no fix is offered.
 const JOINER = /[-\u2010-\u2015\/]/;
 const inCompound = (text: string, start: number, end: number) =>
   (JOINER.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (JOINER.test(text[end] ?? '') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+
+// "UC-MSCs", "CD19-CAR": joined by a hyphen to another abbreviation, the letters belong to that
+// abbreviation, which may stand for something else entirely (umbilical cord, not urothelial carcinoma).
+const inAbbreviationCompound = (text: string, start: number, end: number) =>
+  /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(0, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, end + 4));
+
+// "95% CI", "90% PI": a statistic's interval, which AMA and JAMA print without expansion.
+const afterPercentage = (analysis: Analysis, start: number) => /\d\s?%\s$/.test(analysis.prose.text.slice(Math.max(0, start - 8), start));
 
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
@@ -15,9 +24,15 @@ export const undefinedAbbreviation: Rule = {
     summary: 'Spell out an abbreviation at its first use in the body.',
     description:
       'The first use of an abbreviation outside headings must define it, as "programmed cell death protein 1 (PD-1)" or ' +
-      '"PD-1 (programmed cell death protein 1)", or in square brackets inside parentheses as journals ask ' +
-      '("(95% confidence interval [CI], 0.53 to 0.87)"). Expansions are compared ignoring case, hyphens and dashes. Headings neither ' +
-      'need nor give a definition. Only the first undefined use is reported; the fix inserts the expansion, except inside a ' +
+      '"PD-1 (programmed cell death protein 1)", in the forms writers use ("tumour-infiltrating lymphocytes or TILs", ' +
+      '"(or TIL)", "also known as CML", a legend line "ICANS = immune effector cell-associated neurotoxicity syndrome"), ' +
+      'or in the heading that opens its section ("## Interleukin-2 (IL-2)"). Gene symbols (italic *KRAS*, "EGFR or ALK ' +
+      'genomic aberrations", "mutations in BRAF", HLA-C*08:02), an interval after a percentage ("95% CI") and the ' +
+      'letters of another abbreviation ("UC-MSCs") need none. ' +
+      'A definition may also stand in square brackets inside parentheses as journals ask ' +
+      '("(95% confidence interval [CI], 0.53 to 0.87)"). Expansions are compared ignoring case, hyphens and dashes. A ' +
+      'heading needs no definition. A plural whose expansion ends in a number ("PD-1s") gets no fix: the writer ' +
+      'rephrases. Only the first undefined use is reported; the fix inserts the expansion, except inside a ' +
       'compound (anti–PD-1, HLA-A*02:01, TNF-α), where the writer places the definition. Abbreviations ' +
       'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
       'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings.',
@@ -26,6 +41,23 @@ export const undefinedAbbreviation: Rule = {
       { markdown: 'PD-1 (programmed death-1) is a checkpoint.', expected: [] },
       { markdown: '# PD-1\n\nProgrammed cell death protein 1 (PD-1) is a checkpoint.', expected: [] },
       { markdown: 'HIV and TP53 need no expansion.', expected: [] },
+      { markdown: 'These cells, called tumour-infiltrating lymphocytes or TILs, respond. Some patients receive TIL therapy.', expected: [] },
+      { markdown: 'Tumor-infiltrating lymphocytes (or TIL) therapy uses them.', expected: [] },
+      { markdown: 'Chronic myelogenous leukemia (also known as CML) has one target.', expected: [] },
+      { markdown: 'Abbreviations: ICANS = immune effector cell-associated neurotoxicity syndrome.\n\nICANS was graded.', expected: [] },
+      { markdown: '## Interleukin-2 (IL-2)\n\nThe FDA approved IL-2 in 1998.', expected: [] },
+      { markdown: 'Patients with EGFR or ALK genomic tumor aberrations, mutations in BRAF and *KRAS* were excluded.', expected: [] },
+      { markdown: 'The hazard ratio was 0.68 (95% CI, 0.56-0.84).', expected: [] },
+      { markdown: 'They sell umbilical cord mesenchymal stem cells (UC-MSCs).', expected: [] },
+      {
+        markdown: '## Interleukin-2 (IL-2)\n\nIL-2 is a cytokine.\n\n## Later\n\nIL-2 again.',
+        expected: [],
+      },
+      {
+        markdown: '# Cytokines\n\n## Interleukin-2 (IL-2)\n\nText.\n\n## Interleukin-6\n\nUnlike IL-2, it rises.',
+        expected: ['9:8-9:12 "IL-2" is not defined at first use: write "interleukin-2 (IL-2)".'],
+      },
+
       { markdown: 'Risk of death fell (hazard ratio [HR], 0.68; 95% confidence interval [CI], 0.53 to 0.87).', expected: [] },
       {
         markdown: 'Tumours evade T cells through PD-1. Later, PD-1 is mentioned again.',
@@ -54,18 +86,27 @@ export const undefinedAbbreviation: Rule = {
     for (const uses of abbreviationUses(analysis).values()) {
       const entry = uses[0]!.entry;
       if (entry.expandOnFirstUse === false) continue;
-      const body = uses.filter((use) => !use.inHeading);
+      const body = uses.filter(
+        (use) =>
+          !use.inHeading &&
+          !isGeneMention(analysis, use.match) &&
+          !afterPercentage(analysis, use.match.start) &&
+          !inAbbreviationCompound(analysis.prose.text, use.match.start, use.match.end),
+      );
       const first = body[0];
       if (!first || first.definition) continue;
+      // A heading that defines the abbreviation defines it for its section: "## Interleukin-2 (IL-2)".
+      if (uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start))) continue;
+      // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
+      if (first.match.phrase.payload.form === 'variant') continue;
       const { match, plural } = first;
-      const abbreviation = `${entry.abbreviation}${plural ? 's' : ''}`;
-      const expansion = `${entry.expansions![0]}${plural ? 's' : ''}`;
-      const written = `${expansion} (${abbreviation})`;
+      const fixable = writtenDefinition(entry.expansions![0]!, entry.abbreviation!, plural);
+      const written = fixable ?? writtenDefinition(entry.expansions![0]!, entry.abbreviation!, false)!;
       const later = body.find((use) => use.definition?.status === 'defined');
       const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';
       if (entry.otherSenses) {
         // Which meaning the writer intends is theirs to say: list them all, offer no fix.
-        const senses = [written, ...entry.otherSenses.map((sense) => `${sense.expansion} (${abbreviation})`)].map((sense) => `"${sense}"`);
+        const senses = [written, ...entry.otherSenses.map((sense) => writtenDefinition(sense.expansion, entry.abbreviation!, false)!)].map((sense) => `"${sense}"`);
         report({
           start: match.start,
           end: match.end,
@@ -78,7 +119,7 @@ export const undefinedAbbreviation: Rule = {
         start: match.start,
         end: match.end,
         message: `"${surface(analysis, match)}" is not defined at first use: write "${written}".${laterNote}`,
-        ...(inCompound(analysis.prose.text, match.start, match.end) ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, written) }),
+        ...(fixable && !inCompound(analysis.prose.text, match.start, match.end) ? { fix: capitalizeAtSentenceStart(analysis, match.start, fixable) } : {}),
         entryId: entry.id,
       });
     }

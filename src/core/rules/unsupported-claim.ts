@@ -10,12 +10,29 @@ export const unsupportedClaim: Rule = {
       'Reports "studies have shown", "research shows", "experts agree", "it is well known" and unqualified comparatives ' +
       '("fewer side effects", "less toxic", "more effective") when the sentence cites nothing. A citation is [1], [1, 2], ' +
       '[ref 3], a footnote [^note], <sup>1</sup>, (Author et al., 2020), (2020) or a link, also when the sentence wraps ' +
-      'onto the next line or the citation follows the full stop.',
+      'onto the next line or the citation follows the full stop. Not reported: a comparison that explains how something ' +
+      'works or what was aimed at ("helps T cells to be more effective", "designed to have fewer side effects"), a ' +
+      'reported belief ("thought it would be less toxic"), a condition ("when clinical trials show"), an appeal that says ' +
+      'what was found and in whom ("studies have shown that many of these children survive"), and a headline, whose ' +
+      'body cites.',
     examples: [
       { markdown: 'Studies have shown a benefit [1].', expected: [] },
       { markdown: 'Studies have shown a benefit\n(Smith et al., 2020).', expected: [] },
       { markdown: 'It caused fewer side effects.<sup>3</sup>', expected: [] },
       { markdown: 'Research shows a benefit ([trial](https://example.org/trial)).', expected: [] },
+      { markdown: 'Reducing your immune cells helps the transferred T cells to be more effective.', expected: [] },
+      { markdown: 'The trial was designed to find regimens with fewer side effects.', expected: [] },
+      { markdown: 'Scientists thought targeted therapy would be less toxic than chemotherapy.', expected: [] },
+      { markdown: 'When clinical trials show that a new treatment is better, it may become standard.', expected: [] },
+      { markdown: 'Longer-term studies have shown that many of these children survive for years.', expected: [] },
+      { markdown: '# Trial results show high remission rates\n\nThe trial enrolled 30 children [1].', expected: [] },
+      {
+        markdown: 'Studies have shown it slows tumours, with less side effects.',
+        expected: [
+          '1:1-1:19 "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+          '1:43-1:60 "less side effects" needs a citation in the same sentence. A comparison needs its comparator and its evidence: say than what, in whom, and cite the data.',
+        ],
+      },
       {
         markdown: 'Studies have shown a benefit.',
         expected: ['1:1-1:19 "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.'],
