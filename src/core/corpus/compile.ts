@@ -5,7 +5,7 @@ import type { ClaimEntry, ClaimPhrase, Corpus, PopulationConstraint, TermEntry }
 export type TermForm = 'term' | 'abbreviation' | 'expansion' | 'alias' | 'variant' | 'brand';
 
 export type MatchPayload =
-  | { kind: 'term'; entry: TermEntry; form: TermForm; replacement?: string }
+  | { kind: 'term'; entry: TermEntry; form: TermForm; replacement?: string; asNoun?: boolean }
   | { kind: 'claim'; claim: ClaimEntry; phrase: ClaimPhrase; condition?: string }
   | { kind: 'population'; drug: TermEntry; constraint: PopulationConstraint };
 
@@ -47,12 +47,12 @@ export function variantReplacement(entry: TermEntry, variant: string | { text: s
 /** The phrases an entry is found by: each of its forms, with its separator mode, case and plural. */
 export function* termPhrases(entry: TermEntry): Generator<PhraseSpec<MatchPayload>> {
   const plural = entry.category !== 'drug';
-  const spec = (text: string, form: TermForm, mode: GapMode, caseSensitive: boolean, replacement?: string): PhraseSpec<MatchPayload> => ({
+  const spec = (text: string, form: TermForm, mode: GapMode, caseSensitive: boolean, replacement?: string, asNoun = false): PhraseSpec<MatchPayload> => ({
     text,
     mode,
     caseSensitive,
     plural: plural && form !== 'brand',
-    payload: replacement === undefined ? { kind: 'term', entry, form } : { kind: 'term', entry, form, replacement },
+    payload: { kind: 'term', entry, form, ...(replacement === undefined ? {} : { replacement }), ...(asNoun ? { asNoun } : {}) },
   });
   // A term that is also an expansion is matched as the expansion, so definitions can find it.
   if (!entry.expansions?.includes(entry.term)) yield spec(entry.term, 'term', 'word', isCaseSensitive(entry, entry.term));
@@ -62,7 +62,8 @@ export function* termPhrases(entry: TermEntry): Generator<PhraseSpec<MatchPayloa
   for (const alias of entry.aliases ?? []) yield spec(alias, 'alias', 'word', isCaseSensitive(entry, alias));
   for (const variant of entry.variants ?? []) {
     const text = variantText(variant);
-    yield spec(text, 'variant', 'exact', entry.caseSensitive ?? /[A-Z]/.test(text), variantReplacement(entry, variant as string));
+    const asNoun = typeof variant !== 'string' && variant.as === 'noun';
+    yield spec(text, 'variant', 'exact', entry.caseSensitive ?? /[A-Z]/.test(text), variantReplacement(entry, variant as string), asNoun);
   }
   for (const brand of entry.brands ?? []) yield spec(variantText(brand), 'brand', 'exact', false, typeof brand === 'string' ? undefined : brand.use);
   for (const constraint of entry.populations ?? []) {

@@ -33,6 +33,8 @@ export interface Source {
 export interface Variant {
   text: string;
   use: string;
+  /** `noun`: a variant only where it stands as a noun ("a T-cell"), not as a modifier ("T-cell lymphoma"). */
+  as?: 'noun';
 }
 
 export interface ApprovedUses {

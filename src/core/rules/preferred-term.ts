@@ -1,7 +1,9 @@
 import { abbreviationUses } from '../abbreviations';
 import type { Analysis } from '../analysis';
+import { misspelledDrugs } from '../spelling';
+import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, isGeneMention, nonOverlapping, surface, termMatches, writtenDefinition, type TermMatch } from './helpers';
+import { capitalizeAtSentenceStart, isGeneMention, nonOverlapping, sentenceOf, surface, termMatches, writtenDefinition, type TermMatch } from './helpers';
 
 /**
  * The definition to write when a variant is also the first, undefined use of its abbreviation ("CTLA4"
@@ -18,6 +20,20 @@ function definitionNeeded(analysis: Analysis, match: TermMatch, plural: boolean)
   return { written: fix ?? writtenDefinition(entry.expansions[0]!, entry.abbreviation, false)!, ...(fix ? { fix } : {}) };
 }
 
+// After a noun, these words show it stands alone: "a T-cell is", "the T-cell that", "each T-cell."
+const AFTER_A_NOUN = new Set(['is', 'was', 'are', 'were', 'that', 'which', 'can', 'could', 'may', 'might', 'will', 'would', 'must', 'has', 'had', 'recognizes', 'recognises', 'kills', 'attacks', 'binds', 'becomes', 'then', 'in', 'from', 'to', 'with']);
+
+/** Whether a compound like "T-cell" stands as a noun rather than modifying the next word ("T-cell lymphoma"). */
+function standsAsNoun(analysis: Analysis, match: TermMatch): boolean {
+  const { tokens, prose } = analysis;
+  const sentenceEnd = sentenceOf(analysis, match.start).end;
+  const next = match.lastToken + 1;
+  if (next >= tokens.count || tokens.starts[next]! >= sentenceEnd) return true;
+  const gap = prose.text.slice(match.end, tokens.starts[next]);
+  if (/[.,;:!?)\]]/.test(gap)) return true;
+  return gap === ' ' && AFTER_A_NOUN.has(wordAt(tokens, next));
+}
+
 export const preferredTerm: Rule = {
   id: 'preferred-term',
   defaultSeverity: 'warning',
@@ -27,7 +43,10 @@ export const preferredTerm: Rule = {
       'Reports a non-preferred variant listed in the corpus (PD1, Pd-1, CTLA4, CAR-T, Her2, HER-2, irAE\'s, T-cells) and fixes ' +
       'it to the preferred form. A gene symbol is not a protein variant: *CTLA4* in italics, "the CTLA4 gene" and ' +
       '"mutations in CTLA4" are left as written. A variant that is also the first, undefined use of its abbreviation is ' +
-      'one problem: the finding asks for both and the fix writes the definition with the preferred form.',
+      'one problem: the finding asks for both and the fix writes the definition with the preferred form. "T-cell" is ' +
+      'reported only where it stands as a noun ("each T-cell is"), not as a modifier ("T-cell lymphoma"). A word one ' +
+      'letter from a drug or brand name (two for long names) with the shape of one ("ipilumumab") is reported as a ' +
+      'misspelling, with the name as the fix. Possessive eponyms follow AMA style: "Hodgkin lymphoma", not "Hodgkin\'s".',
     examples: [
       { markdown: 'Trastuzumab targets HER2.', expected: [] },
       { markdown: 'HER2-positive tumours respond.', expected: [] },
@@ -52,11 +71,16 @@ export const preferredTerm: Rule = {
         ],
       },
       { markdown: 'CAR-T products differ.', expected: ['1:1-1:6 Use the preferred form "CAR T", not "CAR-T".'] },
+      { markdown: 'T-cell lymphoma and T-cell receptors differ from a T cell.', expected: [] },
+      { markdown: 'Each T-cell is engineered.', expected: ['1:6-1:12 Use the preferred form "T cell", not "T-cell".'] },
+      { markdown: 'Nivolumab and ipilumumab were combined.', expected: ['1:15-1:25 "ipilumumab" looks like a misspelling of "ipilimumab".'] },
+      { markdown: 'Relatimab blocks LAG-3.', expected: ['1:1-1:10 "Relatimab" looks like a misspelling of "Relatlimab".'] },
+      { markdown: "Hodgkin's lymphoma responds to nivolumab.", expected: ['1:1-1:19 Use the preferred form "Hodgkin lymphoma", not "Hodgkin\'s lymphoma".'] },
     ],
   },
   check(analysis, report) {
     for (const match of nonOverlapping(termMatches(analysis, ['variant']))) {
-      if (isGeneMention(analysis, match)) continue;
+      if (isGeneMention(analysis, match) || (match.phrase.payload.asNoun && !standsAsNoun(analysis, match))) continue;
       const { entry, replacement } = match.phrase.payload;
       const plural = match.plural || replacement === `${entry.abbreviation}s`;
       const preferred = `${replacement}${match.plural ? 's' : ''}`;
@@ -70,6 +94,15 @@ export const preferredTerm: Rule = {
           : `Use the preferred form "${preferred}", not "${written}".`,
         fix: definition?.fix ? capitalizeAtSentenceStart(analysis, match.start, definition.fix) : preferred,
         entryId: entry.id,
+      });
+    }
+    for (const misspelling of misspelledDrugs(analysis)) {
+      report({
+        start: misspelling.start,
+        end: misspelling.end,
+        message: `"${misspelling.written}" looks like a misspelling of "${misspelling.correct}".`,
+        fix: misspelling.correct,
+        entryId: misspelling.entry.id,
       });
     }
   },
