@@ -9,6 +9,7 @@ import { formatProblem, type TermEntry } from '../src/core/corpus/types';
 import claimSchema from '../src/schemas/claim.schema.json';
 import termSchema from '../src/schemas/term.schema.json';
 import { resolveSettings } from '../src/core/settings';
+import { CLAIM_CONTEXTS } from '../src/core/context';
 import { builtinCorpus, ROOT } from './helpers';
 
 // The immuno-oncology glossary the corpus promises, by the groups writers work in.
@@ -81,6 +82,10 @@ describe('built-in corpus', () => {
     const corpus = builtinCorpus();
     const ambiguous = corpus.terms.filter((term) => term.otherSenses).map((term) => term.abbreviation).sort();
     assert.deepEqual(ambiguous, ['AE', 'CDC', 'CI', 'CR', 'HR', 'PR', 'UC']);
+  });
+
+  it('lets claim files name exactly the contexts the rules read', () => {
+    assert.deepEqual(claimSchema.properties.unlessContext.items.enum, CLAIM_CONTEXTS);
   });
 
   it('names a source for every entry: a linked dictionary or label, a guideline, or a dated publication', () => {

@@ -281,3 +281,13 @@ describe('person-first', () => {
     );
   });
 });
+
+describe('the problems real drafts showed (our own wording of them)', () => {
+  it('finds "autoimmune therapy", "cancer patients", an uncited "studies have shown" and an unqualified "fewer side effects"', () => {
+    const text = 'Autoimmune therapy gives cancer patients new hope. Studies have shown that people with weak immunity develop leukemia more often. Newer drugs cause fewer side effects.';
+    assert.deepEqual(
+      linter().lint(text).map((finding) => `${finding.ruleId} ${text.slice(finding.start, finding.end)}`),
+      ['misnomer Autoimmune therapy', 'person-first cancer patients', 'unsupported-claim Studies have shown', 'unsupported-claim fewer side effects'],
+    );
+  });
+});

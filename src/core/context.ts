@@ -25,11 +25,9 @@ export type ClaimContext =
   /** "when clinical trials show that...", "if studies show": a condition, not an appeal to evidence. */
   | 'conditional'
   /** "Miracle Mushroom Blend", "The Breakthrough Prize": part of a capitalised name or title, not a claim. */
-  | 'named'
-  /** "studies have shown that many of these children survive...": the sentence says what was found and in whom. */
-  | 'specific';
+  | 'named';
 
-export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional', 'named', 'specific'];
+export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional', 'named'];
 
 // Each list is looked for among the few words before the phrase; the window says how far.
 const HEDGES = new Set(['appear', 'appears', 'appeared', 'apparent', 'apparently', 'seemingly', 'seem', 'seems', 'seemed', 'possible', 'potential']);
@@ -41,9 +39,11 @@ const INTENT = new Set([
 ]);
 const REPORTING = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'purport', 'purports', 'purported', 'marketed', 'promoted', 'promoting', 'advertised',
-  'advertising', 'touted', 'touting', 'described', 'describes', 'describing', 'thought', 'believed', 'believe', 'believes',
-  'expected', 'represented', 'represents', 'representing', 'portrayed', 'billed', 'labeled', 'labelled',
+  'advertising', 'touted', 'touting', 'described', 'describes', 'describing', 'thought', 'believed',
+  'expected', 'portrayed', 'billed', 'labeled', 'labelled', 'alleged', 'alleges',
 ]);
+// A claim the writer reports in the first person is the writer's own: "we believe it is a breakthrough".
+const FIRST_PERSON = new Set(['we', 'our', 'i', 'us', 'my']);
 const MECHANISM = new Set(['help', 'helps', 'helped', 'helping', 'allow', 'allows', 'allowing', 'enable', 'enables', 'enabling', 'make', 'makes', 'making', 'designed', 'engineered', 'modified']);
 const CONDITIONS = new Set(['when', 'if', 'unless', 'whether', 'until', 'once']);
 const PURPOSES = new Set([
@@ -105,21 +105,6 @@ function named(analysis: Analysis, match: CorpusMatch): boolean {
   return beforeIsName || afterIsName;
 }
 
-const POPULATIONS = new Set([
-  'patients', 'patient', 'children', 'adults', 'people', 'women', 'men', 'participants', 'infants', 'adolescents', 'survivors',
-  'cancers', 'tumors', 'tumours', 'melanoma', 'leukemia', 'leukaemia', 'lymphoma', 'myeloma',
-]);
-
-/** "... have shown that" followed by a finding about a named population in the same sentence. */
-function specific(analysis: Analysis, match: CorpusMatch): boolean {
-  const { tokens } = analysis;
-  const sentenceEnd = sentenceAt(analysis.sentences, match.start)?.end ?? analysis.prose.text.length;
-  const next = match.lastToken + 1;
-  if (next >= tokens.count || wordAt(tokens, next) !== 'that') return false;
-  for (let index = next + 1; index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) if (POPULATIONS.has(wordAt(tokens, index))) return true;
-  return false;
-}
-
 /** Whether the match stands in the given context. */
 export function inContext(analysis: Analysis, match: CorpusMatch, context: ClaimContext): boolean {
   switch (context) {
@@ -128,15 +113,13 @@ export function inContext(analysis: Analysis, match: CorpusMatch, context: Claim
     case 'intent':
       return anyBefore(analysis, match, INTENT, WINDOW.intent);
     case 'reported':
-      return anyBefore(analysis, match, REPORTING, WINDOW.reported);
+      return anyBefore(analysis, match, REPORTING, WINDOW.reported) && !anyBefore(analysis, match, FIRST_PERSON, WINDOW.reported);
     case 'mechanism':
       return anyBefore(analysis, match, MECHANISM, WINDOW.mechanism);
     case 'conditional':
       return anyBefore(analysis, match, CONDITIONS, WINDOW.conditional);
     case 'named':
       return named(analysis, match);
-    case 'specific':
-      return specific(analysis, match);
     case 'listed':
       return listedWithPurposes(analysis, match);
     case 'quantified':

@@ -21,6 +21,10 @@ export const overclaim: Rule = {
       { markdown: 'Many of these children survive for years: they appear to be cured.', expected: [] },
       { markdown: 'Products intended for use in the diagnosis, cure, mitigation, treatment, or prevention of disease are drugs.', expected: [] },
       { markdown: 'The company claimed its tea was a breakthrough.', expected: [] },
+      {
+        markdown: 'We believe our tea is clinically proven to work.',
+        expected: ['1:23-1:40 "clinically proven" is an absolute claim. Evidence supports or suggests; say what was shown, in which study and population.'],
+      },
       { markdown: 'NIH is investigating the causes, treatments, and cures for both common and rare diseases.', expected: [] },
       { markdown: 'The word "cure" is best avoided.', expected: [] },
       { markdown: 'FDA named "Miracle Mushroom Blend" among the products.', expected: [] },

@@ -12,9 +12,8 @@ export const unsupportedClaim: Rule = {
       '[ref 3], a footnote [^note], <sup>1</sup>, (Author et al., 2020), (2020) or a link, also when the sentence wraps ' +
       'onto the next line or the citation follows the full stop. Not reported: a comparison that explains how something ' +
       'works or what was aimed at ("helps T cells to be more effective", "designed to have fewer side effects"), a ' +
-      'reported belief ("thought it would be less toxic"), a condition ("when clinical trials show"), an appeal that says ' +
-      'what was found and in whom ("studies have shown that many of these children survive"), and a headline, whose ' +
-      'body cites.',
+      'reported belief ("thought it would be less toxic"), a condition ("when clinical trials show") and a headline, ' +
+      'whose body cites.',
     examples: [
       { markdown: 'Studies have shown a benefit [1].', expected: [] },
       { markdown: 'Studies have shown a benefit\n(Smith et al., 2020).', expected: [] },
@@ -24,7 +23,6 @@ export const unsupportedClaim: Rule = {
       { markdown: 'The trial was designed to find regimens with fewer side effects.', expected: [] },
       { markdown: 'Scientists thought targeted therapy would be less toxic than chemotherapy.', expected: [] },
       { markdown: 'When clinical trials show that a new treatment is better, it may become standard.', expected: [] },
-      { markdown: 'Longer-term studies have shown that many of these children survive for years.', expected: [] },
       { markdown: '# Trial results show high remission rates\n\nThe trial enrolled 30 children [1].', expected: [] },
       {
         markdown: 'Studies have shown it slows tumours, with less side effects.',
