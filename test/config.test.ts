@@ -58,6 +58,12 @@ describe('project settings', () => {
     assert.deepEqual(project.problems, []);
   });
 
+  it('takes the quotations setting from the config', () => {
+    const root = workspace({ '.medlintrc.json': '{ "quotations": "off" }' });
+    const { linter } = new Project(builtinCorpus(), { base: root }).settingsFor(join(root, 'a.md'));
+    assert.deepEqual(linter.lint('"It is a miracle," said Dr. Lee.'), []);
+  });
+
   it('ignores files matching the ignore globs, relative to the config', () => {
     const root = workspace({ '.medlintrc.json': '{ "ignore": ["drafts/**"] }' });
     const project = new Project(builtinCorpus(), { base: root });

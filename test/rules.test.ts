@@ -291,3 +291,17 @@ describe('the problems real drafts showed (our own wording of them)', () => {
     );
   });
 });
+
+describe('attributed quotations', () => {
+  const quoted = '"This is a miracle for our patients," said Dr. Jane Lee.\n\nThe website promised "a miracle cure".';
+  const severities = (options: Parameters<typeof linter>[0] = {}) => linter(options).lint(quoted).map((finding) => `${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} ${quoted.slice(finding.start, finding.end)}`);
+
+  it('reports inside a named speaker\'s quotation at most as info, and a quoted claim no one is said to have said as the rule does', () => {
+    assert.deepEqual(severities(), ['1:12 info miracle', '3:25 warning miracle', '3:33 warning cure']);
+  });
+
+  it('follows the quotations setting: off drops them, unchanged keeps the rule\'s severity', () => {
+    assert.deepEqual(severities({ quotations: 'off' }), ['3:25 warning miracle', '3:33 warning cure']);
+    assert.deepEqual(severities({ quotations: 'unchanged' }), ['1:12 warning miracle', '3:25 warning miracle', '3:33 warning cure']);
+  });
+});

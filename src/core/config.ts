@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import configSchema from '../schemas/medlintrc.schema.json';
 import type { CorpusProblem } from './corpus/types';
+import type { QuotationSeverity } from './linter';
 import { LineIndex } from './text/lineIndex';
 import type { SeveritySetting } from './types';
 
@@ -11,6 +12,8 @@ export interface MedlintConfig {
   terms?: string[];
   /** Globs of files not to lint, relative to the config file. */
   ignore?: string[];
+  /** The most a finding inside an attributed direct quotation may be. */
+  quotations?: QuotationSeverity;
 }
 
 let validate: ValidateFunction | undefined;

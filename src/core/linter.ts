@@ -4,6 +4,7 @@ import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, type HoverCard } from './hover';
 import { rules as allRules, type Rule } from './rules';
+import { inAttributedQuotation } from './quotations';
 import { Suppressions } from './suppression';
 import type { Finding, Severity, SeveritySetting } from './types';
 
@@ -16,7 +17,16 @@ export interface LinterOptions {
    * re-lints after every change. A one-shot run turns it off and holds, and collects, less.
    */
   reuseChunks?: boolean;
+  /**
+   * The most a finding inside a direct quotation of a named speaker may be (default `info`): an editor
+   * does not rewrite a quotation. `off` drops such findings; `unchanged` keeps the rule's severity.
+   */
+  quotations?: QuotationSeverity;
 }
+
+export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
+
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 export interface Linter {
   readonly rules: readonly Rule[];
@@ -43,6 +53,7 @@ export function createLinter(options: LinterOptions): Linter {
   let compiled: CompiledCorpus | undefined;
   const corpus = () => (compiled ??= compileCorpus(options.corpus));
   const chunks = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
+  const quotations = options.quotations ?? 'info';
   let last: Analysis | undefined;
   const analysisOf = (text: string) => {
     if (last?.source !== text) last = analyze(text, corpus(), chunks);
@@ -69,7 +80,12 @@ export function createLinter(options: LinterOptions): Linter {
           const end = prose.sourceEnd(report.end);
           const span = lines.spanOf(start, end);
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
-          const finding: Finding = { ruleId: rule.id, severity: severity as Severity, message: report.message, ...span };
+          let findingSeverity = severity as Severity;
+          if (quotations !== 'unchanged' && inAttributedQuotation(analysis, report.start, report.end)) {
+            if (quotations === 'off') return;
+            if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
+          }
+          const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
           // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
           if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
             finding.fix = { ...span, newText: report.fix };

@@ -2,6 +2,7 @@ import type { MedlintConfig } from './config';
 import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
+import type { QuotationSeverity } from './linter';
 import type { SeveritySetting } from './types';
 
 /** The YAML files of one team term folder: entries, and claim entries from its `claims/`. */
@@ -15,6 +16,7 @@ export interface TermFolder {
 export interface ResolvedSettings {
   corpus: Corpus;
   rules: Record<string, SeveritySetting>;
+  quotations?: QuotationSeverity;
   problems: CorpusProblem[];
 }
 
@@ -43,5 +45,5 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
   // Team entries may relate to built-in ones: check them, and only them, against the merged corpus.
   if (teamFiles.size > 0) problems.push(...locateProblems(checkIntegrity(corpus, (id) => teamFiles.get(id)), sources));
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, problems };
+  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), problems };
 }

@@ -1,0 +1,59 @@
+import type { Analysis } from './analysis';
+import { partitionPoint } from './text/spans';
+
+/** A direct quotation attributed to a speaker, in prose offsets: what an editor does not rewrite. */
+export interface Quotation {
+  start: number;
+  end: number;
+}
+
+// A speech verb outside the quotation marks, in the same block: "…," said Dr. Rosenberg.
+const ATTRIBUTION = /\b(?:said|says|say|explained|explains|noted|notes|added|adds|stated|states|told|tells|commented|recalled|according to|asked|remarked|emphasized|emphasised|cautioned)\b/i;
+const PAIRS: readonly [string, string][] = [
+  ['\u201c', '\u201d'],
+  ['"', '"'],
+];
+
+const cache = new WeakMap<Analysis, Quotation[]>();
+
+/**
+ * The attributed direct quotations of the document, in order: text between quotation marks in a
+ * prose block whose text outside the marks has a speech verb. A quoted claim that no one is said to
+ * have said (a warning letter quoting a website) is not one: the claim is the writer's to answer for.
+ */
+export function attributedQuotations(analysis: Analysis): Quotation[] {
+  const cached = cache.get(analysis);
+  if (cached) return cached;
+  const text = analysis.prose.text;
+  const quotations: Quotation[] = [];
+  for (const block of analysis.prose.blocks) {
+    const blockText = text.slice(block.start, block.end);
+    if (!/["\u201c]/.test(blockText)) continue;
+    const found: Quotation[] = [];
+    for (const [open, close] of PAIRS) {
+      for (let from = 0; ; ) {
+        const start = blockText.indexOf(open, from);
+        if (start < 0) break;
+        const end = blockText.indexOf(close, start + 1);
+        if (end < 0) break;
+        found.push({ start: block.start + start + 1, end: block.start + end });
+        from = end + 1;
+      }
+    }
+    if (found.length === 0) continue;
+    let outside = blockText;
+    for (const quotation of found) outside = outside.slice(0, quotation.start - block.start) + ' '.repeat(quotation.end - quotation.start) + outside.slice(quotation.end - block.start);
+    if (ATTRIBUTION.test(outside)) quotations.push(...found);
+  }
+  quotations.sort((a, b) => a.start - b.start);
+  cache.set(analysis, quotations);
+  return quotations;
+}
+
+/** Whether prose offsets start..end lie inside an attributed quotation. */
+export function inAttributedQuotation(analysis: Analysis, start: number, end: number): boolean {
+  const quotations = attributedQuotations(analysis);
+  const index = partitionPoint(quotations.length, (at) => quotations[at]!.end < end);
+  const quotation = quotations[index];
+  return quotation !== undefined && quotation.start <= start && end <= quotation.end;
+}
