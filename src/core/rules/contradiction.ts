@@ -39,6 +39,8 @@ const INTRODUCING_WORDS = new Set([
 // Words between a relation verb and its targets: "binds to both PD-1 and PD-L1".
 const TARGET_LEAD_WORDS = new Set(['to', 'against', 'on', 'the', 'both', 'its', 'receptor', 'ligand', 'protein', 'and', 'or']);
 const NEGATING_WORDS = new Set(['not', 'never', 't']);
+const APPOSITIVE_WORDS = new Set(['a', 'an', 'the', 'is', 'was', 'are', 'were', 'which', 'that', 'also', 'another', 'first', 'not', 'never']);
+const LISTING_WORDS = new Set(['such', 'like', 'including', 'e']);
 const LIST_WORDS = new Set(['and', 'or']);
 const CLAUSE_WORDS = new Set(['but', 'whereas', 'while', 'although', 'though', 'however', 'unlike', 'instead']);
 // A sentence opening with one of these ("Unlike trastuzumab, ...") has a first clause that ends at its first comma.
@@ -129,13 +131,20 @@ interface Attribution {
 /** The drugs a description spanning tokens first..last is said of: before it (appositive, "is a"), or after it. */
 function describedDrugs(view: SentenceView, first: number, last: number): Attribution {
   let negated = false;
+  // Across a comma, a description is an appositive only with its article or verb ("pembrolizumab, a
+  // CTLA-4 inhibitor"); a bare one is the next item of a list ("ipilimumab, CAR T-cell therapy, and vaccines").
+  let appositive = false;
   for (let index = first - 1, steps = 0; steps < 6 && view.inside(index) && CLAUSE_GAP.test(view.gapBefore(index + 1)); index--, steps++) {
+    if (view.gapBefore(index + 1).includes(',') && !appositive) break;
     if (view.drugsByLast.has(index)) return { drugs: view.drugsEndingAt(index), negated };
     const word = view.word(index);
     if (!LINKING_WORDS.has(word)) break;
+    if (APPOSITIVE_WORDS.has(word)) appositive = true;
     if (NEGATING_WORDS.has(word)) negated = true;
   }
   for (let index = last + 1, steps = 0; steps < 5 && view.inside(index) && CLAUSE_GAP.test(view.gapBefore(index)); index++, steps++) {
+    // After a comma only an introduction leads on to the drugs: "checkpoint inhibitors, such as nivolumab".
+    if (view.gapBefore(index).includes(',') && !LISTING_WORDS.has(view.word(index))) break;
     if (view.drugsByFirst.has(index)) return { drugs: view.drugsStartingAt(index), negated: false };
     if (!INTRODUCING_WORDS.has(view.word(index))) break;
   }
@@ -268,7 +277,7 @@ function checkSentence(analysis: Analysis, sentence: Sentence, from: number, to:
     if (!isTermMatch(match)) continue;
     const { entry } = match.phrase.payload;
     if (entry.category === 'drug') addMention(drugs, match);
-    else if (compiled.drugsByClass.has(entry.id)) addMention(classes, match);
+    else if (entry.category === 'drug-class' || entry.category === 'therapy') addMention(classes, match);
     if (compiled.drugsByTarget.has(entry.id)) addMention(targets, match);
   }
   if (drugs.length === 0 || targets.length + classes.length + populations.length === 0) return;
@@ -286,7 +295,8 @@ export const contradiction: Rule = {
     description:
       'A drug belongs to its classes and to every broader class above them (a PD-1 inhibitor is an immune checkpoint ' +
       'inhibitor and so an immunotherapy); a class that only some members of the drug\'s class belong to (monoclonal ' +
-      'antibodies and immunotherapy) is never a contradiction. Within a clause, a drug is tied to what the text says of it: an appositive ("pembrolizumab, a CTLA-4 inhibitor"), ' +
+      'antibodies and immunotherapy) is never a contradiction. So the misnomers writers make are caught: a checkpoint ' +
+      'inhibitor called chemotherapy, a kinase inhibitor called an immunotherapy. Within a clause, a drug is tied to what the text says of it: an appositive ("pembrolizumab, a CTLA-4 inhibitor"), ' +
       'a description before it ("the PD-1 inhibitor ipilimumab"), anti-X or X inhibitor, or a verb (blocks, targets, ' +
       'binds, inhibits), negated or not. The rule reports a target, class or population that the corpus contradicts and ' +
       'cites the corpus fact. A sentence listing several correct pairs reports nothing.',
@@ -296,6 +306,17 @@ export const contradiction: Rule = {
       { markdown: 'Trastuzumab is used in HER2-positive breast cancer.', expected: [] },
       { markdown: 'Nivolumab is an immunotherapy, and tisagenlecleucel is an adoptive cell therapy.', expected: [] },
       { markdown: 'Rituximab, a monoclonal antibody, is sometimes called an immunotherapy.', expected: [] },
+      { markdown: 'Options include ipilimumab, CAR T-cell therapy, and cancer vaccines.', expected: [] },
+      { markdown: 'Cancer vaccines, nivolumab and adoptive cell transfer are studied.', expected: [] },
+      { markdown: 'Pembrolizumab plus chemotherapy is a first-line option; imatinib is a targeted therapy.', expected: [] },
+      {
+        markdown: 'Imatinib is an immunotherapy.',
+        expected: ['1:16-1:29 "Imatinib" is not an immunotherapy: the corpus lists imatinib as a tyrosine kinase inhibitor targeting BCR-ABL (FDA label: GLEEVEC (imatinib mesylate)).'],
+      },
+      {
+        markdown: 'Nivolumab is a chemotherapy drug.',
+        expected: ['1:16-1:28 "Nivolumab" is not a chemotherapy: the corpus lists nivolumab as an immune checkpoint inhibitor and monoclonal antibody targeting PD-1 (FDA label: OPDIVO (nivolumab)).'],
+      },
       {
         markdown: 'Pembrolizumab, a CTLA-4 inhibitor, was given.',
         expected: ['1:18-1:24 "Pembrolizumab" does not target CTLA-4: the corpus lists pembrolizumab as targeting PD-1 (FDA label: KEYTRUDA (pembrolizumab)).'],
