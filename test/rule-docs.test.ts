@@ -10,6 +10,7 @@ describe('rule docs: every documented example runs', () => {
         assert.ok(rule.docs.description.length > 40);
         assert.ok(rule.docs.examples.some((example) => example.expected.length === 0), 'a valid example');
         assert.ok(rule.docs.examples.some((example) => example.expected.length > 0), 'an invalid example');
+        assert.ok(rule.docs.severity.startsWith(`${rule.defaultSeverity}: `), 'says why its default severity is what it is');
       });
       for (const example of rule.docs.examples) {
         it(`${example.expected.length ? 'reports' : 'accepts'}: ${JSON.stringify(example.markdown)}`, () => {

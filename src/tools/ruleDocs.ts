@@ -11,7 +11,7 @@ export function renderRulesSection(): string {
     parts.push(
       `### \`${rule.id}\``,
       '',
-      `${rule.docs.summary} Default severity: ${rule.defaultSeverity}.`,
+      `${rule.docs.summary} Default severity: ${rule.docs.severity}`,
       '',
       rule.docs.description,
       '',

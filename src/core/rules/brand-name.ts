@@ -61,6 +61,7 @@ export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: whether a brand is legitimate depends on the kind of document (a label or a promotional piece names its product).',
     summary: 'Use the generic name of a drug, not its brand name, where the brand stands in running prose for the generic.',
     description:
       'Reports a brand name (Keytruda, Opdivo, Yervoy, Herceptin, Kymriah, Yescarta...) used in running prose for the ' +

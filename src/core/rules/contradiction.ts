@@ -291,6 +291,7 @@ export const contradiction: Rule = {
   id: 'contradiction',
   defaultSeverity: 'error',
   docs: {
+    severity: 'error: a drug given a target, class or population the corpus contradicts is wrong wherever it is said; the rule reports only statements it can tie to the drug within one clause.',
     summary: 'Do not attribute to a drug a target, class or population the corpus contradicts.',
     description:
       'A drug belongs to its classes and to every broader class above them (a PD-1 inhibitor is an immune checkpoint ' +

@@ -6,6 +6,7 @@ export const expansionMismatch: Rule = {
   id: 'expansion-mismatch',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: an expansion the corpus does not list may be a sense it does not know yet (the audit found several), so this is a question, not a verdict.',
     summary: 'An abbreviation must be defined with one of its own expansions.',
     description:
       'Reports a definition whose expansion is not accepted for the abbreviation: either it is the expansion of another ' +

@@ -5,6 +5,7 @@ export const overclaim: Rule = {
   id: 'overclaim',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: whether a word is a claim depends on who says it and how, which the rule reads only in part.',
     summary: 'Avoid absolute or promotional claims.',
     description:
       'Reports claims no evidence supports in absolute form: cures, no side effects, completely safe, guaranteed, proven ' +

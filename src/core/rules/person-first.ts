@@ -6,6 +6,7 @@ export const personFirst: Rule = {
   id: 'person-first',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: a style convention, which some quoted or historical text may not follow.',
     summary: 'Put the person before the condition.',
     description:
       'Reports "cancer patients", "leukemia patients", "melanoma patients" and similar, and fixes them to "patients with cancer" ' +

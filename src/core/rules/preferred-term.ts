@@ -38,6 +38,7 @@ export const preferredTerm: Rule = {
   id: 'preferred-term',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: a variant is a matter of style, and a gene symbol can look like a protein variant.',
     summary: 'Use the preferred form of a term, not a listed variant.',
     description:
       'Reports a non-preferred variant listed in the corpus (PD1, Pd-1, CTLA4, CAR-T, Her2, HER-2, irAE\'s, T-cells) and fixes ' +

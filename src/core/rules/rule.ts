@@ -18,6 +18,8 @@ export interface RuleExample {
 }
 
 export interface RuleDocs {
+  /** Why the default severity: `error` only for what is wrong in every context the rule can see. */
+  severity: string;
   summary: string;
   description: string;
   examples: RuleExample[];

@@ -21,6 +21,7 @@ export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   defaultSeverity: 'warning',
   docs: {
+    severity: 'warning: whether an abbreviation needs defining depends on the reader and the house style, which the rule cannot see.',
     summary: 'Spell out an abbreviation at its first use in the body.',
     description:
       'The first use of an abbreviation outside headings must define it, as "programmed cell death protein 1 (PD-1)" or ' +
