@@ -19,8 +19,9 @@ describe('abbreviation list', () => {
   it('gives the sense the document defines, and all senses when it defines none', () => {
     assert.deepEqual(linter().abbreviations('Resting heart rate (HR) was normal; HR rose on exercise.').map((item) => item.expansion), ['heart rate']);
     assert.deepEqual(linter().abbreviations('Risk fell (hazard ratio [HR], 0.68).').map((item) => item.expansion), ['hazard ratio']);
-    assert.deepEqual(linter().abbreviations('The HR was 0.68.'), [
-      { abbreviation: 'HR', expansion: 'hazard ratio or heart rate or hormone receptor', entryId: 'hazard-ratio', ambiguous: true },
+    assert.deepEqual(linter().abbreviations('The HR was 0.68.'), [{ abbreviation: 'HR', expansion: 'hazard ratio', entryId: 'hazard-ratio', ambiguous: false }]);
+    assert.deepEqual(linter().abbreviations('HR status was known.'), [
+      { abbreviation: 'HR', expansion: 'hazard ratio or heart rate or hormone receptor or homologous recombination or high risk', entryId: 'hazard-ratio', ambiguous: true },
     ]);
   });
 

@@ -141,10 +141,11 @@ describe('hover card', () => {
     assert.equal(lines[0], '**pembrolizumab** *(drug)*');
     assert.match(lines[2]!, /^A humanised IgG4 monoclonal antibody that binds PD-1/);
     assert.ok(lines.includes('- Targets: PD-1'));
-    assert.ok(lines.includes('- Class: immune checkpoint inhibitor, monoclonal antibody (and so immunotherapy)'));
+    assert.ok(lines.includes('- Class: PD-1 inhibitor, monoclonal antibody (and so immune checkpoint inhibitor, immunotherapy)'));
+    assert.match(lines[4]!, /^\*In plain words:\* A drug that releases a brake on immune cells/);
     assert.ok(lines.includes('- Brand names: Keytruda'));
     assert.ok(lines.includes('In this document: used 3 times.'));
-    assert.equal(lines.at(-1), 'Sources: [FDA label: KEYTRUDA (pembrolizumab)](https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=pembrolizumab)');
+    assert.equal(lines.at(-1), 'Sources: [FDA label: KEYTRUDA (pembrolizumab)](https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=pembrolizumab) · reviewed 2026-12');
   });
 
   it('shows a class in its hierarchy, with members of its narrower classes', () => {
@@ -164,12 +165,15 @@ describe('hover card', () => {
         '',
         'A checkpoint receptor on the surface of T cells and other immune cells. When it binds its ligands PD-L1 or PD-L2 it dampens T-cell activity, which helps prevent autoimmunity but also lets some tumours escape immune attack; drugs that block PD-1 or PD-L1 release this brake.',
         '',
-        '- Drugs that act on it: cemiplimab, dostarlimab, nivolumab, pembrolizumab',
+        '*In plain words:* A protein on T cells, a type of immune cell, that acts like a brake. Some cancers use it to turn T cells off, and some drugs block it so the T cells can attack.',
+        '',
+        '- Gene: *PDCD1* (HGNC symbol; written as the gene, it is correct as it stands)',
+        '- Drugs that act on it: camrelizumab, cemiplimab, dostarlimab, nivolumab, pembrolizumab, penpulimab, retifanlimab, serplulimab, sintilimab, tislelizumab, toripalimab',
         '- Related: PD-L1, ICI, T cell',
         '',
         'In this document: defined on line 3; used 3 times.',
         '',
-        'Sources: [NCI Dictionary of Cancer Terms: PD-1](https://www.cancer.gov/publications/dictionaries/cancer-terms)',
+        'Sources: [NCI Dictionary of Cancer Terms: PD-1](https://www.cancer.gov/publications/dictionaries/cancer-terms) · reviewed 2026-12',
       ].join('\n'),
     );
   });
@@ -182,6 +186,8 @@ describe('hover card', () => {
     assert.deepEqual(ratio.filter((line) => line.includes('also stands for')), [
       '- HR also stands for: heart rate (the number of heartbeats per minute)',
       '- HR also stands for: hormone receptor (oestrogen or progesterone receptor status in breast cancer)',
+      '- HR also stands for: homologous recombination (the DNA repair pathway, as in HR deficiency and PARP inhibitor writing)',
+      '- HR also stands for: high risk (a risk group, as in high-risk cytogenetics in multiple myeloma)',
     ]);
   });
 

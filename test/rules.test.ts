@@ -16,14 +16,15 @@ describe('undefined-abbreviation', () => {
     assert.deepEqual(findingsOf(fixed(text, rule), rule), []);
   });
 
-  it('asks which sense an ambiguous trial abbreviation has, and accepts any of them defined', () => {
-    // "95% CI" is the statistic's interval, which AMA and JAMA print unexpanded.
+  it('asks which sense an ambiguous trial abbreviation has unless a statistic settles it, and accepts any of them defined', () => {
+    // "95% CI" is the statistic's interval, which AMA and JAMA print unexpanded; "HR for death" is a hazard ratio.
     assert.deepEqual(findingsOf('The HR for death was 0.68 (95% CI, 0.53 to 0.87).', rule), [
-      '1:5-1:7 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)" or "hormone receptor (HR)".',
+      '1:5-1:7 "HR" is not defined at first use: write "hazard ratio (HR)".',
     ]);
     assert.deepEqual(findingsOf('The CI was wide.', rule), [
-      '1:5-1:7 "CI" is not defined at first use and has several meanings: write "confidence interval (CI)" or "checkpoint inhibitor (CI)".',
+      '1:5-1:7 "CI" is not defined at first use and has several meanings: write "confidence interval (CI)", "cumulative incidence (CI)", "combination index (CI)" or "cardiac index (CI)".',
     ]);
+    assert.deepEqual(findingsOf('The cumulative incidence (CI) of relapse was 20%.', rule), []);
     assert.deepEqual(findingsOf('The hazard ratio (HR) for death was 0.68 (95% confidence interval [CI], 0.53 to 0.87).', rule), []);
     assert.deepEqual(findingsOf('Resting heart rate (HR) was normal; HR rose on exercise.', rule), []);
   });

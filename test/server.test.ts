@@ -82,7 +82,8 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     assert.match(onTerm.contents.value, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
     const column = SAMPLE.indexOf('anti–PD-1') + 'anti–'.length;
     const inCompound = await client.request<{ range: Diagnostic['range'] }>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: column + 2 } });
-    assert.deepEqual(inCompound.range, { start: { line: 0, character: column }, end: { line: 0, character: column + 4 } });
+    // The longest term under the cursor wins: "PD-1 antibody" names the PD-1 inhibitor class.
+    assert.deepEqual(inCompound.range, { start: { line: 0, character: column }, end: { line: 0, character: column + 'PD-1 antibody'.length } });
     assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }), null);
     await stop(client);
   });

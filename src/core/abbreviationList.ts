@@ -1,4 +1,4 @@
-import { abbreviationUses, type Definition } from './abbreviations';
+import { abbreviationUses, statisticFollows, type Definition } from './abbreviations';
 import type { Analysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
@@ -26,7 +26,9 @@ export function abbreviationList(analysis: Analysis): AbbreviationListItem[] {
   const items: AbbreviationListItem[] = [];
   for (const uses of abbreviationUses(analysis).values()) {
     const entry = uses[0]!.entry;
-    const meant = uses.map((use) => expansionMeant(entry, analysis, use.definition)).find((expansion) => expansion !== undefined);
+    const meant =
+      uses.map((use) => expansionMeant(entry, analysis, use.definition)).find((expansion) => expansion !== undefined) ??
+      (entry.otherSenses && uses.some((use) => statisticFollows(analysis, entry, use.match.end)) ? entry.expansions![0] : undefined);
     const ambiguous = !meant && entry.otherSenses !== undefined;
     const expansion = meant ?? (ambiguous ? [entry.expansions![0]!, ...entry.otherSenses!.map((sense) => sense.expansion)].join(' or ') : entry.expansions![0]!);
     items.push({ abbreviation: entry.abbreviation!, expansion, entryId: entry.id, ambiguous });

@@ -153,6 +153,14 @@ function definitionByEquals(analysis: Analysis, use: TermMatch, entry: TermEntry
   return (entry.expansions ?? []).some((expansion) => normalizeExpansion(expansion) === normalized) ? { status: 'defined', start, end: start + content.length } : undefined;
 }
 
+// "HR 0.68", "HR for death", "OS was 24 months": the statistic's own sense, whatever else the letters mean.
+const STATISTIC_AFTER = /^\s*(?:[=:,(]\s*)?(?:\d|(?:was|were|is|of)\s+\d|for\s+(?:death|progression|relapse|recurrence|disease|overall|an?\s+event|os|pfs|efs|dfs)\b)/i;
+
+/** Whether a statistic right after an ambiguous measure's abbreviation settles its sense. */
+export function statisticFollows(analysis: Analysis, entry: TermEntry, end: number): boolean {
+  return entry.category === 'measure' && STATISTIC_AFTER.test(analysis.prose.text.slice(end, end + 40));
+}
+
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);

@@ -1,6 +1,6 @@
 import type { Analysis, CorpusMatch } from './analysis';
 import { sentenceAt } from './text/sentences';
-import { wordAt } from './text/tokens';
+import { tokenIndexAfter, wordAt } from './text/tokens';
 
 /**
  * How a claim word is used, read from the words of its sentence before and around it. A claim file
@@ -30,7 +30,9 @@ export type ClaimContext =
 export const CLAIM_CONTEXTS: readonly ClaimContext[] = ['hedged', 'intent', 'reported', 'listed', 'quantified', 'mentioned', 'mechanism', 'conditional', 'named'];
 
 // Each list is looked for among the few words before the phrase; the window says how far.
-const HEDGES = new Set(['appear', 'appears', 'appeared', 'apparent', 'apparently', 'seemingly', 'seem', 'seems', 'seemed', 'possible', 'potential']);
+const HEDGES = new Set(['appear', 'appears', 'appeared', 'apparent', 'apparently', 'seemingly', 'seem', 'seems', 'seemed', 'possible', 'potential', 'considered']);
+// Words that give an outcome's share, anywhere in the sentence: "few patients are cured", "rarely cures".
+const QUANTIFIERS = new Set(['most', 'many', 'some', 'few', 'rarely', 'seldom', 'minority', 'majority', 'half', 'proportion', 'fraction']);
 const INTENT = new Set([
   'intended', 'intend', 'intends', 'intent', 'designed', 'develop', 'develops', 'developing', 'aim', 'aims', 'aimed', 'aiming',
   'goal', 'goals', 'investigating', 'investigate', 'investigates', 'search', 'searching', 'seek', 'seeks', 'seeking', 'quest',
@@ -40,7 +42,7 @@ const INTENT = new Set([
 const REPORTING = new Set([
   'claim', 'claims', 'claimed', 'claiming', 'purport', 'purports', 'purported', 'marketed', 'promoted', 'promoting', 'advertised',
   'advertising', 'touted', 'touting', 'described', 'describes', 'describing', 'thought', 'believed',
-  'expected', 'portrayed', 'billed', 'labeled', 'labelled', 'alleged', 'alleges',
+  'expected', 'portrayed', 'billed', 'labeled', 'labelled', 'alleged', 'alleges', 'called', 'dubbed', 'nicknamed',
 ]);
 // A claim the writer reports in the first person is the writer's own: "we believe it is a breakthrough".
 const FIRST_PERSON = new Set(['we', 'our', 'i', 'us', 'my']);
@@ -81,8 +83,15 @@ function listedWithPurposes(analysis: Analysis, match: CorpusMatch): boolean {
 }
 
 function quantified(analysis: Analysis, match: CorpusMatch): boolean {
-  const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
-  return /\d\s*(?:%|percent\b)/.test(analysis.prose.text.slice(sentenceStart, match.start));
+  const sentence = sentenceAt(analysis.sentences, match.start);
+  const sentenceStart = sentence?.start ?? 0;
+  if (/\d\s*(?:%|percent\b)/.test(analysis.prose.text.slice(sentenceStart, match.start))) return true;
+  const { tokens } = analysis;
+  const sentenceEnd = sentence?.end ?? analysis.prose.text.length;
+  for (let index = tokenIndexAfter(tokens, sentenceStart); index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) {
+    if (QUANTIFIERS.has(wordAt(tokens, index))) return true;
+  }
+  return false;
 }
 
 const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);

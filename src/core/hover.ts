@@ -28,6 +28,7 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   const lines: string[] = [];
   const heading = entry.abbreviation && entry.abbreviation !== entry.term ? `**${entry.abbreviation}** · ${entry.expansions?.[0] ?? entry.term}` : `**${entry.term}**`;
   lines.push(`${heading} *(${entry.category})*`, '', entry.definition.trim(), '');
+  if (entry.lay) lines.push(`*In plain words:* ${entry.lay.trim()}`, '');
   const facts: string[] = [];
   const targets = names(compiled, entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
@@ -43,7 +44,11 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   if (narrower.length) facts.push(`Kinds: ${narrower.join(', ')}`);
   if (entry.noMolecularTarget) facts.push(`No single molecular target: ${entry.noMolecularTarget}`);
   if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.map(variantText).join(', ')}`);
-  if (entry.approvedUses) facts.push(`Approved uses (US label, as of ${entry.approvedUses.asOf}): ${entry.approvedUses.uses.join('; ')}`);
+  if (entry.approvedUses) {
+    const label = entry.approvedUses.label ? `, ${entry.approvedUses.label}` : '';
+    facts.push(`Approved uses (US label${label}, as of ${entry.approvedUses.asOf}): ${entry.approvedUses.uses.join('; ')}`);
+  }
+  if (entry.geneSymbol) facts.push(`Gene: *${entry.geneSymbol}* (HGNC symbol; written as the gene, it is correct as it stands)`);
   for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);
   const actingDrugs = (compiled.drugsByTarget.get(entry.id) ?? []).map((drug) => drug.term);
   if (actingDrugs.length) facts.push(`Drugs that act on it: ${actingDrugs.join(', ')}`);
@@ -57,7 +62,7 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
     const defined = usage.definedOnLine ? `defined on line ${usage.definedOnLine}` : entry.abbreviation && entry.expandOnFirstUse !== false ? 'not defined' : undefined;
     lines.push(`In this document: ${defined ? `${defined}; ` : ''}used ${count(usage.uses, 'time')}.`, '');
   }
-  lines.push(`Sources: ${entry.sources.map((source) => (source.url ? `[${source.name}](${source.url})` : source.name)).join('; ')}`);
+  lines.push(`Sources: ${entry.sources.map((source) => (source.url ? `[${source.name}](${source.url})` : source.name)).join('; ')}${entry.reviewed ? ` · reviewed ${entry.reviewed}` : ''}`);
   return lines.join('\n');
 }
 

@@ -40,6 +40,8 @@ export interface Variant {
 export interface ApprovedUses {
   /** Year and month (YYYY-MM) the uses were checked against the label. */
   asOf: string;
+  /** The label read, with its revision date. */
+  label?: string;
   uses: string[];
 }
 
@@ -74,6 +76,19 @@ export interface TermEntry {
   approvedUses?: ApprovedUses;
   sources: Source[];
   related?: string[];
+  /** One or two sentences a patient understands. */
+  lay?: string;
+  /** HGNC symbol of the encoding gene; a gene mention is never rewritten into the protein. */
+  geneSymbol?: string;
+  /** YYYY-MM of the last review against the sources. */
+  reviewed?: string;
+  examples?: Examples;
+}
+
+/** Sentences the tests run: `pass` must draw no finding, `flag` at least one. */
+export interface Examples {
+  pass?: string[];
+  flag?: string[];
 }
 
 export type ClaimRuleId = 'misnomer' | 'overclaim' | 'unsupported-claim' | 'person-first';
@@ -95,6 +110,9 @@ export interface ClaimEntry {
   unlessPrecededBy?: string[];
   /** How the phrase may be used without being a claim: hedged, as an aim, reported, in a list of purposes... */
   unlessContext?: ClaimContext[];
+  /** unsupported-claim: a statistic in the sentence counts as its evidence. */
+  supportedByStatistics?: boolean;
+  examples?: Examples;
   sources?: Source[];
 }
 

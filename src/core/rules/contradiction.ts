@@ -12,6 +12,8 @@ interface Mention {
   start: number;
   end: number;
   entry: TermEntry;
+  /** A combination brand's active drugs (Opdualag: nivolumab and relatlimab); otherwise the entry alone. */
+  drugs: TermEntry[];
 }
 
 const RELATION_VERBS = new Set([
@@ -39,6 +41,10 @@ const INTRODUCING_WORDS = new Set([
 // Words between a relation verb and its targets: "binds to both PD-1 and PD-L1".
 const TARGET_LEAD_WORDS = new Set(['to', 'against', 'on', 'the', 'both', 'its', 'receptor', 'ligand', 'protein', 'and', 'or']);
 const NEGATING_WORDS = new Set(['not', 'never', 't']);
+const POPULATION_DENIALS = new Set([
+  'not', 'never', 't', 'no', 'without', 'omitted', 'omit', 'excluded', 'exclude', 'excluding', 'ineffective', 'failed', 'fails',
+  'unlike', 'contraindicated', 'instead', 'rather', 'except', 'neither', 'nor', 'only', 'trials', 'trial', 'studied', 'investigational',
+]);
 const APPOSITIVE_WORDS = new Set(['a', 'an', 'the', 'is', 'was', 'are', 'were', 'which', 'that', 'also', 'another', 'first', 'not', 'never']);
 const LISTING_WORDS = new Set(['such', 'like', 'including', 'e']);
 const LIST_WORDS = new Set(['and', 'or']);
@@ -212,9 +218,10 @@ function checkTargets(view: SentenceView, targets: Mention[], report: (finding: 
     const end = group.at(-1)!.end;
     const named = listNames(group.map((target) => target.entry));
     for (const drug of attribution.drugs) {
-      const hits = group.some((target) => drug.entry.targets?.includes(target.entry.id));
+      const targetIds = drug.drugs.flatMap((component) => component.targets ?? []);
+      const hits = group.some((target) => targetIds.includes(target.entry.id));
       if (hits === !attribution.negated) continue;
-      const fact = `the corpus lists ${drug.entry.term} as targeting ${listNames(entriesOf(analysis.compiled, drug.entry.targets))} (${drug.entry.sources[0]!.name})`;
+      const fact = `the corpus lists ${describe(drug)} as targeting ${listNames(entriesOf(analysis.compiled, targetIds))} (${drug.entry.sources[0]!.name})`;
       const message = attribution.negated ? `"${surface(analysis, drug)}" does target ${named}: ${fact}.` : `"${surface(analysis, drug)}" does not target ${named}: ${fact}.`;
       report({ start, end, message, entryId: drug.entry.id });
     }
@@ -226,10 +233,11 @@ function checkClasses(view: SentenceView, classes: Mention[], report: (finding: 
   for (const mention of classes) {
     const attribution = describedDrugs(view, mention.first, mention.last);
     for (const drug of attribution.drugs) {
-      if (analysis.compiled.possibleClassesOfDrug.get(drug.entry.id)?.has(mention.entry.id)) continue;
-      const member = analysis.compiled.classesOfDrug.get(drug.entry.id)?.has(mention.entry.id) ?? false;
+      const { compiled } = analysis;
+      if (drug.drugs.some((component) => compiled.possibleClassesOfDrug.get(component.id)?.has(mention.entry.id))) continue;
+      const member = drug.drugs.some((component) => compiled.classesOfDrug.get(component.id)?.has(mention.entry.id));
       if (member === !attribution.negated) continue;
-      const fact = `the corpus lists ${drug.entry.term} as ${profile(analysis.compiled, drug.entry)} (${drug.entry.sources[0]!.name})`;
+      const fact = `the corpus lists ${describe(drug)} as ${drug.drugs.map((component) => profile(compiled, component)).join(' and ')} (${drug.entry.sources[0]!.name})`;
       const claim = attribution.negated ? `is ${withArticle(mention.entry.term)}` : `is not ${withArticle(mention.entry.term)}`;
       report({ start: mention.start, end: mention.end, message: `"${surface(analysis, drug)}" ${claim}: ${fact}.`, entryId: drug.entry.id });
     }
@@ -243,11 +251,11 @@ function checkPopulations(view: SentenceView, drugs: Mention[], populations: Cor
     const { drug: entry, constraint } = population.phrase.payload;
     const drug = drugs.find((mention) => mention.entry === entry && view.sameClause(Math.min(mention.last, population.firstToken), Math.max(mention.first, population.lastToken)));
     if (!drug) continue;
-    const from = Math.min(drug.first, population.firstToken);
-    const to = Math.max(drug.last, population.lastToken);
-    let negated = false;
-    for (let index = from; index <= to; index++) if (NEGATING_WORDS.has(view.word(index)) || view.word(index) === 'no') negated = true;
-    if (negated) continue;
+    // At error severity the sentence must say plainly that the drug is for that disease: any negation or
+    // exclusion in it ("not indicated", "without trastuzumab", "excluded", "failed to") leaves it unsaid.
+    let denied = false;
+    for (let index = view.first; index <= view.last && !denied; index++) denied = POPULATION_DENIALS.has(view.word(index));
+    if (denied) continue;
     report({
       start: population.start,
       end: population.end,
@@ -257,11 +265,23 @@ function checkPopulations(view: SentenceView, drugs: Mention[], populations: Cor
   }
 }
 
+function describe(drug: Mention): string {
+  return drug.drugs.length > 1 ? `${listNames(drug.drugs)} together` : drug.entry.term;
+}
+
+/** The drugs a brand stands for: a combination brand's `use` names each ("nivolumab and relatlimab"). */
+function activeDrugs(compiled: CompiledCorpus, match: TermMatch): TermEntry[] {
+  const { entry, form, replacement } = match.phrase.payload;
+  if (form !== 'brand' || !replacement) return [entry];
+  const named = replacement.split(/,\s*|\s+and\s+/).map((name) => compiled.lookup.get(name.toLowerCase())).filter((found): found is TermEntry => found?.category === 'drug');
+  return named.length ? [...new Set(named)] : [entry];
+}
+
 /** Adds a match to a list of mentions unless it overlaps the last one: leftmost-longest, as matches arrive. */
-function addMention(mentions: Mention[], match: TermMatch): void {
+function addMention(mentions: Mention[], match: TermMatch, drugs: TermEntry[] = [match.phrase.payload.entry]): void {
   const last = mentions.at(-1);
   if (last && match.start < last.end) return;
-  mentions.push({ first: match.firstToken, last: match.lastToken, start: match.start, end: match.end, entry: match.phrase.payload.entry });
+  mentions.push({ first: match.firstToken, last: match.lastToken, start: match.start, end: match.end, entry: match.phrase.payload.entry, drugs });
 }
 
 /** Checks the sentence whose matches are `matches[from..to)`. */
@@ -276,14 +296,16 @@ function checkSentence(analysis: Analysis, sentence: Sentence, from: number, to:
     if (match.phrase.payload.kind === 'population') populations.push(match);
     if (!isTermMatch(match)) continue;
     const { entry } = match.phrase.payload;
-    if (entry.category === 'drug') addMention(drugs, match);
+    if (entry.category === 'drug') addMention(drugs, match, activeDrugs(compiled, match));
     else if (entry.category === 'drug-class' || entry.category === 'therapy') addMention(classes, match);
     if (compiled.drugsByTarget.has(entry.id)) addMention(targets, match);
   }
-  if (drugs.length === 0 || targets.length + classes.length + populations.length === 0) return;
+  // "a CTLA-4 inhibitor" is one statement of target: the target check reports it, with the target named.
+  const classesWithoutTarget = classes.filter((mention) => !targets.some((target) => target.start >= mention.start && target.end <= mention.end));
+  if (drugs.length === 0 || targets.length + classesWithoutTarget.length + populations.length === 0) return;
   const view = new SentenceView(analysis, tokenIndexAfter(tokens, sentence.start), tokenIndexAfter(tokens, sentence.end) - 1, drugs);
   checkTargets(view, targets, report);
-  checkClasses(view, classes, report);
+  checkClasses(view, classesWithoutTarget, report);
   checkPopulations(view, drugs, populations, report);
 }
 
@@ -305,6 +327,10 @@ export const contradiction: Rule = {
       { markdown: 'Pembrolizumab and nivolumab bind PD-1, ipilimumab binds CTLA-4.', expected: [] },
       { markdown: 'Atezolizumab, an anti–PD-L1 antibody, was approved.', expected: [] },
       { markdown: 'Trastuzumab is used in HER2-positive breast cancer.', expected: [] },
+      { markdown: 'In HER2-negative disease, trastuzumab is not indicated.', expected: [] },
+      { markdown: 'Opdualag, a PD-1 inhibitor combination, was approved for melanoma.', expected: [] },
+      { markdown: 'Patients with HER2-negative disease received chemotherapy without trastuzumab.', expected: [] },
+      { markdown: 'HER2-low tumours were excluded from trastuzumab trials.', expected: [] },
       { markdown: 'Nivolumab is an immunotherapy, and tisagenlecleucel is an adoptive cell therapy.', expected: [] },
       { markdown: 'Rituximab, a monoclonal antibody, is sometimes called an immunotherapy.', expected: [] },
       { markdown: 'Options include ipilimumab, CAR T-cell therapy, and cancer vaccines.', expected: [] },
@@ -316,7 +342,7 @@ export const contradiction: Rule = {
       },
       {
         markdown: 'Nivolumab is a chemotherapy drug.',
-        expected: ['1:16-1:28 "Nivolumab" is not a chemotherapy: the corpus lists nivolumab as an immune checkpoint inhibitor and monoclonal antibody targeting PD-1 (FDA label: OPDIVO (nivolumab)).'],
+        expected: ['1:16-1:28 "Nivolumab" is not a chemotherapy: the corpus lists nivolumab as a PD-1 inhibitor and monoclonal antibody targeting PD-1 (FDA label: OPDIVO (nivolumab)).'],
       },
       {
         markdown: 'Pembrolizumab, a CTLA-4 inhibitor, was given.',
@@ -328,7 +354,7 @@ export const contradiction: Rule = {
       },
       {
         markdown: 'Trastuzumab is an option for HER2-negative breast cancer.',
-        expected: ['1:30-1:43 "Trastuzumab" is not for HER2-negative disease: Trastuzumab is indicated only for HER2-overexpressing (HER2-positive) breast and gastric cancers (FDA label: HERCEPTIN (trastuzumab)).'],
+        expected: ['1:30-1:43 "Trastuzumab" is not for HER2-negative disease: Trastuzumab is approved only for HER2-overexpressing (HER2-positive) cancers (FDA label: HERCEPTIN (trastuzumab)).'],
       },
       {
         markdown: 'Rituximab, an immune checkpoint inhibitor, depletes B cells.',

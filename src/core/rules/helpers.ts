@@ -137,9 +137,19 @@ export function claimApplies(analysis: Analysis, match: ClaimMatch): boolean {
 
 const TEXT_CITATION = [
   /\[(?:\s*(?:refs?\.?\s*)?\d+[a-z]?(?:\s*[-–,;]\s*\d+[a-z]?)*\s*|\^[^\]\s]+)\]/i,
+  // A named trial or registry number in parentheses, as regulatory documents cite: "(KEYNOTE-024)", "(CheckMate 067)", "(NCT01234567)".
+  /\([^()]{0,80}?(?:\b[A-Za-z]{3,}[- ]?\d{2,4}[A-Za-z]?\b|\bNCT\d{8}\b)[^()]{0,80}\)/,
   /\([^()]{0,160}?\b(?:19|20)\d{2}[a-z]?(?:[,;][^()]{0,40})?\)/,
   /[\u00b9\u00b2\u00b3\u2070-\u2079]/,
 ];
+
+// The statistics a results section reports: a ratio, an interval, a P value, or values compared with vs.
+const STATISTIC = /\b(?:HR|OR|RR|IRR|CI)\b\s*[,:=]?\s*\d|\b\d+(?:\.\d+)?\s*%?\s*(?:CI|confidence interval)\b|\b[Pp]\s*[<=>≤]\s*0?\.\d|\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d/;
+
+/** Whether the sentence reports a statistic (HR 0.59, 95% CI, P < .001, 15% vs 55%). */
+export function hasStatistic(analysis: Analysis, sentence: Sentence): boolean {
+  return STATISTIC.test(analysis.prose.text.slice(sentence.start, sentence.end));
+}
 
 /** Whether the sentence cites a source: a reference number, footnote, superscript, (Author, year) or a link. */
 export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
@@ -186,7 +196,8 @@ function delimiterRun(source: string, at: number, step: 1 | -1): number {
 const GENE_WORDS = new Set([
   'gene', 'genes', 'mutation', 'mutations', 'mutated', 'mutant', 'polymorphism', 'polymorphisms', 'allele', 'alleles', 'locus',
   'loci', 'amplification', 'amplifications', 'amplified', 'rearrangement', 'rearrangements', 'rearranged', 'fusion', 'fusions',
-  'genomic', 'alteration', 'alterations', 'aberration', 'aberrations', 'deletion', 'deletions', 'transcript', 'transcripts',
+  'genomic', 'alteration', 'alterations', 'aberration', 'aberrations', 'deletion', 'deletions', 'transcript', 'transcripts', 'mrna',
+  'knockout', 'locus', 'promoter', 'germline', 'somatic',
 ]);
 const GENE_LEADS = new Set(['gene', 'genes', 'mutated', 'allele', 'alleles']);
 const GENE_LEAD_PHRASES = [/\b(?:mutations?|alterations?|variants?|aberrations?|polymorphisms?|deletions?|amplification) (?:in|of) $/i, /\bgene (?:known as|called|named) $/i];

@@ -1,6 +1,6 @@
 import { tokenize, wordAt } from '../text/tokens';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, claimMatches, nonOverlapping, surface } from './helpers';
+import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, surface } from './helpers';
 
 export const personFirst: Rule = {
   id: 'person-first',
@@ -31,7 +31,7 @@ export const personFirst: Rule = {
   check(analysis, report) {
     for (const match of nonOverlapping(claimMatches(analysis, 'person-first'))) {
       const { claim, phrase, condition } = match.phrase.payload;
-      if (!condition || !phrase.use) continue;
+      if (!condition || !phrase.use || !claimApplies(analysis, match)) continue;
       // Keep the writer's spelling of the condition, but not a capital that only marks the sentence start.
       const conditionEnd = analysis.tokens.ends[match.firstToken + tokenize(condition).count - 1]!;
       let written = analysis.prose.text.slice(match.start, conditionEnd);
@@ -40,13 +40,15 @@ export const personFirst: Rule = {
       // "kidney and lung cancer patients": the patients have either condition, so replacing the last
       // two words alone would change the meaning ("kidney and patients with lung cancer").
       const coordinated = match.firstToken >= 2 && /^(?:and|or)$/.test(wordAt(analysis.tokens, match.firstToken - 1));
+      // "cancer patients' partners": the possessive has no place in "patients with cancer".
+      const possessive = /^['\u2019]/.test(analysis.prose.text.slice(match.end, match.end + 1));
       report({
         start: match.start,
         end: match.end,
         message: coordinated
           ? `Use person-first language: "patients with ..." for the conditions listed, not "${surface(analysis, match)}". ${claim.explanation}`
           : `Use person-first language: "${suggestion}", not "${surface(analysis, match)}". ${claim.explanation}`,
-        ...(coordinated ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, suggestion) }),
+        ...(coordinated || possessive ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, suggestion) }),
         entryId: claim.id,
       });
     }

@@ -1,4 +1,4 @@
-import { abbreviationUses } from '../abbreviations';
+import { abbreviationUses, statisticFollows } from '../abbreviations';
 import type { Analysis } from '../analysis';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, inSectionOf, isGeneMention, surface, writtenDefinition } from './helpers';
@@ -36,7 +36,8 @@ export const undefinedAbbreviation: Rule = {
       'rephrases. Only the first undefined use is reported; the fix inserts the expansion, except inside a ' +
       'compound (anti–PD-1, HLA-A*02:01, TNF-α), where the writer places the definition. Abbreviations ' +
       'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
-      'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings.',
+      'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings, ' +
+      'unless a statistic follows it ("HR 0.68", "HR for death", "OS was 24 months"), which settles the sense.',
     examples: [
       { markdown: 'Programmed cell death protein 1 (PD-1) is a checkpoint. PD-1 is on T cells.', expected: [] },
       { markdown: 'PD-1 (programmed death-1) is a checkpoint.', expected: [] },
@@ -75,7 +76,13 @@ export const undefinedAbbreviation: Rule = {
       },
       {
         markdown: 'The HR for death was 0.68.',
-        expected: ['1:5-1:7 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)" or "hormone receptor (HR)".'],
+        expected: ['1:5-1:7 "HR" is not defined at first use: write "hazard ratio (HR)".'],
+      },
+      {
+        markdown: 'HR status was known for all patients.',
+        expected: [
+          '1:1-1:3 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)", "hormone receptor (HR)", "homologous recombination (HR)" or "high risk (HR)".',
+        ],
       },
       {
         markdown: 'CAR T-cell therapy is given once.',
@@ -105,7 +112,7 @@ export const undefinedAbbreviation: Rule = {
       const written = fixable ?? writtenDefinition(entry.expansions![0]!, entry.abbreviation!, false)!;
       const later = body.find((use) => use.definition?.status === 'defined');
       const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';
-      if (entry.otherSenses) {
+      if (entry.otherSenses && !statisticFollows(analysis, entry, match.end)) {
         // Which meaning the writer intends is theirs to say: list them all, offer no fix.
         const senses = [written, ...entry.otherSenses.map((sense) => writtenDefinition(sense.expansion, entry.abbreviation!, false)!)].map((sense) => `"${sense}"`);
         report({

@@ -1,5 +1,5 @@
 import type { Rule } from './rule';
-import { claimApplies, claimMatches, hasCitation, inHeading, nonOverlapping, sentenceOf, surface } from './helpers';
+import { claimApplies, claimMatches, hasCitation, hasStatistic, inHeading, nonOverlapping, sentenceOf, surface } from './helpers';
 
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
@@ -13,14 +13,19 @@ export const unsupportedClaim: Rule = {
       '[ref 3], a footnote [^note], <sup>1</sup>, (Author et al., 2020), (2020) or a link, also when the sentence wraps ' +
       'onto the next line or the citation follows the full stop. Not reported: a comparison that explains how something ' +
       'works or what was aimed at ("helps T cells to be more effective", "designed to have fewer side effects"), a ' +
-      'reported belief ("thought it would be less toxic"), a condition ("when clinical trials show") and a headline, ' +
-      'whose body cites.',
+      'reported belief ("thought it would be less toxic"), a condition ("when clinical trials show"), the authors\' own ' +
+      'results ("our data show"), a headline, whose body cites, and a comparison whose sentence reports its statistic ' +
+      '("HR 0.59; 95% CI, 0.44 to 0.79", "15% vs 55%"). A named trial in parentheses ("(KEYNOTE-024)") is a citation.',
     examples: [
       { markdown: 'Studies have shown a benefit [1].', expected: [] },
       { markdown: 'Studies have shown a benefit\n(Smith et al., 2020).', expected: [] },
       { markdown: 'It caused fewer side effects.<sup>3</sup>', expected: [] },
       { markdown: 'Research shows a benefit ([trial](https://example.org/trial)).', expected: [] },
       { markdown: 'Reducing your immune cells helps the transferred T cells to be more effective.', expected: [] },
+      { markdown: 'Nivolumab improved survival compared with docetaxel (HR 0.59; 95% CI, 0.44 to 0.79; P < .001).', expected: [] },
+      { markdown: 'The regimen was better tolerated (15% vs 55%).', expected: [] },
+      { markdown: 'Studies have shown a benefit (KEYNOTE-024, KEYNOTE-189).', expected: [] },
+      { markdown: 'Our data show that tumour mutational burden predicts response.', expected: [] },
       { markdown: 'The trial was designed to find regimens with fewer side effects.', expected: [] },
       { markdown: 'Scientists thought targeted therapy would be less toxic than chemotherapy.', expected: [] },
       { markdown: 'When clinical trials show that a new treatment is better, it may become standard.', expected: [] },
@@ -45,8 +50,10 @@ export const unsupportedClaim: Rule = {
   check(analysis, report) {
     for (const match of nonOverlapping(claimMatches(analysis, 'unsupported-claim'))) {
       // A headline announces what the body then reports, and cites there.
-      if (inHeading(analysis, match.start) || !claimApplies(analysis, match) || hasCitation(analysis, sentenceOf(analysis, match.start))) continue;
+      if (inHeading(analysis, match.start) || !claimApplies(analysis, match)) continue;
       const { claim } = match.phrase.payload;
+      const sentence = sentenceOf(analysis, match.start);
+      if (hasCitation(analysis, sentence) || (claim.supportedByStatistics && hasStatistic(analysis, sentence))) continue;
       report({ start: match.start, end: match.end, message: `"${surface(analysis, match)}" needs a citation in the same sentence. ${claim.explanation}`, entryId: claim.id });
     }
   },

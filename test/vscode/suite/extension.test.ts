@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { builtinCorpus } from '../../../src/node/builtinCorpus';
 
 const EXTENSION_ID = 'medlint.medlint';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,11 +96,13 @@ describe('medlint in a real VS Code extension host', function () {
   it('shows a hover card on a term, also inside a compound, and none on plain words', async () => {
     const onTerm = await hover(sample, new vscode.Position(2, 31));
     assert.match(onTerm.text, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
-    assert.match(onTerm.text, /Drugs that act on it: cemiplimab, dostarlimab, nivolumab, pembrolizumab/);
+    const actingOnPd1 = builtinCorpus.terms.filter((term) => term.targets?.includes('pd-1')).map((term) => term.term);
+    assert.ok(onTerm.text.includes(`Drugs that act on it: ${actingOnPd1.join(', ')}`), onTerm.text);
     const column = sample.lineAt(2).text.indexOf('anti–PD-1') + 'anti–'.length;
     const inCompound = await hover(sample, new vscode.Position(2, column + 1));
-    assert.match(inCompound.text, /programmed cell death protein 1/);
-    assert.deepEqual([inCompound.range?.start.character, inCompound.range?.end.character], [column, column + 4]);
+    // The longest term under the cursor wins: "PD-1 antibody" names the PD-1 inhibitor class.
+    assert.match(inCompound.text, /^\*\*PD-1 inhibitor\*\*/);
+    assert.deepEqual([inCompound.range?.start.character, inCompound.range?.end.character], [column, column + 'PD-1 antibody'.length]);
     assert.doesNotMatch((await hover(sample, new vscode.Position(2, 2))).text, /medlint|\*\*/);
   });
 
@@ -249,11 +252,14 @@ describe('medlint in a real VS Code extension host', function () {
       const item = await glossary.getTreeItem(node);
       return `${item.label} (${item.description})`;
     }));
-    assert.equal(headings[0], 'Drugs (34)');
-    assert.ok(headings.includes('Measures and trial terms (21)'), headings.join(', '));
+    const inCategory = (category: string) => builtinCorpus.terms.filter((term) => term.category === category).length;
+    assert.equal(headings[0], `Drugs (${inCategory('drug')})`);
+    assert.ok(headings.includes(`Measures and trial terms (${inCategory('measure')})`), headings.join(', '));
     const drugs = (await glossary.getChildren(categories[0]))!;
     const items = await Promise.all(drugs.map((node) => glossary.getTreeItem(node)));
-    assert.deepEqual(items.slice(0, 3).map((item) => item.label), ['afamitresgene autoleucel', 'aldesleukin', 'atezolizumab']);
+    const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+    const firstDrugs = builtinCorpus.terms.filter((term) => term.category === 'drug').map((term) => term.term).sort(collator.compare).slice(0, 3);
+    assert.deepEqual(items.slice(0, 3).map((item) => item.label), firstDrugs);
     const pembrolizumab = items.find((item) => item.label === 'pembrolizumab')!;
     await vscode.commands.executeCommand(pembrolizumab.command!.command, ...pembrolizumab.command!.arguments!);
     const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the card');
@@ -265,7 +271,7 @@ describe('medlint in a real VS Code extension host', function () {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(document.lineAt(2).range.start, document.lineAt(2).range.start);
     const table = await vscode.commands.executeCommand<string>('medlint.insertAbbreviationList');
-    const expected = '| Abbreviation | Definition |\r\n| --- | --- |\r\n| HR | hazard ratio or heart rate or hormone receptor |\r\n| OS | overall survival |\r\n| PFS | progression-free survival |\r\n';
+    const expected = '| Abbreviation | Definition |\r\n| --- | --- |\r\n| HR | hazard ratio |\r\n| OS | overall survival |\r\n| PFS | progression-free survival |\r\n';
     assert.equal(table, expected);
     assert.equal(document.getText(), `Overall survival (OS) and progression-free survival (PFS) improved; the HR was 0.7.\r\n\r\n${expected}`);
   });
