@@ -9,6 +9,8 @@ import { formatProblem, type TermEntry } from '../src/core/corpus/types';
 import claimSchema from '../src/schemas/claim.schema.json';
 import termSchema from '../src/schemas/term.schema.json';
 import { resolveSettings } from '../src/core/settings';
+import { fleschKincaid } from 'flesch-kincaid';
+import { syllable } from 'syllable';
 import { CLAIM_CONTEXTS } from '../src/core/context';
 import { builtinCorpus, findingsOf, ROOT } from './helpers';
 
@@ -50,6 +52,13 @@ function entry(fields: Partial<TermEntry> & { id: string }): TermEntry {
   return { term: fields.id, category: 'process', definition: 'A definition long enough to pass.', sources: [{ name: 'Test source' }], ...fields };
 }
 
+/** Flesch–Kincaid grade of a short text, with syllables counted by the syllable package. */
+function fleschKincaidGrade(text: string): number {
+  const words = text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const sentences = text.split(/[.!?]+(?:\s|$)/).filter((part) => part.trim()).length || 1;
+  return fleschKincaid({ sentence: sentences, word: words.length, syllable: words.reduce((sum, word) => sum + syllable(word), 0) });
+}
+
 describe('built-in corpus', () => {
   it('validates every term file against the JSON Schema, one file per entry', () => {
     const validate = new Ajv({ allErrors: true, strict: false }).compile(termSchema);
@@ -82,7 +91,7 @@ describe('built-in corpus', () => {
   it('marks the abbreviations with more than one common meaning as ambiguous', () => {
     const corpus = builtinCorpus();
     const ambiguous = corpus.terms.filter((term) => term.otherSenses).map((term) => term.abbreviation).sort();
-    assert.deepEqual(ambiguous, ['AE', 'APC', 'CDC', 'CI', 'CR', 'CRS', 'CSR', 'HR', 'IC', 'ICD', 'ICE', 'IRR', 'MM', 'MPR', 'OS', 'PAP', 'PI', 'PR', 'RR', 'TAM', 'TCE', 'TF', 'TLS', 'TME', 'TTR', 'UC']);
+    assert.deepEqual(ambiguous, ['ADC', 'AE', 'APC', 'CDC', 'CI', 'CR', 'CRS', 'CSR', 'HR', 'IC', 'ICD', 'ICE', 'IRR', 'MM', 'MPR', 'OS', 'PAP', 'PI', 'PR', 'RR', 'TAM', 'TCE', 'TF', 'TLS', 'TME', 'TTR', 'UC']);
   });
 
   describe('runs every entry\'s examples: correct sentences pass, wrong ones are reported', () => {
@@ -95,6 +104,16 @@ describe('built-in corpus', () => {
         it(`${name} flags: ${sentence}`, () => assert.notDeepEqual(findingsOf(sentence), []));
       }
     }
+  });
+
+  it('gives every entry a lay definition at reading grade 8 or lower (Flesch–Kincaid), a review date and sources', () => {
+    const tooHard: string[] = [];
+    for (const term of builtinCorpus().terms) {
+      assert.ok(term.lay && term.reviewed && term.sources.length, term.id);
+      const grade = fleschKincaidGrade(term.lay);
+      if (grade > 8) tooHard.push(`${term.id}: grade ${grade.toFixed(1)}`);
+    }
+    assert.deepEqual(tooHard, []);
   });
 
   it('lets claim files name exactly the contexts the rules read', () => {
@@ -167,14 +186,14 @@ describe('corpus integrity', () => {
   it('rejects a variant or brand claimed by two entries', () => {
     assert.deepEqual(check(entry({ id: 'a', variants: ['X1'] }), entry({ id: 'b', variants: ['X1'] })), ['b.yaml: variant "X1" is also the variant of "a"']);
     const drug = (id: string, brands: TermEntry['brands']) => entry({ id, category: 'drug', targets: ['t'], classes: ['c'], brands });
-    const target = entry({ id: 't' });
+    const target = entry({ id: 't', category: 'receptor' });
     const drugClass = entry({ id: 'c', category: 'drug-class' });
     assert.deepEqual(check(target, drugClass, drug('a', ['Combo']), drug('b', [{ text: 'Combo', use: 'a and b' }])), ['b.yaml: brand "Combo" is also the brand of "a"']);
   });
 
   it('rejects a drug with both targets and noMolecularTarget', () => {
     const drug = entry({ id: 'd', category: 'drug', targets: ['t'], noMolecularTarget: 'A virus, not a molecule.', classes: ['c'] });
-    assert.deepEqual(check(entry({ id: 't' }), entry({ id: 'c', category: 'drug-class' }), drug), ['d.yaml: a drug with targets cannot also have noMolecularTarget']);
+    assert.deepEqual(check(entry({ id: 't', category: 'receptor' }), entry({ id: 'c', category: 'drug-class' }), drug), ['d.yaml: a drug with targets cannot also have noMolecularTarget']);
   });
 
   it('rejects relations to missing entries', () => {
@@ -191,6 +210,20 @@ describe('corpus integrity', () => {
 
   it("rejects a variant that is another entry's expansion", () => {
     assert.deepEqual(check(entry({ id: 'a', abbreviation: 'A1', expansions: ['alpha one'] }), entry({ id: 'b', variants: ['Alpha-one'] })), ['b.yaml: variant "Alpha-one" is an expansion of "a"']);
+  });
+  it('rejects an abbreviation claimed by two entries: the second meaning belongs in otherSenses', () => {
+    assert.deepEqual(check(entry({ id: 'a', abbreviation: 'TLS', expansions: ['tumour lysis syndrome'] }), entry({ id: 'b', abbreviation: 'TLS', expansions: ['tertiary lymphoid structure'] })), [
+      'b.yaml: abbreviation "TLS" is also the abbreviation of "a": give one entry the abbreviation and list the other meaning in its otherSenses',
+    ]);
+  });
+
+  it('rejects a target that is not a molecule, and broader classes that lead back to the class', () => {
+    const drug = entry({ id: 'd', category: 'drug', targets: ['c'], classes: ['c'] });
+    assert.deepEqual(check(entry({ id: 'c', category: 'drug-class', broader: ['e'] }), entry({ id: 'e', category: 'therapy', broader: ['c'] }), drug), [
+      'c.yaml: broader classes lead back to "c"',
+      'e.yaml: broader classes lead back to "e"',
+      'd.yaml: targets names "c", a drug-class, not a molecule or antigen a drug can bind',
+    ]);
   });
 });
 

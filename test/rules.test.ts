@@ -116,12 +116,12 @@ describe('preferred-term', () => {
   const rule = 'preferred-term';
 
   it('fixes variants to the preferred form, keeping plurals', () => {
-    assert.equal(fixed("Her2, PD1, CAR-T cells and irAE's were discussed.", rule), 'Human epidermal growth factor receptor 2 (HER2), programmed cell death protein 1 (PD-1), CAR T cells and immune-related adverse events (irAEs) were discussed.');
+    assert.equal(fixed("Her2, PD1, T-cells and irAE's were discussed.", rule), 'Human epidermal growth factor receptor 2 (HER2), programmed cell death protein 1 (PD-1), T cells and immune-related adverse events (irAEs) were discussed.');
     assert.equal(fixed("HER2 and PD-1 came first. Her2, PD1 and irAE's were discussed.", rule), "HER2 and PD-1 came first. HER2, PD-1 and immune-related adverse events (irAEs) were discussed.");
   });
 
   it('reports the longest variant once', () => {
-    assert.deepEqual(findingsOf('CAR-T cells expand.', rule), ['1:1-1:12 Use the preferred form "CAR T cells", not "CAR-T cells".']);
+    assert.deepEqual(findingsOf('CAR-T-cell therapy is given once.', rule), ['1:1-1:19 Use the preferred form "CAR T-cell therapy", not "CAR-T-cell therapy".']);
   });
 
   it('leaves the adjective T-cell alone', () => {

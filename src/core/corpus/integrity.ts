@@ -1,7 +1,9 @@
 import { classClosure, normalizeExpansion, variantText } from './compile';
-import type { Corpus, CorpusProblem, TermEntry } from './types';
+import type { Corpus, CorpusProblem, TermCategory, TermEntry } from './types';
 
 const isClass = (entry: TermEntry) => entry.category === 'drug-class' || entry.category === 'therapy';
+
+const TARGET_CATEGORIES: ReadonlySet<TermCategory> = new Set(['receptor', 'ligand', 'antigen', 'protein', 'gene', 'biomarker']);
 
 const DRUG_FIELDS = ['targets', 'noMolecularTarget', 'brands', 'classes', 'populations', 'approvedUses'] as const;
 
@@ -39,6 +41,16 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
     entry.brands?.forEach((brand, index) => claimForm(entry, variantText(brand), 'brand', index));
   }
 
+  // An abbreviation names one entry; its other meanings are that entry's otherSenses, so that a
+  // definition with either is accepted and an undefined use asks which is meant.
+  const abbreviationOwner = new Map<string, string>();
+  for (const entry of corpus.terms) {
+    if (!entry.abbreviation) continue;
+    const owner = abbreviationOwner.get(entry.abbreviation);
+    if (owner) report(entry.id, `abbreviation "${entry.abbreviation}" is also the abbreviation of "${owner}": give one entry the abbreviation and list the other meaning in its otherSenses`, ['abbreviation']);
+    else abbreviationOwner.set(entry.abbreviation, entry.id);
+  }
+
   const expansionOwner = new Map<string, string>();
   for (const entry of corpus.terms) for (const expansion of entry.expansions ?? []) expansionOwner.set(normalizeExpansion(expansion), entry.id);
 
@@ -56,6 +68,10 @@ export function checkIntegrity(corpus: Corpus, fileOf: (id: string) => string | 
         if (!byId.has(id)) report(entry.id, `${field} names "${id}", which is not in the corpus`, [field, index]);
       });
     }
+    entry.targets?.forEach((id, index) => {
+      const target = byId.get(id);
+      if (target && !TARGET_CATEGORIES.has(target.category)) report(entry.id, `targets names "${id}", a ${target.category}, not a molecule or antigen a drug can bind`, ['targets', index]);
+    });
     for (const field of ['classes', 'broader', 'overlaps'] as const) {
       entry[field]?.forEach((id, index) => {
         const target = byId.get(id);

@@ -41,7 +41,7 @@ export const preferredTerm: Rule = {
     severity: 'warning: a variant is a matter of style, and a gene symbol can look like a protein variant.',
     summary: 'Use the preferred form of a term, not a listed variant.',
     description:
-      'Reports a non-preferred variant listed in the corpus (PD1, Pd-1, CTLA4, CAR-T, Her2, HER-2, irAE\'s, T-cells) and fixes ' +
+      'Reports a non-preferred variant listed in the corpus (PD1, Pd-1, CTLA4, Her2, HER-2, irAE\'s, T-cells; CAR-T, which EMA and ESMO print, is accepted) and fixes ' +
       'it to the preferred form. A gene symbol is not a protein variant: *CTLA4* in italics, "the CTLA4 gene" and ' +
       '"mutations in CTLA4" are left as written. A variant that is also the first, undefined use of its abbreviation is ' +
       'one problem: the finding asks for both and the fix writes the definition with the preferred form. "T-cell" is ' +
@@ -71,7 +71,8 @@ export const preferredTerm: Rule = {
           '1:13-1:18 Use the preferred form "CTLA-4", not "CTLA4", and define it at first use: write "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)".',
         ],
       },
-      { markdown: 'CAR-T products differ.', expected: ['1:1-1:6 Use the preferred form "CAR T", not "CAR-T".'] },
+      { markdown: 'Chimeric antigen receptor (CAR) T-cell products, or CAR-T, differ.', expected: [] },
+      { markdown: 'CAR-T-cell therapy is given once.', expected: ['1:1-1:19 Use the preferred form "CAR T-cell therapy", not "CAR-T-cell therapy".'] },
       { markdown: 'T-cell lymphoma and T-cell receptors differ from a T cell.', expected: [] },
       { markdown: 'Each T-cell is engineered.', expected: ['1:6-1:12 Use the preferred form "T cell", not "T-cell".'] },
       { markdown: 'Nivolumab and ipilumumab were combined.', expected: ['1:15-1:25 "ipilumumab" looks like a misspelling of "ipilimumab".'] },
