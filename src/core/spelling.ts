@@ -1,4 +1,5 @@
 import type { Analysis } from './analysis';
+import { addTo } from './collections';
 import type { CompiledCorpus } from './corpus/compile';
 import { variantText } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
@@ -32,8 +33,7 @@ function drugWords(compiled: CompiledCorpus): Map<string, DrugWord[]> {
       const names = [entry.term, ...(entry.aliases ?? []), ...(entry.brands ?? []).map(variantText)];
       for (const word of new Set(names.flatMap((name) => name.toLowerCase().split(/[\s-]+/)))) {
         if (word.length < MIN_LENGTH || !/^\p{Ll}+$/u.test(word)) continue;
-        const ending = word.slice(-3);
-        byEnding.set(ending, [...(byEnding.get(ending) ?? []), { word, entry }]);
+        addTo(byEnding, word.slice(-3), { word, entry });
       }
     }
     wordsByEnding.set(compiled, byEnding);
