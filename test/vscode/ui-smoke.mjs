@@ -81,8 +81,9 @@ try {
   await page.keyboard.press('Enter');
   const glossaryRow = (text) => page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text}$`) }) }).first();
   await glossaryRow('Drugs').click({ timeout: 15_000 });
-  await glossaryRow('atezolizumab').click({ timeout: 15_000 });
-  const cardTab = page.locator('.tabs-container .tab', { hasText: 'atezolizumab.md' }).first();
+  // The first drug: the list is virtual, so a row further down may not be rendered until scrolled to.
+  await glossaryRow('ado-trastuzumab emtansine').click({ timeout: 15_000 });
+  const cardTab = page.locator('.tabs-container .tab', { hasText: 'ado-trastuzumab-emtansine.md' }).first();
   await cardTab.waitFor({ timeout: 15_000 });
   seen.glossary = await page.locator('.monaco-editor .view-lines', { hasText: 'Approved uses' }).first().innerText({ timeout: 15_000 });
   await page.screenshot({ path: path.join(shots, '3-glossary.png') });
@@ -97,7 +98,7 @@ const checks = [
   ['squiggle under a finding', Boolean(seen.squiggle)],
   ['Problems panel row with the message', /"Keytruda" is a brand name: use the generic name "pembrolizumab"/.test(seen.problem ?? '')],
   ['hover card with the definition and sources', /PD-1 · programmed cell death protein 1/.test(seen.hover ?? '') && /Sources:/.test(seen.hover ?? '')],
-  ['Glossary view opens the card of a clicked entry', /\*\*atezolizumab\*\*/.test(seen.glossary ?? '')],
+  ['Glossary view opens the card of a clicked entry', /\*\*ado-trastuzumab emtansine\*\*/.test(seen.glossary ?? '')],
 ];
 for (const [what, ok] of checks) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
 const failed = checks.filter(([, ok]) => !ok).length;
