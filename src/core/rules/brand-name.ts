@@ -1,5 +1,4 @@
-import type { Analysis } from '../analysis';
-import { blockAt } from '../analysis';
+import { blockAt, type Analysis } from '../analysis';
 import type { TermEntry } from '../corpus/types';
 import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
