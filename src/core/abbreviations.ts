@@ -1,7 +1,7 @@
 import type { Analysis } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
-import { inHeading, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
+import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
 import { partitionPoint } from './text/spans';
 
 /** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
@@ -187,4 +187,33 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
   }
   cache.set(analysis, uses);
   return uses;
+}
+
+// "UC-MSCs", "CD19-CAR": joined by a hyphen to another abbreviation, the letters belong to that
+// abbreviation, which may stand for something else entirely (umbilical cord, not urothelial carcinoma).
+const inAbbreviationCompound = (text: string, start: number, end: number) =>
+  /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(0, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, end + 4));
+
+// "95% CI", "90% PI": a statistic's interval, which AMA and JAMA print without expansion.
+const afterPercentage = (text: string, start: number) => /\d\s?%\s$/.test(text.slice(Math.max(0, start - 8), start));
+
+/** The uses that need the abbreviation defined: outside headings, and not a gene, an interval after a percentage or another abbreviation's letters. */
+export function bodyUses(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse[] {
+  const text = analysis.prose.text;
+  return uses.filter(
+    (use) =>
+      !use.inHeading && !isGeneMention(analysis, use.match) && !afterPercentage(text, use.match.start) && !inAbbreviationCompound(text, use.match.start, use.match.end),
+  );
+}
+
+/**
+ * The first use that needed a definition and has none, for undefined-abbreviation and for
+ * preferred-term when that use is a variant: none when it defines the abbreviation itself, or when
+ * the heading that opens its section does ("## Interleukin-2 (IL-2)").
+ */
+export function firstUndefinedUse(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse | undefined {
+  const first = bodyUses(analysis, uses)[0];
+  if (!first || first.definition) return undefined;
+  const definedByHeading = uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
+  return definedByHeading ? undefined : first;
 }

@@ -55,7 +55,7 @@ const PURPOSES = new Set([
 
 const WINDOW = { hedged: 3, intent: 12, reported: 10, mechanism: 8, conditional: 2 } as const;
 
-/** The indexes of the tokens of the match's sentence before it, nearest first, at most `window`. */
+/** The lower-cased words of the match's sentence before it, nearest first, at most `window`. */
 function* wordsBefore(analysis: Analysis, match: CorpusMatch, window: number): Generator<string> {
   const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
   const { tokens } = analysis;

@@ -197,7 +197,7 @@ const GENE_WORDS = new Set([
   'gene', 'genes', 'mutation', 'mutations', 'mutated', 'mutant', 'polymorphism', 'polymorphisms', 'allele', 'alleles', 'locus',
   'loci', 'amplification', 'amplifications', 'amplified', 'rearrangement', 'rearrangements', 'rearranged', 'fusion', 'fusions',
   'genomic', 'alteration', 'alterations', 'aberration', 'aberrations', 'deletion', 'deletions', 'transcript', 'transcripts', 'mrna',
-  'knockout', 'locus', 'promoter', 'germline', 'somatic',
+  'knockout', 'promoter', 'germline', 'somatic',
 ]);
 const GENE_LEADS = new Set(['gene', 'genes', 'mutated', 'allele', 'alleles']);
 const GENE_LEAD_PHRASES = [/\b(?:mutations?|alterations?|variants?|aberrations?|polymorphisms?|deletions?|amplification) (?:in|of) $/i, /\bgene (?:known as|called|named) $/i];

@@ -1,4 +1,4 @@
-import { abbreviationUses } from '../abbreviations';
+import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
 import type { Analysis } from '../analysis';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
@@ -13,9 +13,8 @@ import { capitalizeAtSentenceStart, isGeneMention, nonOverlapping, sentenceOf, s
 function definitionNeeded(analysis: Analysis, match: TermMatch, plural: boolean): { written: string; fix?: string } | undefined {
   const { entry } = match.phrase.payload;
   if (!entry.abbreviation || entry.expandOnFirstUse === false || entry.otherSenses || !entry.expansions?.length) return undefined;
-  const body = abbreviationUses(analysis).get(entry.id)?.filter((use) => !use.inHeading && !isGeneMention(analysis, use.match));
-  const first = body?.[0];
-  if (first?.match !== match || first.definition) return undefined;
+  const uses = abbreviationUses(analysis).get(entry.id);
+  if (!uses || firstUndefinedUse(analysis, uses)?.match !== match) return undefined;
   const fix = writtenDefinition(entry.expansions[0]!, entry.abbreviation, plural);
   return { written: fix ?? writtenDefinition(entry.expansions[0]!, entry.abbreviation, false)!, ...(fix ? { fix } : {}) };
 }
@@ -59,6 +58,10 @@ export const preferredTerm: Rule = {
       {
         markdown: 'Trastuzumab targets Her2.',
         expected: ['1:21-1:25 Use the preferred form "HER2", not "Her2", and define it at first use: write "human epidermal growth factor receptor 2 (HER2)".'],
+      },
+      {
+        markdown: '## Cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)\n\nCTLA4 is on T cells.',
+        expected: ['3:1-3:6 Use the preferred form "CTLA-4", not "CTLA4".'],
       },
       {
         markdown: 'Most PD1s were blocked.',

@@ -1,21 +1,12 @@
-import { abbreviationUses, statisticFollows } from '../abbreviations';
-import type { Analysis } from '../analysis';
+import { abbreviationUses, bodyUses, firstUndefinedUse, statisticFollows } from '../abbreviations';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, inSectionOf, isGeneMention, surface, writtenDefinition } from './helpers';
+import { capitalizeAtSentenceStart, surface, writtenDefinition } from './helpers';
 
 // Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
 // cannot go inside the compound, so the writer places it; no fix is offered.
 const JOINER = /[-\u2010-\u2015\/]/;
 const inCompound = (text: string, start: number, end: number) =>
   (JOINER.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (JOINER.test(text[end] ?? '') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
-
-// "UC-MSCs", "CD19-CAR": joined by a hyphen to another abbreviation, the letters belong to that
-// abbreviation, which may stand for something else entirely (umbilical cord, not urothelial carcinoma).
-const inAbbreviationCompound = (text: string, start: number, end: number) =>
-  /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(0, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, end + 4));
-
-// "95% CI", "90% PI": a statistic's interval, which AMA and JAMA print without expansion.
-const afterPercentage = (analysis: Analysis, start: number) => /\d\s?%\s$/.test(analysis.prose.text.slice(Math.max(0, start - 8), start));
 
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
@@ -94,23 +85,14 @@ export const undefinedAbbreviation: Rule = {
     for (const uses of abbreviationUses(analysis).values()) {
       const entry = uses[0]!.entry;
       if (entry.expandOnFirstUse === false) continue;
-      const body = uses.filter(
-        (use) =>
-          !use.inHeading &&
-          !isGeneMention(analysis, use.match) &&
-          !afterPercentage(analysis, use.match.start) &&
-          !inAbbreviationCompound(analysis.prose.text, use.match.start, use.match.end),
-      );
-      const first = body[0];
-      if (!first || first.definition) continue;
-      // A heading that defines the abbreviation defines it for its section: "## Interleukin-2 (IL-2)".
-      if (uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start))) continue;
+      const first = firstUndefinedUse(analysis, uses);
+      if (!first) continue;
       // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
       if (first.match.phrase.payload.form === 'variant') continue;
       const { match, plural } = first;
       const fixable = writtenDefinition(entry.expansions![0]!, entry.abbreviation!, plural);
       const written = fixable ?? writtenDefinition(entry.expansions![0]!, entry.abbreviation!, false)!;
-      const later = body.find((use) => use.definition?.status === 'defined');
+      const later = bodyUses(analysis, uses).find((use) => use.definition?.status === 'defined');
       const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';
       if (entry.otherSenses && !statisticFollows(analysis, entry, match.end)) {
         // Which meaning the writer intends is theirs to say: list them all, offer no fix.
