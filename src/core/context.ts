@@ -64,7 +64,8 @@ function* wordsBefore(analysis: Analysis, match: CorpusMatch, window: number): G
   }
 }
 
-function anyBefore(analysis: Analysis, match: CorpusMatch, words: ReadonlySet<string>, window: number): boolean {
+/** Whether one of `words` stands among the `window` words before the match, in its sentence. */
+export function anyBefore(analysis: Analysis, match: CorpusMatch, words: ReadonlySet<string>, window: number): boolean {
   for (const word of wordsBefore(analysis, match, window)) if (words.has(word)) return true;
   return false;
 }

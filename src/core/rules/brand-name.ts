@@ -1,6 +1,6 @@
 import { blockAt, type Analysis } from '../analysis';
 import type { TermEntry } from '../corpus/types';
-import { wordAt } from '../text/tokens';
+import { anyBefore } from '../context';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, nonOverlapping, sentenceOf, surface, termMatches, type TermMatch } from './helpers';
 
@@ -34,15 +34,6 @@ function introducedProducts(analysis: Analysis, brands: readonly TermMatch[]): S
     }
   }
   return introduced;
-}
-
-function namedAsBrand(analysis: Analysis, brand: TermMatch): boolean {
-  const { tokens } = analysis;
-  const sentenceStart = sentenceOf(analysis, brand.start).start;
-  for (let index = brand.firstToken - 1; index >= 0 && index >= brand.firstToken - 4 && tokens.starts[index]! >= sentenceStart; index--) {
-    if (NAMING_WORDS.has(wordAt(tokens, index))) return true;
-  }
-  return false;
 }
 
 /** "KEYTRUDA can cause...": labels and promotional pieces write their proprietary name in capitals, naming the product. */
@@ -88,7 +79,7 @@ export const brandName: Rule = {
     const introduced = introducedProducts(analysis, brands);
     for (const match of brands) {
       const { entry, replacement } = match.phrase.payload;
-      if (introduced.has(entry) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || namedAsBrand(analysis, match)) continue;
+      if (introduced.has(entry) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || anyBefore(analysis, match, NAMING_WORDS, 4)) continue;
       const generic = replacement ?? entry.term;
       const end = TRADEMARK.test(analysis.prose.text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
       const written = surface(analysis, { start: match.start, end });
