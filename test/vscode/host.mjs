@@ -1,6 +1,6 @@
 // A real VS Code host for tests: code-server (VS Code's server and web workbench) and headless
 // Debian chromium driven by playwright-core. Installed by install-host.sh; nothing is downloaded here.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,18 +19,39 @@ export function copyWorkspace(fixture, into) {
   return into;
 }
 
-export async function startCodeServer({ port, dir, env = {} }) {
+/** The folders and environment one code-server host uses, whether serving or installing. */
+function hostSetup(dir) {
   const home = path.join(dir, 'home');
   const tmp = path.join(dir, 'tmp');
   fs.mkdirSync(home, { recursive: true });
   fs.mkdirSync(tmp, { recursive: true });
+  return {
+    folders: ['--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions')],
+    env: { ...process.env, HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: `${home}/.config`, XDG_DATA_HOME: `${home}/.local/share` },
+  };
+}
+
+/**
+ * Installs a VSIX into the host's extensions folder as a user would (Extensions view → Install from
+ * VSIX), so the tests see exactly the files the package carries. Returns the installed folder.
+ */
+export function installExtension(dir, vsix) {
+  const { folders, env } = hostSetup(dir);
+  const run = spawnSync(CODE_SERVER, [...folders, '--install-extension', vsix], { env, encoding: 'utf8' });
+  if (run.status !== 0 || !/successfully installed/i.test(run.stdout)) throw new Error(`code-server --install-extension ${vsix} failed:\n${run.stdout}${run.stderr}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '..', '..', 'package.json'), 'utf8'));
+  return path.join(dir, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+}
+
+export async function startCodeServer({ port, dir, env = {} }) {
+  const setup = hostSetup(dir);
   const logFile = path.join(dir, 'code-server.log');
   const out = fs.openSync(logFile, 'w');
   const child = spawn(
     CODE_SERVER,
     ['--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-      '--disable-getting-started-override', '--ignore-last-opened', '--user-data-dir', path.join(dir, 'user-data'), '--extensions-dir', path.join(dir, 'extensions')],
-    { detached: true, stdio: ['ignore', out, out], env: { ...process.env, HOME: home, TMPDIR: tmp, XDG_CONFIG_HOME: `${home}/.config`, XDG_DATA_HOME: `${home}/.local/share`, ...env } },
+      '--disable-getting-started-override', '--ignore-last-opened', ...setup.folders],
+    { detached: true, stdio: ['ignore', out, out], env: { ...setup.env, ...env } },
   );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

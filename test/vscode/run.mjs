@@ -1,11 +1,13 @@
 // npm run test:vscode (first part): the mocha suite in test/vscode/suite, inside a real VS Code
-// extension host. The extension and the test entry reach the workbench through its `payload` URL
-// parameter (extensionDevelopmentPath, extensionTestsPath): the contract of test-electron's runTests().
+// extension host, against medlint installed from the packaged medlint.vsix (so a file the package
+// lacks fails a test). The test entry reaches the workbench through its `payload` URL parameter
+// (extensionDevelopmentPath, extensionTestsPath): the contract of test-electron's runTests(). VS Code
+// runs tests only for a development extension, so the development path is an empty harness.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
-import { assertInstalled, copyWorkspace, launchChromium, startCodeServer, stop } from './host.mjs';
+import { assertInstalled, copyWorkspace, installExtension, launchChromium, startCodeServer, stop } from './host.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const port = process.env.MEDLINT_VSCODE_PORT || '18090';
@@ -20,10 +22,11 @@ let server;
 let browser;
 let exitCode = 2;
 try {
+  log('installed', installExtension(dir, path.join(root, 'medlint.vsix')));
   server = await startCodeServer({ port, dir, env: { MEDLINT_VSCODE_RESULTS: results } });
   const authority = `127.0.0.1:${port}`;
   const payload = [
-    ['extensionDevelopmentPath', `vscode-remote://${authority}${root}`],
+    ['extensionDevelopmentPath', `vscode-remote://${authority}${path.join(root, 'test', 'vscode', 'harness')}`],
     ['extensionTestsPath', `vscode-remote://${authority}${path.join(root, 'dist', 'test', 'vscode', 'index.js')}`],
   ];
   browser = await launchChromium(dir);

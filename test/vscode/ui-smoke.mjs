@@ -1,10 +1,11 @@
-// npm run test:vscode (second part): what a writer sees. medlint installed in code-server, the
-// workbench in headless chromium: a squiggle and a Problems panel row for a finding, a hover card on a
-// term, and the Glossary view opening a card; screenshots in test-output/vscode/.
+// npm run test:vscode (second part): what a writer sees. medlint installed in code-server from the
+// packaged medlint.vsix, the workbench in headless chromium: a squiggle and a Problems panel row for a
+// finding, a hover card on a term, and the Glossary view opening a card; screenshots in
+// test-output/vscode/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assertInstalled, copyWorkspace, launchChromium, startCodeServer, stop } from './host.mjs';
+import { assertInstalled, copyWorkspace, installExtension, launchChromium, startCodeServer, stop } from './host.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const shots = path.join(root, 'test-output', 'vscode');
@@ -16,9 +17,7 @@ assertInstalled();
 fs.mkdirSync(shots, { recursive: true });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medlint-ui-'));
 const workspace = copyWorkspace(path.join(root, 'test', 'vscode', 'workspace'), path.join(dir, 'workspace'));
-const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-fs.mkdirSync(path.join(dir, 'extensions'), { recursive: true });
-fs.symlinkSync(root, path.join(dir, 'extensions', `${manifest.publisher}.${manifest.name}-${manifest.version}`));
+installExtension(dir, path.join(root, 'medlint.vsix'));
 
 const seen = {};
 let server;
