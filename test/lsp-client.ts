@@ -20,8 +20,9 @@ export class LspClient {
   private readonly waiters: (() => void)[] = [];
   readonly exited: Promise<number | null>;
 
-  constructor(cwd: string) {
-    this.child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), 'lsp', '--stdio'], { cwd });
+  /** `cli`: the medlint executable to run, by default the one this checkout built. */
+  constructor(cwd: string, cli = join(ROOT, 'dist', 'cli.js')) {
+    this.child = spawn(process.execPath, [cli, 'lsp', '--stdio'], { cwd });
     this.exited = new Promise((resolve) => this.child.once('exit', (code) => resolve(code)));
     this.child.stdout.on('data', (data: Buffer) => this.receive(data));
   }
