@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import sarifSchema from './fixtures/sarif-2.1.0-rtm.5.json';
+import { formatMarkdown } from '../src/cli/format';
+import type { Finding } from '../src/core/types';
 import { linter, ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -101,6 +103,43 @@ describe('medlint CLI (built bundle)', function () {
     assert.ok(!validate({ ...sarif, version: '2.0.0' }), 'the validator rejects a wrong version');
     assert.deepEqual(sarif.runs[0].results.map((result: { ruleId: string; level: string }) => `${result.ruleId}:${result.level}`), ['brand-name:warning', 'overclaim:warning', 'person-first:warning']);
     assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.md' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 9 } });
+  });
+
+  it('writes a Markdown summary for a pull request comment', () => {
+    const dir = folder({ 'a draft.md': 'Keytruda is an autoimmune therapy | that blocks PD-1.\n', 'b.md': '# Clean\n\nNothing to report.\n' });
+    const { code, stdout } = run(['check', 'a draft.md', 'b.md', '--format', 'markdown'], dir);
+    assert.equal(code, 1);
+    const rows = JSON.parse(run(['check', 'a draft.md', '--format', 'json'], dir).stdout) as { message: string }[];
+    assert.deepEqual(
+      rows.map((row) => row.message.includes('|') || row.message.includes('<')),
+      [false, false, false],
+      'the messages themselves need no escaping; the pipe in the draft stays out of them',
+    );
+    assert.equal(
+      stdout,
+      [
+        '### medlint: 3 problems (1 error, 2 warnings) in 2 files',
+        '',
+        '3 problems are fixable with `medlint check --fix`.',
+        '',
+        '#### `a draft.md`',
+        '',
+        '| Line | Severity | Problem | Rule |',
+        '| ---: | --- | --- | --- |',
+        `| 1:1 | ⚠️ warning | ${rows[0]!.message} *(fixable)* | \`brand-name\` |`,
+        `| 1:16 | 🛑 error | ${rows[1]!.message} *(fixable)* | \`misnomer\` |`,
+        `| 1:49 | ⚠️ warning | ${rows[2]!.message} *(fixable)* | \`undefined-abbreviation\` |`,
+        '',
+      ].join('\n'),
+    );
+    assert.equal(run(['check', 'b.md', '--format', 'markdown'], dir).stdout, '### medlint: no problems in 1 file ✅\n');
+  });
+
+  it('escapes what would break the Markdown summary\'s table: pipes, HTML and line breaks', () => {
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
+    const finding = { ruleId: 'overclaim', severity: 'info', message: 'a|b <sup>c</sup>\nd \\', range, start: 0, end: 1 } as unknown as Finding;
+    assert.equal(formatMarkdown([{ file: 'x|y.md', findings: [finding] }]).split('\n')[6], '| 1:1 | ℹ️ info | a\\|b &lt;sup>c&lt;/sup> d \\\\ | `overclaim` |');
+    assert.equal(formatMarkdown([{ file: 'x|y.md', findings: [finding] }]).split('\n')[2], '#### `x\\|y.md`');
   });
 
   it('applies every fix in place with --fix, keeping a BOM, and reports what is left', () => {

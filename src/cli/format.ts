@@ -108,3 +108,42 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   if (fixable) lines.push(`  ${count(fixable, 'problem is', 'problems are')} fixable with --fix`);
   return `${lines.join('\n')}\n`;
 }
+
+const SEVERITY_MARK = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info', hint: 'ℹ️ hint' } as const;
+
+/** Text for a Markdown table cell: pipes and HTML escaped, line breaks flattened. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+}
+
+/**
+ * A summary for a pull-request comment or a CI job summary ($GITHUB_STEP_SUMMARY): one line of
+ * totals, then a table of findings per file, the fixable ones marked.
+ */
+export function formatMarkdown(results: FileResult[]): string {
+  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
+  for (const { findings } of results) {
+    for (const finding of findings) {
+      counts[finding.severity]++;
+      if (finding.fix) fixable++;
+    }
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const checked = count(results.length, 'file');
+  if (total === 0) return `### medlint: no problems in ${checked} ✅\n`;
+  const parts = [count(counts.error, 'error'), count(counts.warning, 'warning')];
+  if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
+  const lines = [`### medlint: ${count(total, 'problem')} (${parts.join(', ')}) in ${checked}`, ''];
+  if (fixable) lines.push(`${count(fixable, 'problem is', 'problems are')} fixable with \`medlint check --fix\`.`, '');
+  for (const { file, findings } of results) {
+    if (findings.length === 0) continue;
+    lines.push(`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |');
+    for (const finding of findings) {
+      const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+      lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}

@@ -8,7 +8,7 @@ import type { Finding } from '../core/types';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
 import { expandPaths, UsageError } from './files';
-import { formatJson, formatSarif, formatStylish, type FileResult } from './format';
+import { formatJson, formatMarkdown, formatSarif, formatStylish, type FileResult } from './format';
 import type { Output } from './io';
 import { projectLinter, terms } from './terms';
 
@@ -16,7 +16,8 @@ const HELP = `medlint ${version}: checks medical writing in Markdown against a r
 
 Usage:
   medlint check [paths, folders or globs...]   lint Markdown (default: **/*.md here)
-      --format stylish|json|sarif               output format (default: stylish)
+      --format stylish|json|sarif|markdown      output format (default: stylish; markdown: a
+                                                summary for a pull request comment)
       --config FILE                             use this config instead of the nearest .medlintrc.json
       --max-warnings N                          exit 1 when there are more than N warnings
       --fix                                     apply every available fix in place
@@ -63,7 +64,7 @@ function check(args: string[], io: Output): number {
     },
   });
   const format = values.format!;
-  if (!['stylish', 'json', 'sarif'].includes(format)) throw new UsageError(`unknown format "${format}" (use stylish, json or sarif)`);
+  if (!['stylish', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or markdown)`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings takes a whole number');
   if (values.config) {
@@ -100,6 +101,7 @@ function check(args: string[], io: Output): number {
   for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);
   if (format === 'json') io.out(`${formatJson(results)}\n`);
   else if (format === 'sarif') io.out(`${formatSarif(results, version)}\n`);
+  else if (format === 'markdown') io.out(formatMarkdown(results));
   else io.out(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
 
   if (project.problems.length > 0) return 2;
