@@ -33,7 +33,7 @@ function documents(): [string, string][] {
   docs.push(['link reference before an unclosed comment naming medlint', '[x]: https://x.y\n\nSee [x].\n<!-- medlint-disable\n\nstill comment']);
   docs.push(['reference before an unclosed pre block', '[^a]: note\n\nSee [^a].\n<pre>\n\nraw']);
   for (let seed = 1; seed <= 12; seed++) docs.push([`generated draft, seed ${seed}`, generateMarkdown(15_000, seed)]);
-  for (const name of readdirSync(join(ROOT, 'examples'))) docs.push([`examples/${name}`, readFileSync(join(ROOT, 'examples', name), 'utf8')]);
+  for (const name of readdirSync(join(ROOT, 'examples')).filter((file) => file.endsWith('.md'))) docs.push([`examples/${name}`, readFileSync(join(ROOT, 'examples', name), 'utf8')]);
   const seeds = join(ROOT, '..', 'shared', 'seeds');
   if (existsSync(seeds)) for (const name of readdirSync(seeds).filter((file) => file.endsWith('.txt'))) docs.push([`seed ${name}`, readFileSync(join(seeds, name), 'utf8')]);
   return docs;

@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { version } from '../package.json';
 import { ROOT } from './helpers';
 import { LspClient } from './lsp-client';
+import { packedTarball } from './packed';
 
 const DRAFT = 'Keytruda is an autoimmune therapy that blocks PD-1.\n';
 
@@ -25,15 +26,9 @@ describe('the npm package, installed into an empty project', function () {
   let medlint: string;
 
   before(() => {
-    const packed = mkdtempSync(join(tmpdir(), 'medlint-pack-'));
-    // The build already ran (npm test's pretest): pack what it made rather than build again.
-    const pack = sh('npm', ['pack', '--ignore-scripts', '--pack-destination', packed], ROOT);
-    assert.equal(pack.code, 0, pack.stderr);
-    const [tarball] = readdirSync(packed);
-    assert.equal(tarball, `medlint-${version}.tgz`);
     project = realpathSync(mkdtempSync(join(tmpdir(), 'medlint-user-')));
     writeFileSync(join(project, 'package.json'), '{ "name": "a-writers-project", "private": true }\n');
-    const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', join(packed, tarball!)], project);
+    const install = sh('npm', ['install', '--offline', '--no-audit', '--no-fund', packedTarball()], project);
     assert.equal(install.code, 0, install.stderr);
     medlint = join(project, 'node_modules', '.bin', 'medlint');
   });
