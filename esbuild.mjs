@@ -65,7 +65,9 @@ chmodSync('dist/cli.js', 0o755);
 // The VS Code extension: a Node bundle for desktop and a browser bundle for vscode.dev.
 const extension = { ...node, external: ['vscode'], sourcemap: false };
 await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' });
-await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022' });
+// VS Code runs web extensions in a web worker, which has no DOM: the `worker` export condition picks
+// the builds that do without one (decode-named-character-reference's browser build needs `document`).
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'] });
 // The extension's integration tests, run inside VS Code by test/vscode/run.mjs or test-electron.
 await esbuild.build({ ...extension, minify: false, entryPoints: { index: 'test/vscode/suite/index.ts', 'extension.test': 'test/vscode/suite/extension.test.ts' }, outdir: 'dist/test/vscode', external: ['vscode', 'mocha'] });
 
