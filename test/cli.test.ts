@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import sarifSchema from './fixtures/sarif-2.1.0-rtm.5.json';
-import { formatMarkdown } from '../src/cli/format';
+import { formatReport } from '../src/cli/format';
 import type { Finding } from '../src/core/types';
 import { linter, ROOT } from './helpers';
 
@@ -138,8 +138,8 @@ describe('medlint CLI (built bundle)', function () {
   it('escapes what would break the Markdown summary\'s table: pipes, HTML and line breaks', () => {
     const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } };
     const finding = { ruleId: 'overclaim', severity: 'info', message: 'a|b <sup>c</sup>\nd \\', range, start: 0, end: 1 } as unknown as Finding;
-    assert.equal(formatMarkdown([{ file: 'x|y.md', findings: [finding] }]).split('\n')[6], '| 1:1 | ℹ️ info | a\\|b &lt;sup>c&lt;/sup> d \\\\ | `overclaim` |');
-    assert.equal(formatMarkdown([{ file: 'x|y.md', findings: [finding] }]).split('\n')[2], '#### `x\\|y.md`');
+    assert.equal(formatReport('markdown', [{ file: 'x|y.md', findings: [finding] }]).split('\n')[6], '| 1:1 | ℹ️ info | a\\|b &lt;sup>c&lt;/sup> d \\\\ | `overclaim` |');
+    assert.equal(formatReport('markdown', [{ file: 'x|y.md', findings: [finding] }]).split('\n')[2], '#### `x\\|y.md`');
   });
 
   it('applies every fix in place with --fix, keeping a BOM, and reports what is left', () => {
@@ -182,6 +182,27 @@ describe('medlint CLI (built bundle)', function () {
     assert.equal(code, 2);
     assert.equal(stderr, 'medlint: custom.json:2:28: rules.brand-name: must be one of off, hint, info, warning, error\n');
     assert.equal(JSON.parse(stdout).length, 1);
+  });
+
+  it('lints on worker threads (--jobs) exactly as on one, in file order, each config problem once', () => {
+    const drafts = ['Keytruda is an autoimmune therapy.', 'PD-1 and Her2 were measured.', 'Programmed cell death protein 1 (PD-1) is a receptor.', 'Cancer patients took Opdivo.'];
+    const files: Record<string, string | Buffer> = { '.medlintrc.json': '{\n  "rules": { "brand-name": "loud" },\n  "ignore": ["old/**"]\n}', 'old/x.md': 'Keytruda.', 'bin.md': Buffer.from([0x89, 0x00]) };
+    for (let index = 0; index < 70; index++) files[`drafts/d${String(index).padStart(2, '0')}.md`] = `# Draft ${index}\n\n${drafts[index % drafts.length]}\n`;
+    const dir = folder(files);
+    for (const format of ['json', 'stylish', 'sarif', 'markdown']) {
+      const one = run(['check', '.', '--format', format, '--jobs', '1'], dir);
+      const two = run(['check', '.', '--format', format, '--jobs', '2'], dir);
+      assert.deepEqual(two, one, format);
+    }
+    const { code, stdout, stderr } = run(['check', '.', '--format', 'json', '--jobs', '3'], dir);
+    assert.equal(code, 2);
+    assert.equal(stderr, 'medlint: skipped bin.md: binary file\nmedlint: .medlintrc.json:2:28: rules.brand-name: must be one of off, hint, info, warning, error\n');
+    const rows = JSON.parse(stdout) as { file: string }[];
+    // Every draft but the clean one in four has findings; files come in order whichever thread linted them.
+    const withFindings = Array.from({ length: 70 }, (_, index) => index).filter((index) => index % drafts.length !== 2);
+    // A broken config falls back to the defaults, its ignore globs included.
+    assert.deepEqual([...new Set(rows.map((row) => row.file))], [...withFindings.map((index) => `drafts/d${String(index).padStart(2, '0')}.md`), 'old/x.md']);
+    assert.equal(run(['check', '--jobs', '0'], dir).code, 2);
   });
 
   it('skips binary and non-UTF-8 files with a message', () => {

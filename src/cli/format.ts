@@ -1,11 +1,50 @@
 import { ruleIds, rules } from '../core/rules';
 import { count } from '../core/text/count';
-import type { Finding } from '../core/types';
+import type { Finding, Severity } from '../core/types';
 
 export interface FileResult {
   /** As given on the command line or relative to the current folder. */
   file: string;
   findings: Finding[];
+}
+
+/**
+ * Writes a report as files are linted: `file` returns what to print for one file as soon as its
+ * findings are known, `end` what follows the last, so a run over many files holds no findings but
+ * the current file's.
+ */
+export interface Reporter {
+  file(result: FileResult): string;
+  end(): string;
+}
+
+export type Format = 'stylish' | 'json' | 'sarif' | 'markdown';
+export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'markdown'];
+
+/** Totals of a run, kept as files are reported. */
+class Tally {
+  readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  fixable = 0;
+  files = 0;
+
+  add(findings: Finding[]): void {
+    this.files++;
+    for (const finding of findings) {
+      this.counts[finding.severity]++;
+      if (finding.fix) this.fixable++;
+    }
+  }
+
+  get total(): number {
+    return this.counts.error + this.counts.warning + this.counts.info + this.counts.hint;
+  }
+
+  /** "1 error, 2 warnings, 3 info" */
+  get breakdown(): string {
+    const parts = [count(this.counts.error, 'error'), count(this.counts.warning, 'warning')];
+    if (this.counts.info + this.counts.hint) parts.push(`${this.counts.info + this.counts.hint} info`);
+    return parts.join(', ');
+  }
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note', hint: 'note' } as const;
@@ -19,23 +58,44 @@ function region(span: { range: { start: { line: number; character: number }; end
   };
 }
 
-export function formatJson(results: FileResult[]): string {
-  const rows = results.flatMap(({ file, findings }) =>
-    findings.map((finding) => {
-      const { startLine, startColumn, endLine, endColumn } = region(finding);
-      const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
-      if (finding.fix) {
-        const fix = region(finding.fix);
-        row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText };
-      }
-      return row;
-    }),
-  );
-  return JSON.stringify(rows, null, 2);
+/** Items of a JSON array printed one by one, laid out as JSON.stringify(array, null, 2) nested `depth` levels deep lays them out. */
+class JsonArrayWriter {
+  private written = 0;
+  constructor(private readonly depth: number) {}
+
+  item(value: unknown): string {
+    const indent = '  '.repeat(this.depth + 1);
+    const text = `${indent}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
+    return `${this.written++ === 0 ? '[\n' : ',\n'}${text}`;
+  }
+
+  end(): string {
+    return this.written === 0 ? '[]' : `\n${'  '.repeat(this.depth)}]`;
+  }
 }
 
-export function formatSarif(results: FileResult[], version: string): string {
-  const sarif = {
+function jsonReporter(): Reporter {
+  const rows = new JsonArrayWriter(0);
+  return {
+    file: ({ file, findings }) =>
+      findings
+        .map((finding) => {
+          const { startLine, startColumn, endLine, endColumn } = region(finding);
+          const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
+          if (finding.fix) {
+            const fix = region(finding.fix);
+            row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText };
+          }
+          return rows.item(row);
+        })
+        .join(''),
+    end: () => `${rows.end()}\n`,
+  };
+}
+
+function sarifReporter(version: string): Reporter {
+  const RESULTS = '\u0000results';
+  const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -53,8 +113,19 @@ export function formatSarif(results: FileResult[], version: string): string {
           },
         },
         columnKind: 'utf16CodeUnits',
-        results: results.flatMap(({ file, findings }) =>
-          findings.map((finding) => ({
+        results: RESULTS,
+      },
+    ],
+  };
+  // The log around its results, which stream in between.
+  const [head, tail] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS)) as [string, string];
+  const results = new JsonArrayWriter(3);
+  let started = false;
+  return {
+    file: ({ file, findings }) => {
+      const text = findings
+        .map((finding) =>
+          results.item({
             ruleId: finding.ruleId,
             ruleIndex: ruleIds.indexOf(finding.ruleId),
             level: SARIF_LEVEL[finding.severity],
@@ -65,48 +136,45 @@ export function formatSarif(results: FileResult[], version: string): string {
                   fixes: [
                     {
                       description: { text: `Replace with "${finding.fix.newText}"` },
-                      artifactChanges: [
-                        { artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] },
-                      ],
+                      artifactChanges: [{ artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] }],
                     },
                   ],
                 }
               : {}),
-          })),
-        ),
-      },
-    ],
+          }),
+        )
+        .join('');
+      if (started || !text) return text;
+      started = true;
+      return `${head}${text}`;
+    },
+    end: () => `${started ? '' : head}${results.end()}${tail}\n`,
   };
-  return JSON.stringify(sarif, null, 2);
 }
 
-export function formatStylish(results: FileResult[], color: boolean): string {
+function stylishReporter(color: boolean): Reporter {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
-  const lines: string[] = [];
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  let fixable = 0;
-  for (const { file, findings } of results) {
-    if (findings.length === 0) continue;
-    lines.push(paint(4, file));
-    const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId] as const);
-    const width = Math.max(...rows.map((row) => row[0].length));
-    for (const [position, severity, message, rule] of rows) {
-      const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
-      lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
-    }
-    lines.push('');
-    for (const finding of findings) {
-      counts[finding.severity]++;
-      if (finding.fix) fixable++;
-    }
-  }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  if (total === 0) return '';
-  const parts = [count(counts.error, 'error'), count(counts.warning, 'warning')];
-  if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
-  lines.push(paint(counts.error ? 31 : 33, `✖ ${count(total, 'problem')} (${parts.join(', ')})`));
-  if (fixable) lines.push(`  ${count(fixable, 'problem is', 'problems are')} fixable with --fix`);
-  return `${lines.join('\n')}\n`;
+  const tally = new Tally();
+  return {
+    file: ({ file, findings }) => {
+      tally.add(findings);
+      if (findings.length === 0) return '';
+      const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId] as const);
+      const width = Math.max(...rows.map((row) => row[0].length));
+      const lines = [paint(4, file)];
+      for (const [position, severity, message, rule] of rows) {
+        const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
+        lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
+      }
+      return `${lines.join('\n')}\n\n`;
+    },
+    end: () => {
+      if (tally.total === 0) return '';
+      const lines = [paint(tally.counts.error ? 31 : 33, `✖ ${count(tally.total, 'problem')} (${tally.breakdown})`)];
+      if (tally.fixable) lines.push(`  ${count(tally.fixable, 'problem is', 'problems are')} fixable with --fix`);
+      return `${lines.join('\n')}\n`;
+    },
+  };
 }
 
 const SEVERITY_MARK = { error: '🛑 error', warning: '⚠️ warning', info: 'ℹ️ info', hint: 'ℹ️ hint' } as const;
@@ -118,32 +186,49 @@ function cell(text: string): string {
 
 /**
  * A summary for a pull-request comment or a CI job summary ($GITHUB_STEP_SUMMARY): one line of
- * totals, then a table of findings per file, the fixable ones marked.
+ * totals, then a table of findings per file, the fixable ones marked. The totals come first, so the
+ * tables wait, as text, for the last file.
  */
-export function formatMarkdown(results: FileResult[]): string {
-  const counts = { error: 0, warning: 0, info: 0, hint: 0 };
-  let fixable = 0;
-  for (const { findings } of results) {
-    for (const finding of findings) {
-      counts[finding.severity]++;
-      if (finding.fix) fixable++;
-    }
+function markdownReporter(): Reporter {
+  const tally = new Tally();
+  const tables: string[] = [];
+  return {
+    file: ({ file, findings }) => {
+      tally.add(findings);
+      if (findings.length === 0) return '';
+      const lines = [`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |'];
+      for (const finding of findings) {
+        const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
+        lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
+      }
+      tables.push(`${lines.join('\n')}\n`);
+      return '';
+    },
+    end: () => {
+      const checked = count(tally.files, 'file');
+      if (tally.total === 0) return `### medlint: no problems in ${checked} ✅\n`;
+      const head = [`### medlint: ${count(tally.total, 'problem')} (${tally.breakdown}) in ${checked}`, ''];
+      if (tally.fixable) head.push(`${count(tally.fixable, 'problem is', 'problems are')} fixable with \`medlint check --fix\`.`, '');
+      return `${head.join('\n')}\n${tables.join('\n')}`;
+    },
+  };
+}
+
+export function createReporter(format: Format, options: { version: string; color: boolean }): Reporter {
+  switch (format) {
+    case 'json':
+      return jsonReporter();
+    case 'sarif':
+      return sarifReporter(options.version);
+    case 'markdown':
+      return markdownReporter();
+    case 'stylish':
+      return stylishReporter(options.color);
   }
-  const total = counts.error + counts.warning + counts.info + counts.hint;
-  const checked = count(results.length, 'file');
-  if (total === 0) return `### medlint: no problems in ${checked} ✅\n`;
-  const parts = [count(counts.error, 'error'), count(counts.warning, 'warning')];
-  if (counts.info + counts.hint) parts.push(`${counts.info + counts.hint} info`);
-  const lines = [`### medlint: ${count(total, 'problem')} (${parts.join(', ')}) in ${checked}`, ''];
-  if (fixable) lines.push(`${count(fixable, 'problem is', 'problems are')} fixable with \`medlint check --fix\`.`, '');
-  for (const { file, findings } of results) {
-    if (findings.length === 0) continue;
-    lines.push(`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |');
-    for (const finding of findings) {
-      const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-      lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
-    }
-    lines.push('');
-  }
-  return `${lines.join('\n')}`;
+}
+
+/** A whole report at once, for results already in hand. */
+export function formatReport(format: Format, results: FileResult[], options: { version: string; color: boolean } = { version: '0.0.0', color: false }): string {
+  const reporter = createReporter(format, options);
+  return results.map((result) => reporter.file(result)).join('') + reporter.end();
 }

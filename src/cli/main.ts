@@ -1,15 +1,14 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
-import { formatProblem } from '../core/corpus/types';
-import { applyFixes } from '../core/fixes';
-import type { Finding } from '../core/types';
-import { builtinCorpus } from '../node/builtinCorpus';
-import { Project } from '../node/project';
+import { formatProblem, type CorpusProblem } from '../core/corpus/types';
 import { expandPaths, UsageError } from './files';
-import { formatJson, formatMarkdown, formatSarif, formatStylish, type FileResult } from './format';
+import { createReporter, FORMATS, type Format } from './format';
 import type { Output } from './io';
+import { lintFile, type FileOutcome, type LintJob } from './lintFile';
+import { lintInWorkers, projectFor, serveIfLintWorker, workersFor } from './parallel';
 import { projectLinter, terms } from './terms';
 
 const HELP = `medlint ${version}: checks medical writing in Markdown against a reference corpus
@@ -21,6 +20,7 @@ Usage:
       --config FILE                             use this config instead of the nearest .medlintrc.json
       --max-warnings N                          exit 1 when there are more than N warnings
       --fix                                     apply every available fix in place
+      --jobs N                                  lint on N threads (default: one per core)
   medlint define TERM                           print the reference card of a term
   medlint terms list [--category C] [--format text|json]
                                                 list the corpus, with the team's terms from the config
@@ -32,27 +32,7 @@ Usage:
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration errors.
 `;
 
-const MAX_FIX_PASSES = 10;
-
-type Decoded = { text: string; bom: boolean } | { skip: string };
-
-function readDraft(file: string): Decoded {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    return { skip: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
-  }
-  if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
-  } catch {
-    return { skip: 'not UTF-8 text' };
-  }
-}
-
-function check(args: string[], io: Output): number {
+function check(args: string[], io: Output): Promise<number> | number {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -61,12 +41,15 @@ function check(args: string[], io: Output): number {
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
+      jobs: { type: 'string' },
     },
   });
   const format = values.format!;
-  if (!['stylish', 'json', 'sarif', 'markdown'].includes(format)) throw new UsageError(`unknown format "${format}" (use stylish, json, sarif or markdown)`);
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}" (use ${FORMATS.join(', ')})`);
   const maxWarnings = values['max-warnings'] === undefined ? Infinity : Number(values['max-warnings']);
   if (!Number.isInteger(maxWarnings) && maxWarnings !== Infinity) throw new UsageError('--max-warnings takes a whole number');
+  const jobs = values.jobs === undefined ? availableParallelism() : Number(values.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of at least 1');
   if (values.config) {
     try {
       readFileSync(values.config);
@@ -75,45 +58,37 @@ function check(args: string[], io: Output): number {
     }
   }
 
+  const job: LintJob = { fix: values.fix!, ...(values.config ? { config: values.config } : {}) };
+  const files = expandPaths(positionals);
+  const reporter = createReporter(format as Format, { version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  let errors = 0;
+  let warnings = 0;
+  const report = (outcome: FileOutcome) => {
+    if ('skip' in outcome) io.err(`medlint: skipped ${outcome.file}: ${outcome.skip}\n`);
+    if (!('findings' in outcome)) return;
+    for (const finding of outcome.findings) {
+      if (finding.severity === 'error') errors++;
+      else if (finding.severity === 'warning') warnings++;
+    }
+    io.out(reporter.file(outcome));
+  };
+  const finish = (problems: CorpusProblem[]) => {
+    io.out(reporter.end());
+    for (const problem of problems) io.err(`medlint: ${formatProblem(problem)}\n`);
+    if (problems.length > 0) return 2;
+    if (errors > 0) return 1;
+    if (warnings > maxWarnings) {
+      io.err(`medlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+      return 1;
+    }
+    return 0;
+  };
+  const workers = workersFor(files.length, jobs);
+  if (workers > 0) return lintInWorkers(files, job, workers, __filename, report).then(finish);
   // Each file is linted once, or again after its fixes are applied.
-  const project = new Project(builtinCorpus, { reuseChunks: values.fix!, ...(values.config ? { explicitConfig: values.config } : {}) });
-  const results: FileResult[] = [];
-  for (const file of expandPaths(positionals)) {
-    const draft = readDraft(file);
-    if ('skip' in draft) {
-      io.err(`medlint: skipped ${file}: ${draft.skip}\n`);
-      continue;
-    }
-    const { linter, ignored } = project.settingsFor(file);
-    if (ignored) continue;
-    let text = draft.text;
-    if (values.fix) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixed = applyFixes(text, linter.lint(text));
-        if (fixed.applied === 0) break;
-        text = fixed.text;
-      }
-      if (text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${text}` : text);
-    }
-    results.push({ file, findings: linter.lint(text) });
-  }
-
-  for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);
-  if (format === 'json') io.out(`${formatJson(results)}\n`);
-  else if (format === 'sarif') io.out(`${formatSarif(results, version)}\n`);
-  else if (format === 'markdown') io.out(formatMarkdown(results));
-  else io.out(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
-
-  if (project.problems.length > 0) return 2;
-  const all: Finding[] = results.flatMap((result) => result.findings);
-  const errors = all.filter((finding) => finding.severity === 'error').length;
-  const warnings = all.filter((finding) => finding.severity === 'warning').length;
-  if (errors > 0) return 1;
-  if (warnings > maxWarnings) {
-    io.err(`medlint: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
-    return 1;
-  }
-  return 0;
+  const project = projectFor(job);
+  for (const file of files) report(lintFile(project, file, job));
+  return finish(project.problems);
 }
 
 function define(args: string[], io: Output): number {
@@ -137,12 +112,12 @@ function languageServer(args: string[]): number {
   return 0;
 }
 
-export function main(argv: string[], io: Output): number {
+export async function main(argv: string[], io: Output): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
       case 'check':
-        return check(rest, io);
+        return await check(rest, io);
       case 'define':
         return define(rest, io);
       case 'terms':
@@ -171,4 +146,6 @@ export function main(argv: string[], io: Output): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
+if (!serveIfLintWorker()) {
+  void main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then((code) => (process.exitCode = code));
+}

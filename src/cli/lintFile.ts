@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { applyFixes } from '../core/fixes';
+import type { Finding } from '../core/types';
+import type { Project } from '../node/project';
+
+const MAX_FIX_PASSES = 10;
+
+export interface LintJob {
+  config?: string;
+  fix: boolean;
+}
+
+/** One file's outcome: its findings, nothing (ignored by the config), or why it was skipped. */
+export type FileOutcome = { file: string; findings: Finding[] } | { file: string; ignored: true } | { file: string; skip: string };
+
+type Decoded = { text: string; bom: boolean } | { skip: string };
+
+function readDraft(file: string): Decoded {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { skip: `cannot read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})` };
+  }
+  if (bytes.subarray(0, 8192).includes(0)) return { skip: 'binary file' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text, bom: bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf };
+  } catch {
+    return { skip: 'not UTF-8 text' };
+  }
+}
+
+/** Lints one file (after applying its fixes in place, with `fix`): the same on the main thread or in a worker. */
+export function lintFile(project: Project, file: string, job: LintJob): FileOutcome {
+  const draft = readDraft(file);
+  if ('skip' in draft) return { file, skip: draft.skip };
+  const { linter, ignored } = project.settingsFor(file);
+  if (ignored) return { file, ignored: true };
+  let text = draft.text;
+  if (job.fix) {
+    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+      const fixed = applyFixes(text, linter.lint(text));
+      if (fixed.applied === 0) break;
+      text = fixed.text;
+    }
+    if (text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${text}` : text);
+  }
+  return { file, findings: linter.lint(text) };
+}
