@@ -2,7 +2,7 @@ import { abbreviationList, type AbbreviationListItem } from './abbreviationList'
 import { analyze, ChunkCache, type Analysis } from './analysis';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
-import { hoverAt, renderCard, type HoverCard } from './hover';
+import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard } from './hover';
 import type { TextFormat } from './plainText';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
@@ -36,7 +36,10 @@ export interface Linter {
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
-  card(entry: TermEntry): string;
+  /** The full reference card; with `link`, the entries it names link to their own cards. */
+  card(entry: TermEntry, link?: EntryLink): string;
+  /** The heading and first sentence of the definition, and a "more…" link to `moreLink`. */
+  compactCard(entry: TermEntry, moreLink: string): string;
   /** Every term entry of the corpus, in corpus order. */
   entries(): readonly TermEntry[];
   /** The corpus abbreviations the text uses, with the expansions it means, sorted. */
@@ -104,8 +107,11 @@ export function createLinter(options: LinterOptions): Linter {
     define(name) {
       return corpus().lookup.get(name.trim().toLowerCase());
     },
-    card(entry) {
-      return renderCard(corpus(), entry);
+    card(entry, link) {
+      return renderCard(corpus(), entry, undefined, link);
+    },
+    compactCard(entry, moreLink) {
+      return renderCompactCard(entry, moreLink);
     },
     entries() {
       return options.corpus.terms;
