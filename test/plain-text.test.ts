@@ -34,4 +34,10 @@ describe('plain text', () => {
     assert.equal(card?.entryId, 'pd-1');
     assert.deepEqual([card?.start, card?.end], [13, 17]);
   });
+
+  it('honours medlint suppression comments, which are not prose, and reads other comments as text', () => {
+    const text = 'Keytruda works. <!-- medlint-disable-line brand-name -->\nOpdivo <!-- a note --> works.\n';
+    assert.deepEqual(linter().lint(text, 'plaintext').map(describeFinding), ['2:1-2:7 "Opdivo" is a brand name: use the generic name "nivolumab".']);
+    assert.equal(plainProse(text).text, 'Keytruda works. \nOpdivo <!-- a note --> works.\n');
+  });
 });

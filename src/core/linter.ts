@@ -31,7 +31,7 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, 
 
 export interface Linter {
   readonly rules: readonly Rule[];
-  /** `format`: how the text is read (default Markdown); plain text has no markup, so no suppression comments. */
+  /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
   lint(text: string, format?: TextFormat): Finding[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
