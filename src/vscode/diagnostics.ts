@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { TextFormat } from '../core/plainText';
+import { count } from '../core/text/count';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
@@ -154,7 +155,7 @@ export class DiagnosticsController implements vscode.Disposable {
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
     const findings = ignored ? [] : linter.lint(document.getText(), formatOf(document));
-    this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${findings.length} finding(s)`);
+    this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${count(findings.length, 'finding')}`);
     this.show(document.uri, findings);
   }
 

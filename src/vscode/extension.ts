@@ -61,8 +61,8 @@ export async function activate(context: vscode.ExtensionContext) {
   log.info(`medlint active: ${builtinCorpus.terms.length} terms, ${builtinCorpus.claims.length} claim files`);
   // For tests and other extensions: what medlint reported about configs and term files, what it
   // told the writer in notifications, the glossary tree as the view shows it, the rendered card or
-  // rule page, and the status bar text.
-  return { problems: () => settings.problems(), notices: () => [...notices], glossary, rendered: () => rendered.shown, status: () => status.item.text };
+  // rule page, the status bar text, and the folder of medlint's log.
+  return { problems: () => settings.problems(), notices: () => [...notices], glossary, rendered: () => rendered.shown, status: () => status.item.text, logFolder: context.logUri };
 }
 
 export function deactivate(): void {}

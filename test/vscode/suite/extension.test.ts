@@ -71,6 +71,7 @@ interface MedlintApi {
   glossary: vscode.TreeDataProvider<unknown>;
   rendered(): { title: string; markdown: string; html: string } | undefined;
   status(): string;
+  logFolder: vscode.Uri;
 }
 const api = () => vscode.extensions.getExtension<MedlintApi>(EXTENSION_ID)!.exports;
 
@@ -130,6 +131,12 @@ describe('medlint in a real VS Code extension host', function () {
     // The documentation is no text document: nothing of medlint's own is open, so nothing of it is linted.
     assert.deepEqual(vscode.workspace.textDocuments.filter((document) => /readme\.md$/i.test(document.uri.path)).map((document) => document.uri.toString()), []);
     assert.deepEqual(vscode.languages.getDiagnostics().filter(([uri, diagnostics]) => /readme\.md$/i.test(uri.path) && diagnostics.length > 0), []);
+    // Opened as a file, medlint's README is still not linted (it quotes every mistake it documents).
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'README.md'));
+    await vscode.window.showTextDocument(readme);
+    assert.match(readme.getText(), /### `brand-name`/);
+    await sleep(1000);
+    assert.deepEqual(medlintDiagnostics(readme.uri), []);
   });
 
   it('shows a compact hover card on a term, also inside a compound, and none on plain words', async () => {
@@ -360,6 +367,23 @@ describe('medlint in a real VS Code extension host', function () {
     const text = await waitFor(() => api().status() === `$(checklist) medlint: ${total()} findings` && api().status(), 'the status bar count');
     assert.match(text, /^\$\(checklist\) medlint: \d+ findings$/);
     assert.ok(total() >= 2);
+  });
+
+  it('logs each lint (file, format, time, findings) in the medlint output channel at debug level', async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
+    try {
+      await sleep(500);
+      const document = await openScratch('logged.md', 'Opdivo and Yervoy.\n');
+      await diagnosticsOf(document.uri, 2);
+      const logFile = vscode.Uri.joinPath(api().logFolder, 'medlint.log');
+      const line = await waitFor(async () => {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile).then(undefined, () => new Uint8Array()));
+        return text.split('\n').find((candidate) => candidate.includes('linted logged.md'));
+      }, 'the log line');
+      assert.match(line, /\[debug\] linted logged\.md \(markdown, version 1\) in \d+\.\d ms: 2 findings$/);
+    } finally {
+      await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+    }
   });
 
   it('shows a term definition on command, rendered, found also by a brand in any case', async () => {
