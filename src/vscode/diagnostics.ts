@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { moveFindings } from '../core/edits';
 import type { TextFormat } from '../core/plainText';
 import { count } from '../core/text/count';
 import type { Finding } from '../core/types';
@@ -13,46 +14,6 @@ const WRITER_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs
 /** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */
 export function formatOf(document: vscode.TextDocument): TextFormat {
   return document.languageId === 'markdown' ? 'markdown' : 'plaintext';
-}
-
-/**
- * Moves findings computed for the text before an edit onto the text after it: a finding whose range
- * the edit touched (overlapped or adjoined, as typing at the end of a word changes the word) is
- * dropped, one after the edit is shifted by the change in length. Offsets of `changes` are those of
- * the text before the event; VS Code gives them without overlap, and they are applied last first.
- */
-export function shiftFindings(findings: readonly Finding[], changes: readonly vscode.TextDocumentContentChangeEvent[], document: vscode.TextDocument): Finding[] {
-  let moved: Finding[] = [...findings];
-  const offsets = moved.map((finding) => ({ start: finding.start, end: finding.end, fixStart: finding.fix?.start, fixEnd: finding.fix?.end }));
-  for (const change of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) {
-    const from = change.rangeOffset;
-    const to = change.rangeOffset + change.rangeLength;
-    const delta = change.text.length - change.rangeLength;
-    const kept: number[] = [];
-    for (const [index, span] of offsets.entries()) {
-      if (span.start <= to && span.end >= from) continue;
-      if (span.start > to) {
-        span.start += delta;
-        span.end += delta;
-        if (span.fixStart !== undefined) span.fixStart += delta;
-        if (span.fixEnd !== undefined) span.fixEnd += delta;
-      }
-      kept.push(index);
-    }
-    moved = kept.map((index) => moved[index]!);
-    offsets.splice(0, offsets.length, ...kept.map((index) => offsets[index]!));
-  }
-  const rangeOf = (start: number, end: number) => {
-    const startPosition = document.positionAt(start);
-    const endPosition = document.positionAt(end);
-    return { start: { line: startPosition.line, character: startPosition.character }, end: { line: endPosition.line, character: endPosition.character } };
-  };
-  return moved.map((finding, index) => {
-    const { start, end, fixStart, fixEnd } = offsets[index]!;
-    const shifted: Finding = { ...finding, start, end, range: rangeOf(start, end) };
-    if (finding.fix && fixStart !== undefined && fixEnd !== undefined) shifted.fix = { ...finding.fix, start: fixStart, end: fixEnd, range: rangeOf(fixStart, fixEnd) };
-    return shifted;
-  });
 }
 
 /**
@@ -135,7 +96,10 @@ export class DiagnosticsController implements vscode.Disposable {
     const { document } = event;
     const key = document.uri.toString();
     const shown = this.findings.get(key);
-    if (shown && event.contentChanges.length > 0) this.show(document.uri, shiftFindings(shown, event.contentChanges, document));
+    if (shown?.length && event.contentChanges.length > 0) {
+      const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));
+      this.show(document.uri, moveFindings(shown, changes, document.getText()));
+    }
     if (!this.isLinted(document) || vscode.workspace.getConfiguration('medlint', document).get('run') === 'onSave' || this.isLarge(document)) return;
     clearTimeout(this.timers.get(key));
     this.timers.set(
