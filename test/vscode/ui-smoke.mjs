@@ -21,18 +21,19 @@ const screenshot = async (page, name) => {
   await page.screenshot({ path: file });
   log('screenshot', file);
 };
-/** The text of the webview showing medlint's rendered page, once it contains `text`. */
-async function webviewText(page, text, timeout = 20_000) {
+/** The frame of the webview showing medlint's rendered page, once it contains `text`. */
+async function webviewFrame(page, text, timeout = 20_000) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
     for (const frame of page.frames()) {
       const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
-      if (body.includes(text)) return body;
+      if (body.includes(text)) return { frame, body };
     }
     await page.waitForTimeout(250);
   }
   return undefined;
 }
+const webviewText = async (page, text) => (await webviewFrame(page, text))?.body;
 const workspace = copyWorkspace(path.join(root, 'test', 'vscode', 'workspace'), path.join(dir, 'workspace'));
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 fs.mkdirSync(path.join(dir, 'extensions'), { recursive: true });
@@ -101,6 +102,22 @@ try {
   await screenshot(page, '3-rule-docs.png');
   log('rule docs:', seen.ruleDocs?.replace(/\s+/g, ' ').slice(0, 120));
 
+  // "more…" in the compact card opens the full card; a drug it names opens that drug's card.
+  for (let attempt = 0; attempt < 3 && !seen.more; attempt++) {
+    await page.mouse.move(x - 40, y + 40);
+    await page.mouse.move(x + attempt, y, { steps: 8 });
+    try {
+      await page.locator('.monaco-hover:visible a', { hasText: 'more…' }).first().click({ timeout: 4000 });
+      seen.more = await webviewFrame(page, 'Drugs that act on it');
+    } catch {
+      log('no hover to click yet, again');
+    }
+  }
+  await seen.more?.frame.locator('a', { hasText: /^nivolumab$/ }).first().click({ timeout: 10_000 }).catch((error) => log('no nivolumab link:', error.message));
+  seen.linked = await webviewText(page, 'nivolumab (drug)');
+  await screenshot(page, '4-linked-card.png');
+  log('full card:', seen.more?.body.replace(/\s+/g, ' ').slice(0, 100), '| linked card:', seen.linked?.replace(/\s+/g, ' ').slice(0, 60));
+
   // The Glossary view: search for a brand, and its generic's card opens rendered.
   await page.keyboard.press('Control+Shift+P');
   await page.keyboard.type('Focus on Glossary View');
@@ -116,12 +133,29 @@ try {
   const found = page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^pembrolizumab$/ }) }).first();
   await found.waitFor({ timeout: 15_000 });
   seen.search = (await found.innerText()).replace(/\s+/g, ' ');
-  await screenshot(page, '4-glossary-search.png');
+  await screenshot(page, '5-glossary-search.png');
   await page.keyboard.press('Enter');
   await found.click({ timeout: 15_000 });
-  seen.glossary = await webviewText(page, 'Approved uses');
-  await screenshot(page, '5-glossary-card.png');
+  seen.glossary = await webviewText(page, 'pembrolizumab (drug)');
+  await screenshot(page, '6-glossary-card.png');
   log('glossary search:', seen.search, '| card:', seen.glossary?.replace(/\s+/g, ' ').slice(0, 120));
+
+  // Show term definition's picker finds a drug by its brand too. The draft's caret is on no term
+  // (the end of the document), so the command asks which term.
+  await page.locator('.monaco-editor .view-lines', { hasText: 'Keytruda' }).first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('medlint: Show term definition');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show term definition' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input[placeholder*="Term to define"]').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('keytruda');
+  const firstPick = page.locator('.quick-input-list .monaco-list-row').first();
+  await firstPick.locator('.label-name', { hasText: /^pembrolizumab$/ }).waitFor({ timeout: 10_000 });
+  seen.pick = (await firstPick.innerText()).replace(/\s+/g, ' ');
+  await screenshot(page, '7-define-by-brand.png');
+  await page.keyboard.press('Escape');
+  log('show term definition picker:', seen.pick.slice(0, 120));
 } catch (error) {
   log('ERROR', error.message);
 } finally {
@@ -133,7 +167,9 @@ const checks = [
   ['Problems panel row with the message', /"Keytruda" is a brand name: use the generic name "pembrolizumab"/.test(seen.problem ?? '')],
   ['compact hover card: expansion, first sentence, more…, no full card', /PD-1 · programmed cell death protein 1/.test(seen.hover ?? '') && /A checkpoint receptor on the surface of T cells and other immune cells\. more…/.test(seen.hover ?? '') && !/Sources:/.test(seen.hover ?? '')],
   ['rule documentation rendered from the code link, at the rule', /^undefined-abbreviation\b/.test(seen.ruleDocs ?? '') && /Default severity/.test(seen.ruleDocs ?? '') && !/brand-name/.test(seen.ruleDocs ?? '') && Boolean(seen.ruleTab)],
+  ['"more…" opens the full card, whose drug links open their cards', /^PD-1 · programmed cell death protein 1 \(receptor\)/.test(seen.more?.body ?? '') && /^nivolumab \(drug\)/.test(seen.linked ?? '')],
   ['Glossary search finds a drug by its brand', /^pembrolizumab\s*Keytruda · drug$/.test(seen.search ?? '')],
+  ['Show term definition finds a drug by its brand', /^pembrolizumab\s*Keytruda\b/.test(seen.pick ?? '')],
   ['Glossary opens the rendered card', /^pembrolizumab \(drug\)/.test(seen.glossary ?? '') && /Targets: PD-1/.test(seen.glossary ?? '')],
 ];
 for (const [what, ok] of checks) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
