@@ -9,7 +9,7 @@ import type { SettingsResolver } from './settings';
 const DEBOUNCE_MS = 300;
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
 // Documents a writer edits: not output channels, diffs of git history or medlint's own cards.
-const WRITER_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs']);
+export const WRITER_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 /** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */
 export function formatOf(document: vscode.TextDocument): TextFormat {
@@ -56,7 +56,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Whether medlint lints this document: a language in `medlint.languages`, and not medlint's docs. */
   isLinted(document: vscode.TextDocument): boolean {
-    if (!WRITER_SCHEMES.has(document.uri.scheme) || this.isOwnDocument(document.uri)) return false;
+    if (!WRITER_SCHEMES.includes(document.uri.scheme) || this.isOwnDocument(document.uri)) return false;
     const languages = vscode.workspace.getConfiguration('medlint', document).get<string[]>('languages') ?? DEFAULT_LANGUAGES;
     return languages.includes(document.languageId);
   }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { MedlintCodeActions } from './codeActions';
 import { insertAbbreviationList, lintWorkspace, openRuleDocs, ruleDocsLink, showDefinition } from './commands';
-import { DiagnosticsController } from './diagnostics';
+import { DiagnosticsController, WRITER_SCHEMES } from './diagnostics';
 import { copyDefinition, GlossaryProvider, insertTerm } from './glossary';
 import { TermHovers } from './hover';
 import { RenderedView } from './rendered';
@@ -10,7 +10,7 @@ import { SettingsResolver } from './settings';
 import { FindingsStatus } from './statusBar';
 
 // Every language: which ones medlint lints is the `medlint.languages` setting, read per document.
-const WRITER_DOCUMENTS: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-vfs' }];
+const WRITER_DOCUMENTS: vscode.DocumentSelector = WRITER_SCHEMES.map((scheme) => ({ scheme }));
 
 /** The medlint extension: a thin adapter over the core. Activation lints only the open documents. */
 export async function activate(context: vscode.ExtensionContext) {

@@ -156,6 +156,16 @@ try {
   await screenshot(page, '7-define-by-brand.png');
   await page.keyboard.press('Escape');
   log('show term definition picker:', seen.pick.slice(0, 120));
+
+  // The status bar item counts the findings; a click lints the workspace.
+  const status = page.locator('.statusbar-item', { hasText: 'medlint:' }).first();
+  seen.status = (await status.innerText({ timeout: 10_000 })).trim();
+  await status.click();
+  const toast = page.locator('.notification-toast', { hasText: /medlint: \d+ problems? in 2 Markdown files\./ }).first();
+  seen.lintedWorkspace = (await toast.innerText({ timeout: 20_000 }).catch(() => '')).replace(/\s+/g, ' ');
+  seen.statusAfter = (await status.innerText()).trim();
+  await screenshot(page, '8-status-bar-lint-workspace.png');
+  log('status bar:', seen.status, '→', seen.statusAfter, '|', seen.lintedWorkspace);
 } catch (error) {
   log('ERROR', error.message);
 } finally {
@@ -171,6 +181,7 @@ const checks = [
   ['Glossary search finds a drug by its brand', /^pembrolizumab\s*Keytruda · drug$/.test(seen.search ?? '')],
   ['Show term definition finds a drug by its brand', /^pembrolizumab\s*Keytruda\b/.test(seen.pick ?? '')],
   ['Glossary opens the rendered card', /^pembrolizumab \(drug\)/.test(seen.glossary ?? '') && /Targets: PD-1/.test(seen.glossary ?? '')],
+  ['status bar counts the findings; a click lints the workspace', seen.status === 'medlint: 4 findings' && /medlint: 5 problems in 2 Markdown files\./.test(seen.lintedWorkspace ?? '') && seen.statusAfter === 'medlint: 5 findings'],
 ];
 for (const [what, ok] of checks) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
 const failed = checks.filter(([, ok]) => !ok).length;
