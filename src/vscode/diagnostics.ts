@@ -8,7 +8,7 @@ import type { SettingsResolver } from './settings';
 
 const DEBOUNCE_MS = 300;
 const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
-// Documents a writer edits: not output channels, diffs of git history or medlint's own cards.
+// Documents a writer edits: not output channels, git history or other extensions' virtual documents.
 export const WRITER_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
 /** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */

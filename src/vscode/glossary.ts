@@ -46,8 +46,9 @@ export class GlossaryProvider implements vscode.TreeDataProvider<GlossaryNode>, 
     this.refresh();
   }
 
-  /** medlint: Search glossary: the search typed in a box, the view filtering as it changes. */
+  /** medlint: Search glossary: the search typed in a box, the view (shown first) filtering as it changes. */
   async promptSearch(): Promise<void> {
+    await vscode.commands.executeCommand('medlint.glossary.focus');
     const box = vscode.window.createInputBox();
     box.title = 'Search the medlint glossary';
     box.placeholder = 'Term, abbreviation, expansion or brand (Keytruda finds pembrolizumab)';
