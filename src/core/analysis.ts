@@ -4,6 +4,7 @@ import type { PhraseMatch } from './matcher';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
+import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
 import { splitSentences, type Sentence } from './text/sentences';
 import { spanAt } from './text/spans';
@@ -92,8 +93,8 @@ export class ChunkCache {
   }
 }
 
-function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus): ChunkAnalysis {
-  const prose = chunkProse(text, labels, documentStart);
+function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus, format: TextFormat = 'markdown'): ChunkAnalysis {
+  const prose = format === 'plaintext' ? plainProse(text) : chunkProse(text, labels, documentStart);
   const tokens = tokenize(prose.text);
   return { documentStart, labels: signature, prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
 }
@@ -125,12 +126,15 @@ class Int32Buffer {
 /**
  * The analysis of a document, from its chunks' analyses: cached ones, and new ones for chunks that
  * changed or whose definitions did. Each chunk is appended to the document's arrays as soon as it
- * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once.
+ * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once. Plain
+ * text is one chunk, analysed afresh: it has no markup to parse, which is what the cache saves.
  */
-export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
-  const chunks = splitChunks(source);
+export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown'): Analysis {
+  const plain = format === 'plaintext';
+  const chunks = plain ? [{ start: 0, end: source.length, text: source }] : splitChunks(source);
   const labels = documentLabels(
     chunks.map((chunk) => {
+      if (plain) return undefined;
       if (!mayDefine(chunk.text)) return undefined;
       const documentStart = opensDocument(source, chunk);
       const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
@@ -153,8 +157,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const matches: CorpusMatch[] = [];
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
-    const usesLabels = chunk.text.includes('[') ? signature : undefined;
-    let part = cache.analyses.get(chunk.text);
+    const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
+    let part = plain ? analyzeChunk(chunk.text, labels, undefined, documentStart, compiled, format) : cache.analyses.get(chunk.text);
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }

@@ -3,6 +3,7 @@ import type { Analysis } from './analysis';
 import { entriesOf, variantText, type CompiledCorpus } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { displayName } from './rules/helpers';
+import { splitSentences } from './text/sentences';
 import { partitionPoint } from './text/spans';
 import { count } from './text/count';
 import type { SourceSpan } from './types';
@@ -19,28 +20,51 @@ export interface DocumentUsage {
   uses: number;
 }
 
-function names(compiled: CompiledCorpus, ids: string[] | undefined): string[] {
-  return entriesOf(compiled, ids).map(displayName);
+/** Where a card's mention of another entry leads (an editor's command to open that entry's card). */
+export type EntryLink = (entry: TermEntry) => string;
+
+/** The card's heading: the abbreviation with its expansion, or the term, and the category. */
+function headingOf(entry: TermEntry): string {
+  const heading = entry.abbreviation && entry.abbreviation !== entry.term ? `**${entry.abbreviation}** · ${entry.expansions?.[0] ?? entry.term}` : `**${entry.term}**`;
+  return `${heading} *(${entry.category})*`;
 }
 
-/** The reference card for an entry, as Markdown; with document usage when hovering in a document. */
-export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: DocumentUsage): string {
+/**
+ * The compact card a hover shows first: the heading and the definition's first sentence, with a
+ * "more…" link to the full card.
+ */
+export function renderCompactCard(entry: TermEntry, moreLink: string): string {
+  const definition = entry.definition.trim();
+  const first = splitSentences(definition)[0];
+  const sentence = first ? definition.slice(first.start, first.end).trim() : definition;
+  return `${headingOf(entry)}
+
+${sentence} [more…](${moreLink})`;
+}
+
+/**
+ * The reference card for an entry, as Markdown; with document usage when hovering in a document.
+ * With `link`, each other entry it names (targets, classes, drugs, related terms) links to its card.
+ */
+export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: DocumentUsage, link?: EntryLink): string {
+  const named = (other: TermEntry, text: string) => (link ? `[${text}](${link(other)})` : text);
+  const names = (ids: string[] | undefined) => entriesOf(compiled, ids).map((other) => named(other, displayName(other)));
+  const terms = (entries: TermEntry[]) => entries.map((other) => named(other, other.term));
   const lines: string[] = [];
-  const heading = entry.abbreviation && entry.abbreviation !== entry.term ? `**${entry.abbreviation}** · ${entry.expansions?.[0] ?? entry.term}` : `**${entry.term}**`;
-  lines.push(`${heading} *(${entry.category})*`, '', entry.definition.trim(), '');
+  lines.push(headingOf(entry), '', entry.definition.trim(), '');
   if (entry.lay) lines.push(`*In plain words:* ${entry.lay.trim()}`, '');
   const facts: string[] = [];
-  const targets = names(compiled, entry.targets);
+  const targets = names(entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
-  const classes = entriesOf(compiled, entry.classes).map((drugClass) => drugClass.term);
+  const classes = terms(entriesOf(compiled, entry.classes));
   if (classes.length) {
     const own = new Set(entry.classes);
-    const above = entriesOf(compiled, [...(compiled.classesOfDrug.get(entry.id) ?? [])].filter((id) => !own.has(id))).map((drugClass) => drugClass.term);
+    const above = terms(entriesOf(compiled, [...(compiled.classesOfDrug.get(entry.id) ?? [])].filter((id) => !own.has(id))));
     facts.push(`Class: ${classes.join(', ')}${above.length ? ` (and so ${above.join(', ')})` : ''}`);
   }
-  const broader = entriesOf(compiled, entry.broader).map((drugClass) => drugClass.term);
+  const broader = terms(entriesOf(compiled, entry.broader));
   if (broader.length) facts.push(`A kind of: ${broader.join(', ')}`);
-  const narrower = compiled.corpus.terms.filter((other) => other.broader?.includes(entry.id)).map((other) => other.term);
+  const narrower = terms(compiled.corpus.terms.filter((other) => other.broader?.includes(entry.id)));
   if (narrower.length) facts.push(`Kinds: ${narrower.join(', ')}`);
   if (entry.noMolecularTarget) facts.push(`No single molecular target: ${entry.noMolecularTarget}`);
   if (entry.brands?.length) facts.push(`Brand names: ${entry.brands.map(variantText).join(', ')}`);
@@ -50,12 +74,12 @@ export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: D
   }
   if (entry.geneSymbol) facts.push(`Gene: *${entry.geneSymbol}* (HGNC symbol; written as the gene, it is correct as it stands)`);
   for (const population of entry.populations ?? []) facts.push(`For: ${population.requires} disease only`);
-  const actingDrugs = (compiled.drugsByTarget.get(entry.id) ?? []).map((drug) => drug.term);
+  const actingDrugs = terms(compiled.drugsByTarget.get(entry.id) ?? []);
   if (actingDrugs.length) facts.push(`Drugs that act on it: ${actingDrugs.join(', ')}`);
-  const members = (compiled.drugsByClass.get(entry.id) ?? []).map((drug) => drug.term);
+  const members = terms(compiled.drugsByClass.get(entry.id) ?? []);
   if (members.length) facts.push(`Examples: ${members.join(', ')}`);
   for (const sense of entry.otherSenses ?? []) facts.push(`${entry.abbreviation} also stands for: ${sense.expansion} (${sense.description})`);
-  const related = names(compiled, entry.related);
+  const related = names(entry.related);
   if (related.length) facts.push(`Related: ${related.join(', ')}`);
   if (facts.length) lines.push(...facts.map((fact) => `- ${fact}`), '');
   if (usage) {

@@ -1,5 +1,6 @@
 /** medlint core: editor-agnostic, no Node or vscode APIs. Text in, plain data out. */
 export { createLinter, type Linter, type LinterOptions } from './linter';
+export type { TextFormat } from './plainText';
 export { applyFixes } from './fixes';
 export { rules, ruleIds, type Rule, type RuleDocs, type RuleExample } from './rules';
 export type { HoverCard } from './hover';

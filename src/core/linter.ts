@@ -2,7 +2,8 @@ import { abbreviationList, type AbbreviationListItem } from './abbreviationList'
 import { analyze, ChunkCache, type Analysis } from './analysis';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
-import { hoverAt, renderCard, type HoverCard } from './hover';
+import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard } from './hover';
+import type { TextFormat } from './plainText';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { Suppressions } from './suppression';
@@ -30,11 +31,15 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, 
 
 export interface Linter {
   readonly rules: readonly Rule[];
-  lint(text: string): Finding[];
-  hover(text: string, offset: number): HoverCard | undefined;
+  /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
+  lint(text: string, format?: TextFormat): Finding[];
+  hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
-  card(entry: TermEntry): string;
+  /** The full reference card; with `link`, the entries it names link to their own cards. */
+  card(entry: TermEntry, link?: EntryLink): string;
+  /** The heading and first sentence of the definition, and a "more…" link to `moreLink`. */
+  compactCard(entry: TermEntry, moreLink: string): string;
   /** Every term entry of the corpus, in corpus order. */
   entries(): readonly TermEntry[];
   /** The corpus abbreviations the text uses, with the expansions it means, sorted. */
@@ -54,10 +59,10 @@ export function createLinter(options: LinterOptions): Linter {
   const corpus = () => (compiled ??= compileCorpus(options.corpus));
   const chunks = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
   const quotations = options.quotations ?? 'info';
-  let last: Analysis | undefined;
-  const analysisOf = (text: string) => {
-    if (last?.source !== text) last = analyze(text, corpus(), chunks);
-    return last;
+  let last: { analysis: Analysis; format: TextFormat } | undefined;
+  const analysisOf = (text: string, format: TextFormat = 'markdown') => {
+    if (last?.analysis.source !== text || last.format !== format) last = { analysis: analyze(text, corpus(), chunks, format), format };
+    return last.analysis;
   };
   const severityOf = (ruleId: string): SeveritySetting => {
     const rank = ruleRank.get(ruleId);
@@ -67,8 +72,8 @@ export function createLinter(options: LinterOptions): Linter {
   return {
     rules: allRules,
     severityOf,
-    lint(text) {
-      const analysis = analysisOf(text);
+    lint(text, format) {
+      const analysis = analysisOf(text, format);
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
       const findings: Finding[] = [];
@@ -96,14 +101,17 @@ export function createLinter(options: LinterOptions): Linter {
       }
       return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
     },
-    hover(text, offset) {
-      return hoverAt(analysisOf(text), offset);
+    hover(text, offset, format) {
+      return hoverAt(analysisOf(text, format), offset);
     },
     define(name) {
       return corpus().lookup.get(name.trim().toLowerCase());
     },
-    card(entry) {
-      return renderCard(corpus(), entry);
+    card(entry, link) {
+      return renderCard(corpus(), entry, undefined, link);
+    },
+    compactCard(entry, moreLink) {
+      return renderCompactCard(entry, moreLink);
     },
     entries() {
       return options.corpus.terms;

@@ -16,10 +16,7 @@ function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.Works
 export class MedlintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
-  constructor(
-    private readonly diagnostics: DiagnosticsController,
-    private readonly docs: (ruleId: string) => vscode.Uri,
-  ) {}
+  constructor(private readonly diagnostics: DiagnosticsController) {}
 
   provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
     const findings = this.diagnostics.findingsFor(document.uri);
@@ -49,7 +46,8 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
           break;
         }
         case 'docs':
-          action.command = { title: 'Open rule documentation', command: 'vscode.open', arguments: [this.docs(quickFix.ruleId)] };
+          // Rendered, read-only, at the rule's section (vscode.open would open a source file, and runs no command link).
+          action.command = { title: 'Open rule documentation', command: 'medlint.openRuleDocs', arguments: [quickFix.ruleId] };
           break;
       }
       return action;

@@ -1,22 +1,30 @@
 import * as vscode from 'vscode';
 import { abbreviationTable } from '../core/abbreviationList';
+import type { TermEntry } from '../core/corpus/types';
+import { namesOf } from '../core/glossary';
 import type { Linter } from '../core/linter';
+import { ruleDocumentation } from '../core/ruleDocs';
+import { rules } from '../core/rules';
 import { count } from '../core/text/count';
-import type { DiagnosticsController } from './diagnostics';
+import { formatOf, type DiagnosticsController } from './diagnostics';
+import type { RenderedView } from './rendered';
 import type { SettingsResolver } from './settings';
 
-export const TERM_SCHEME = 'medlint-term';
+/** A command link that opens an entry's card: what cards and hovers link to. */
+export function cardLink(entry: TermEntry): string {
+  return `command:medlint.showDefinition?${encodeURIComponent(JSON.stringify([entry.id]))}`;
+}
 
-/** Reference cards as read-only Markdown documents: `medlint-term:/<name>.md`. */
-export class TermCardProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly linterFor: () => Promise<Linter>) {}
+/** Where a rule's documentation opens: a command, so a diagnostic's code link renders it too. */
+export function ruleDocsLink(ruleId: string): vscode.Uri {
+  return vscode.Uri.from({ scheme: 'command', path: 'medlint.openRuleDocs', query: JSON.stringify([ruleId]) });
+}
 
-  async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
-    const linter = await this.linterFor();
-    const name = decodeURIComponent(uri.path.replace(/^\//, '').replace(/\.md$/, ''));
-    const entry = linter.define(name);
-    return entry ? `${linter.card(entry)}\n` : `"${name}" is not in the medlint corpus.\n`;
-  }
+/** medlint: Open rule documentation: the rule's section, rendered, read-only. */
+export async function openRuleDocs(view: RenderedView, ruleId?: string): Promise<void> {
+  const id = ruleId ?? (await vscode.window.showQuickPick(rules.map((rule) => ({ label: rule.id, detail: rule.docs.summary })), { placeHolder: 'Rule' }))?.label;
+  const rule = rules.find((candidate) => candidate.id === id);
+  if (rule) await view.show(`medlint: ${rule.id}`, ruleDocumentation(rule));
 }
 
 /** medlint: Lint workspace: every Markdown file, with a progress notification. */
@@ -33,31 +41,42 @@ export async function lintWorkspace(settings: SettingsResolver, diagnostics: Dia
       const { linter, ignored } = await settings.settingsFor(uri);
       const findings = ignored ? [] : linter.lint(text);
       problems += findings.length;
-      diagnostics.publish(uri, findings);
+      diagnostics.publishFromWorkspace(uri, findings);
     }
   });
   void vscode.window.showInformationMessage(`medlint: ${count(problems, 'problem')} in ${count(files.length, 'Markdown file')}.`);
   return problems;
 }
 
-/** medlint: Show term definition: the term under the cursor, or one picked from the corpus. */
-export async function showDefinition(linter: Linter, term?: string): Promise<void> {
-  let name = term;
+/**
+ * medlint: Show term definition: the term under the cursor, or one picked from the corpus (by term,
+ * abbreviation, expansion or brand), as a rendered card beside the editor.
+ */
+export async function showDefinition(linter: Linter, view: RenderedView, term?: string): Promise<void> {
+  let entry = term ? linter.define(term) : undefined;
   const editor = vscode.window.activeTextEditor;
-  if (!name && editor) {
-    const card = linter.hover(editor.document.getText(), editor.document.offsetAt(editor.selection.active));
-    if (card) name = card.entryId;
+  if (!term && editor) {
+    const card = linter.hover(editor.document.getText(), editor.document.offsetAt(editor.selection.active), formatOf(editor.document));
+    if (card) entry = linter.define(card.entryId);
   }
-  if (!name) {
+  if (!entry && !term) {
     const picked = await vscode.window.showQuickPick(
-      linter.entries().map((entry) => ({ label: entry.abbreviation ?? entry.term, description: entry.abbreviation ? entry.term : entry.category, detail: entry.definition, id: entry.id })),
-      { placeHolder: 'Term to define', matchOnDescription: true, matchOnDetail: true },
+      linter.entries().map((candidate) => ({
+        label: candidate.abbreviation ?? candidate.term,
+        // Every other name, so that typing a brand, alias or expansion finds the entry.
+        description: namesOf(candidate).filter((name) => name !== (candidate.abbreviation ?? candidate.term)).join(' · '),
+        detail: candidate.definition,
+        entry: candidate,
+      })),
+      { placeHolder: 'Term to define (term, abbreviation or brand)', matchOnDescription: true, matchOnDetail: true },
     );
-    name = picked?.id;
+    entry = picked?.entry;
   }
-  if (!name) return;
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: TERM_SCHEME, path: `/${name}.md` }));
-  await vscode.window.showTextDocument(document, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+  if (!entry) {
+    if (term) void vscode.window.showInformationMessage(`medlint: "${term}" is not in the medlint corpus.`);
+    return;
+  }
+  await view.show(entry.abbreviation ?? entry.term, linter.card(entry, cardLink));
 }
 
 /**

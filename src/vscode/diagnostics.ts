@@ -1,35 +1,50 @@
 import * as vscode from 'vscode';
+import { moveFindings } from '../core/edits';
+import type { TextFormat } from '../core/plainText';
+import { count } from '../core/text/count';
 import type { Finding } from '../core/types';
 import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
 const DEBOUNCE_MS = 300;
+const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+// Documents a writer edits: not output channels, git history or other extensions' virtual documents.
+export const WRITER_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
-export function isMarkdown(document: vscode.TextDocument): boolean {
-  return document.languageId === 'markdown' && document.uri.scheme !== 'medlint-term';
+/** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */
+export function formatOf(document: vscode.TextDocument): TextFormat {
+  return document.languageId === 'markdown' ? 'markdown' : 'plaintext';
 }
 
 /**
- * Lints Markdown documents on open and save, and, with `medlint.run: onType`, shortly after typing
- * stops. A result is published only if the document has not changed while it was computed.
+ * Lints the documents of the languages in `medlint.languages` on open and save and, with the default
+ * `medlint.run: onType`, shortly after typing stops. A result is published only if the document has
+ * not changed while it was computed, and between lints the findings shown follow the edits: none is
+ * left on text that changed since it was computed. medlint's own documentation is never linted.
  */
 export class DiagnosticsController implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('medlint');
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly findings = new Map<string, Finding[]>();
+  /** Files Lint workspace covered: closing one keeps its findings. */
+  private readonly workspaceFiles = new Set<string>();
   private readonly toldLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly settings: SettingsResolver,
     private readonly docs: (ruleId: string) => vscode.Uri,
+    private readonly isOwnDocument: (uri: vscode.Uri) => boolean,
+    private readonly log: vscode.LogOutputChannel,
+    /** What medlint told the writer in notifications, in order (for tests and the extension's API). */
+    readonly notices: string[],
   ) {
     this.disposables.push(
       this.collection,
       vscode.workspace.onDidOpenTextDocument((document) => this.lintUnlessLarge(document)),
       vscode.workspace.onDidSaveTextDocument((document) => this.lint(document)),
-      vscode.workspace.onDidChangeTextDocument((event) => this.changed(event.document)),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidChangeTextDocument((event) => this.changed(event)),
+      vscode.workspace.onDidCloseTextDocument((document) => void this.closed(document)),
       settings.onDidChange(() => this.lintOpenDocuments()),
     );
   }
@@ -39,12 +54,20 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const disposable of this.disposables) disposable.dispose();
   }
 
-  lintOpenDocuments(): void {
-    for (const document of vscode.workspace.textDocuments) this.lintUnlessLarge(document);
+  /** Whether medlint lints this document: a language in `medlint.languages`, and not medlint's docs. */
+  isLinted(document: vscode.TextDocument): boolean {
+    if (!WRITER_SCHEMES.includes(document.uri.scheme) || this.isOwnDocument(document.uri)) return false;
+    const languages = vscode.workspace.getConfiguration('medlint', document).get<string[]>('languages') ?? DEFAULT_LANGUAGES;
+    return languages.includes(document.languageId);
   }
 
-  /** What medlint told the writer in notifications, in order (for tests and the extension's API). */
-  readonly notices: string[] = [];
+  lintOpenDocuments(): void {
+    for (const document of vscode.workspace.textDocuments) {
+      if (this.isLinted(document)) this.lintUnlessLarge(document);
+      // A language taken out of medlint.languages: its findings go.
+      else if (this.findings.has(document.uri.toString()) && !this.workspaceFiles.has(document.uri.toString())) this.forget(document.uri);
+    }
+  }
 
   /** A large document is linted on save only: opening or typing in it stays responsive. */
   private isLarge(document: vscode.TextDocument): boolean {
@@ -61,7 +84,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private lintUnlessLarge(document: vscode.TextDocument): void {
-    if (isMarkdown(document) && !this.isLarge(document)) void this.lint(document);
+    if (this.isLinted(document) && !this.isLarge(document)) void this.lint(document);
   }
 
   /** The findings last published for a document (what the diagnostics show). */
@@ -69,9 +92,15 @@ export class DiagnosticsController implements vscode.Disposable {
     return this.findings.get(uri.toString()) ?? [];
   }
 
-  private changed(document: vscode.TextDocument): void {
-    if (!isMarkdown(document) || vscode.workspace.getConfiguration('medlint', document).get('run') !== 'onType' || this.isLarge(document)) return;
+  private changed(event: vscode.TextDocumentChangeEvent): void {
+    const { document } = event;
     const key = document.uri.toString();
+    const shown = this.findings.get(key);
+    if (shown?.length && event.contentChanges.length > 0) {
+      const changes = event.contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text }));
+      this.show(document.uri, moveFindings(shown, changes, document.getText()));
+    }
+    if (!this.isLinted(document) || vscode.workspace.getConfiguration('medlint', document).get('run') === 'onSave' || this.isLarge(document)) return;
     clearTimeout(this.timers.get(key));
     this.timers.set(
       key,
@@ -83,23 +112,53 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   async lint(document: vscode.TextDocument): Promise<void> {
-    if (!isMarkdown(document)) return;
+    if (!this.isLinted(document)) return;
     const version = document.version;
     const { linter, ignored } = await this.settings.settingsFor(document.uri);
     // Settings are resolved asynchronously: a newer version will publish its own result.
     if (document.isClosed || document.version !== version) return;
-    const findings = ignored ? [] : linter.lint(document.getText());
-    this.publish(document.uri, findings);
+    const started = performance.now();
+    const findings = ignored ? [] : linter.lint(document.getText(), formatOf(document));
+    this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${count(findings.length, 'finding')}`);
+    this.show(document.uri, findings);
   }
 
-  publish(uri: vscode.Uri, findings: Finding[]): void {
+  /** Findings of Lint workspace, kept for the file when it is opened and closed again. */
+  publishFromWorkspace(uri: vscode.Uri, findings: Finding[]): void {
+    this.workspaceFiles.add(uri.toString());
+    this.show(uri, findings);
+  }
+
+  private show(uri: vscode.Uri, findings: Finding[]): void {
     this.findings.set(uri.toString(), findings);
     this.collection.set(uri, findings.map((finding) => toDiagnostic(finding, this.docs)));
   }
 
+  /**
+   * A closed file's findings go, unless Lint workspace reported on it: then it is linted again as
+   * it stands on disk (closing may have discarded edits), so the workspace results stay whole.
+   */
+  private async closed(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.delete(key);
+    this.toldLarge.delete(key);
+    if (!this.workspaceFiles.has(key)) {
+      this.forget(document.uri);
+      return;
+    }
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+      const { linter, ignored } = await this.settings.settingsFor(document.uri);
+      // Opened again meanwhile: the open document's own lint is the one to show.
+      if (vscode.workspace.textDocuments.some((open) => open.uri.toString() === key)) return;
+      this.publishFromWorkspace(document.uri, ignored ? [] : linter.lint(text, formatOf(document)));
+    } catch {
+      this.forget(document.uri);
+    }
+  }
+
   private forget(uri: vscode.Uri): void {
-    clearTimeout(this.timers.get(uri.toString()));
-    this.toldLarge.delete(uri.toString());
     this.findings.delete(uri.toString());
     this.collection.delete(uri);
   }

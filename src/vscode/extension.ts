@@ -1,65 +1,68 @@
 import * as vscode from 'vscode';
 import { builtinCorpus } from '../node/builtinCorpus';
-import { toRange } from './convert';
 import { MedlintCodeActions } from './codeActions';
-import { insertAbbreviationList, lintWorkspace, showDefinition, TermCardProvider, TERM_SCHEME } from './commands';
-import { DiagnosticsController, isMarkdown } from './diagnostics';
-import { GlossaryProvider } from './glossary';
+import { insertAbbreviationList, lintWorkspace, openRuleDocs, ruleDocsLink, showDefinition } from './commands';
+import { DiagnosticsController, WRITER_SCHEMES } from './diagnostics';
+import { copyDefinition, GlossaryProvider, insertTerm } from './glossary';
+import { TermHovers } from './hover';
+import { RenderedView } from './rendered';
 import { SettingsResolver } from './settings';
+import { FindingsStatus } from './statusBar';
 
-const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown', scheme: 'file' }, { language: 'markdown', scheme: 'untitled' }, { language: 'markdown', scheme: 'vscode-remote' }];
-
-/** The README that documents the rules: vsce packs README.md as readme.md. */
-async function readmeOf(extension: vscode.Uri): Promise<vscode.Uri> {
-  const packed = vscode.Uri.joinPath(extension, 'readme.md');
-  try {
-    await vscode.workspace.fs.stat(packed);
-    return packed;
-  } catch {
-    return vscode.Uri.joinPath(extension, 'README.md');
-  }
-}
+// Every language: which ones medlint lints is the `medlint.languages` setting, read per document.
+const WRITER_DOCUMENTS: vscode.DocumentSelector = WRITER_SCHEMES.map((scheme) => ({ scheme }));
 
 /** The medlint extension: a thin adapter over the core. Activation lints only the open documents. */
 export async function activate(context: vscode.ExtensionContext) {
   const log = vscode.window.createOutputChannel('medlint', { log: true });
-  const settings = new SettingsResolver(builtinCorpus, log);
-  const readme = await readmeOf(context.extensionUri);
-  const docs = (ruleId: string) => readme.with({ fragment: ruleId });
-  const diagnostics = new DiagnosticsController(settings, docs);
+  const notices: string[] = [];
+  const settings = new SettingsResolver(builtinCorpus, log, notices);
+  // medlint's own files (its README, its examples) are documentation to read, not drafts to lint.
+  const extensionPath = `${context.extensionUri.path.replace(/\/$/, '')}/`;
+  const isOwnDocument = (uri: vscode.Uri) => uri.authority === context.extensionUri.authority && uri.path.startsWith(extensionPath);
+  const diagnostics = new DiagnosticsController(settings, ruleDocsLink, isOwnDocument, log, notices);
   const linterFor = async (uri: vscode.Uri) => (await settings.settingsFor(uri)).linter;
   const activeLinter = () => linterFor(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'));
   const glossary = new GlossaryProvider(activeLinter);
+  const glossaryView = vscode.window.createTreeView('medlint.glossary', { treeDataProvider: glossary, showCollapseAll: true });
+  glossary.attach(glossaryView);
+  const rendered = new RenderedView();
+  const status = new FindingsStatus(diagnostics.collection);
+  const entryOf = (node: { entry?: { id: string } } | undefined) => node?.entry && activeLinter().then((linter) => linter.define(node.entry!.id));
 
   context.subscriptions.push(
     log,
     settings,
     diagnostics,
-    vscode.languages.registerHoverProvider(MARKDOWN, {
-      async provideHover(document, position) {
-        if (!isMarkdown(document)) return undefined;
-        const { linter } = await settings.settingsFor(document.uri);
-        const card = linter.hover(document.getText(), document.offsetAt(position));
-        if (!card) return undefined;
-        const markdown = new vscode.MarkdownString(card.markdown);
-        return new vscode.Hover(markdown, toRange(card.range));
-      },
-    }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new MedlintCodeActions(diagnostics, docs), MedlintCodeActions.metadata),
-    vscode.workspace.registerTextDocumentContentProvider(TERM_SCHEME, new TermCardProvider(activeLinter)),
+    rendered,
+    status,
+    vscode.languages.registerHoverProvider(WRITER_DOCUMENTS, new TermHovers(settings, diagnostics)),
+    vscode.languages.registerCodeActionsProvider(WRITER_DOCUMENTS, new MedlintCodeActions(diagnostics), MedlintCodeActions.metadata),
     vscode.commands.registerCommand('medlint.lintWorkspace', () => lintWorkspace(settings, diagnostics)),
-    vscode.commands.registerCommand('medlint.showDefinition', async (term?: string) => showDefinition(await activeLinter(), term)),
+    vscode.commands.registerCommand('medlint.showDefinition', async (term?: string) => showDefinition(await activeLinter(), rendered, term)),
+    vscode.commands.registerCommand('medlint.openRuleDocs', (ruleId?: string) => openRuleDocs(rendered, ruleId)),
     vscode.commands.registerCommand('medlint.insertAbbreviationList', () => insertAbbreviationList(linterFor)),
+    vscode.commands.registerCommand('medlint.glossary.search', (query?: string) => (typeof query === 'string' ? glossary.search(query) : glossary.promptSearch())),
+    vscode.commands.registerCommand('medlint.glossary.clearSearch', () => glossary.search('')),
+    vscode.commands.registerCommand('medlint.glossary.insertTerm', async (node?: { entry?: { id: string } }) => {
+      const entry = await entryOf(node);
+      return entry ? insertTerm(entry) : false;
+    }),
+    vscode.commands.registerCommand('medlint.glossary.copyDefinition', async (node?: { entry?: { id: string } }) => {
+      const entry = await entryOf(node);
+      if (entry) await copyDefinition(entry);
+    }),
     glossary,
-    vscode.window.createTreeView('medlint.glossary', { treeDataProvider: glossary, showCollapseAll: true }),
+    glossaryView,
     settings.onDidChange(() => glossary.refresh()),
     vscode.window.onDidChangeActiveTextEditor(() => glossary.refresh()),
   );
   diagnostics.lintOpenDocuments();
   log.info(`medlint active: ${builtinCorpus.terms.length} terms, ${builtinCorpus.claims.length} claim files`);
   // For tests and other extensions: what medlint reported about configs and term files, what it
-  // told the writer in notifications, and the glossary tree as the view shows it.
-  return { problems: () => settings.problems(), notices: () => [...diagnostics.notices], glossary };
+  // told the writer in notifications, the glossary tree as the view shows it, the rendered card or
+  // rule page, the status bar text, and the folder of medlint's log.
+  return { problems: () => settings.problems(), notices: () => [...notices], glossary, rendered: () => rendered.shown, status: () => status.item.text, logFolder: context.logUri };
 }
 
 export function deactivate(): void {}

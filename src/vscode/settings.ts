@@ -45,6 +45,18 @@ async function yamlFiles(dir: vscode.Uri, shown: (uri: vscode.Uri) => string): P
 }
 
 /**
+ * Severity per rule from the editor settings: the `medlint.rules` object, then the one setting per
+ * rule the Settings UI shows (`medlint.severity.<rule>`), which wins unless left at `default`.
+ */
+export function editorRuleSeverities(settings: vscode.WorkspaceConfiguration): Record<string, SeveritySetting> {
+  const severities: Record<string, SeveritySetting> = { ...(settings.get<Record<string, SeveritySetting>>('rules') ?? {}) };
+  for (const [ruleId, severity] of Object.entries(settings.get<Record<string, SeveritySetting | 'default'>>('severity') ?? {})) {
+    if (severity !== 'default') severities[ruleId] = severity;
+  }
+  return severities;
+}
+
+/**
  * Settings per document, from VS Code's `medlint.*` settings and the nearest `.medlintrc.json` in the
  * workspace folder (which overrides them, as for the CLI). One linter per config, so its chunk cache
  * serves every document under it. In an untrusted workspace only the built-in corpus and the user's
@@ -53,6 +65,12 @@ async function yamlFiles(dir: vscode.Uri, shown: (uri: vscode.Uri) => string): P
 export class SettingsResolver implements vscode.Disposable {
   private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri }>>();
   private readonly reported = new Set<string>();
+  /**
+   * Every problem the writer was warned about this session. A reset (any settings change, any saved
+   * YAML file) resolves the configs again and finds the same problems in unchanged files: those are
+   * logged again but not shown again.
+   */
+  private readonly warned = new Set<string>();
   private readonly onDidChangeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.onDidChangeEmitter.event;
   private readonly disposables: vscode.Disposable[] = [];
@@ -60,6 +78,8 @@ export class SettingsResolver implements vscode.Disposable {
   constructor(
     private readonly builtin: Corpus,
     private readonly log: vscode.LogOutputChannel,
+    /** What medlint told the writer in notifications, in order (for tests and the extension's API). */
+    private readonly notices: string[],
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')},*.yaml,*.yml}`);
     const reset = () => this.reset();
@@ -116,7 +136,7 @@ export class SettingsResolver implements vscode.Disposable {
 
   private async createScope(folder: vscode.WorkspaceFolder | undefined, configFile: vscode.Uri | undefined) {
     const settings = vscode.workspace.getConfiguration('medlint', folder);
-    const editorRules = settings.get<Record<string, SeveritySetting>>('rules') ?? {};
+    const editorRules = editorRuleSeverities(settings);
     const root = configFile ? vscode.Uri.joinPath(configFile, '..') : (folder?.uri ?? vscode.Uri.file('/'));
     const shown = (uri: vscode.Uri) => (folder ? vscode.workspace.asRelativePath(uri, false) : uri.path);
     const problems: CorpusProblem[] = [];
@@ -153,16 +173,20 @@ export class SettingsResolver implements vscode.Disposable {
     return [...this.reported];
   }
 
-  /** Logs each problem, and warns once per new set of problems; the built-in corpus keeps working. */
+  /** Logs each problem, and warns once per set of problems not warned about before; the built-in corpus keeps working. */
   private report(problems: CorpusProblem[]): void {
     const fresh = problems.map(formatProblem).filter((line) => !this.reported.has(line));
-    if (fresh.length === 0) return;
     for (const line of fresh) {
       this.reported.add(line);
       this.log.warn(line);
     }
-    const more = fresh.length > 1 ? ` (and ${fresh.length - 1} more)` : '';
-    void vscode.window.showWarningMessage(`medlint: ${fresh[0]}${more}. The rest of the corpus still applies.`, 'Show Output').then((choice) => {
+    const unwarned = fresh.filter((line) => !this.warned.has(line));
+    if (unwarned.length === 0) return;
+    for (const line of unwarned) this.warned.add(line);
+    const more = unwarned.length > 1 ? ` (and ${unwarned.length - 1} more)` : '';
+    const notice = `medlint: ${unwarned[0]}${more}. The rest of the corpus still applies.`;
+    this.notices.push(notice);
+    void vscode.window.showWarningMessage(notice, 'Show Output').then((choice) => {
       if (choice) this.log.show(true);
     });
   }

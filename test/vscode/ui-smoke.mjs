@@ -1,21 +1,40 @@
 // npm run test:vscode (second part): what a writer sees. medlint installed in code-server from the
 // packaged medlint.vsix, the workbench in headless chromium: a squiggle and a Problems panel row for a
-// finding, a hover card on a term, and the Glossary view opening a card; screenshots in
-// test-output/vscode/.
+// finding, the compact hover card on a term, the rule's documentation rendered from the diagnostic's
+// code link, and a Glossary search for a brand opening the rendered card; screenshots in the run's
+// temporary folder.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { assertInstalled, copyWorkspace, installExtension, launchChromium, startCodeServer, stop } from './host.mjs';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const shots = path.join(root, 'test-output', 'vscode');
 const port = process.env.MEDLINT_VSCODE_UI_PORT || '18095';
 const started = Date.now();
 const log = (...args) => console.log(`[ui ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...args);
 
 assertInstalled();
-fs.mkdirSync(shots, { recursive: true });
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'medlint-ui-'));
+const shots = path.join(dir, 'screenshots');
+fs.mkdirSync(shots, { recursive: true });
+const screenshot = async (page, name) => {
+  const file = path.join(shots, name);
+  await page.screenshot({ path: file });
+  log('screenshot', file);
+};
+/** The frame of the webview showing medlint's rendered page, once it contains `text`. */
+async function webviewFrame(page, text, timeout = 20_000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    for (const frame of page.frames()) {
+      const body = await frame.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+      if (body.includes(text)) return { frame, body };
+    }
+    await page.waitForTimeout(250);
+  }
+  return undefined;
+}
+const webviewText = async (page, text) => (await webviewFrame(page, text))?.body;
 const workspace = copyWorkspace(path.join(root, 'test', 'vscode', 'workspace'), path.join(dir, 'workspace'));
 installExtension(dir, path.join(root, 'medlint.vsix'));
 
@@ -40,7 +59,7 @@ try {
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: '"Keytruda" is a brand name' }).first();
   await row.waitFor({ timeout: 30_000 });
   seen.problem = (await row.innerText()).replace(/\s+/g, ' ');
-  await page.screenshot({ path: path.join(shots, '1-diagnostics-and-problems.png') });
+  await screenshot(page, '1-diagnostics-and-problems.png');
   log('problems panel:', seen.problem);
 
   // Plain text renders as one span per line: aim inside "PD-1" by its place in the span (monospace).
@@ -50,8 +69,8 @@ try {
   const text = await token.innerText();
   const x = box.x + (box.width / text.length) * (text.indexOf('PD-1') + 1.5);
   const y = box.y + box.height / 2;
-  // "Sources:" is the card's own: the diagnostic shown in the same hover also names the expansion.
-  const card = page.locator('.monaco-hover:visible', { hasText: 'Sources:' }).first();
+  // "more…" is the compact card's own: the diagnostic shown in the same hover also names the expansion.
+  const card = page.locator('.monaco-hover:visible', { hasText: 'more…' }).first();
   for (let attempt = 0; attempt < 3 && !seen.hover; attempt++) {
     await page.mouse.move(x - 40, y + 40);
     await page.mouse.move(x + attempt, y, { steps: 8 });
@@ -69,24 +88,79 @@ try {
     await page.keyboard.press('Control+I');
     await card.waitFor({ timeout: 5000 }).then(async () => (seen.hover = (await card.innerText()).replace(/\s+/g, ' '))).catch(() => {});
   }
-  await page.screenshot({ path: path.join(shots, '2-hover-card.png') });
+  await screenshot(page, '2-compact-hover.png');
   log('hover:', seen.hover);
 
-  // The Glossary view: expand a category, click an entry, and its card opens beside the draft.
+  // The diagnostic's code link in the same hover: the rule's documentation, rendered beside the draft.
+  const codeLink = page.locator('.monaco-hover:visible a.code-link', { hasText: 'undefined-abbreviation' }).first();
+  await codeLink.click({ timeout: 10_000 });
+  seen.ruleDocs = await webviewText(page, 'Default severity');
+  await page.mouse.move(5, 450);
   await page.keyboard.press('Escape');
+  seen.ruleTab = await page.locator('.tabs-container .tab', { hasText: 'medlint: undefined-abbreviation' }).first().innerText({ timeout: 10_000 }).catch(() => undefined);
+  await screenshot(page, '3-rule-docs.png');
+  log('rule docs:', seen.ruleDocs?.replace(/\s+/g, ' ').slice(0, 120));
+
+  // "more…" in the compact card opens the full card; a drug it names opens that drug's card.
+  for (let attempt = 0; attempt < 3 && !seen.more; attempt++) {
+    await page.mouse.move(x - 40, y + 40);
+    await page.mouse.move(x + attempt, y, { steps: 8 });
+    try {
+      await page.locator('.monaco-hover:visible a', { hasText: 'more…' }).first().click({ timeout: 4000 });
+      seen.more = await webviewFrame(page, 'Drugs that act on it');
+    } catch {
+      log('no hover to click yet, again');
+    }
+  }
+  await seen.more?.frame.locator('a', { hasText: /^nivolumab$/ }).first().click({ timeout: 10_000 }).catch((error) => log('no nivolumab link:', error.message));
+  seen.linked = await webviewText(page, 'nivolumab (drug)');
+  await screenshot(page, '4-linked-card.png');
+  log('full card:', seen.more?.body.replace(/\s+/g, ' ').slice(0, 100), '| linked card:', seen.linked?.replace(/\s+/g, ' ').slice(0, 60));
+
+  // The Glossary view: search for a brand, and its generic's card opens rendered.
+  // From the Command Palette: the command shows the view (collapsed below the Explorer) itself.
   await page.keyboard.press('Control+Shift+P');
-  await page.keyboard.type('Focus on Glossary View');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Glossary' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.type('medlint: Search glossary');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Search glossary' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  const glossaryRow = (text) => page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: new RegExp(`^${text}$`) }) }).first();
-  await glossaryRow('Drugs').click({ timeout: 15_000 });
-  // The first drug: the list is virtual, so a row further down may not be rendered until scrolled to.
-  await glossaryRow('ado-trastuzumab emtansine').click({ timeout: 15_000 });
-  const cardTab = page.locator('.tabs-container .tab', { hasText: 'ado-trastuzumab-emtansine.md' }).first();
-  await cardTab.waitFor({ timeout: 15_000 });
-  seen.glossary = await page.locator('.monaco-editor .view-lines', { hasText: 'Approved uses' }).first().innerText({ timeout: 15_000 });
-  await page.screenshot({ path: path.join(shots, '3-glossary.png') });
-  log('glossary card:', seen.glossary.replace(/\s+/g, ' ').slice(0, 120));
+  await page.locator('.quick-input-widget input[placeholder*="Keytruda finds pembrolizumab"]').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('keytruda');
+  const found = page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^pembrolizumab$/ }) }).first();
+  await found.waitFor({ timeout: 15_000 });
+  seen.search = (await found.innerText()).replace(/\s+/g, ' ');
+  await screenshot(page, '5-glossary-search.png');
+  await page.keyboard.press('Enter');
+  await found.click({ timeout: 15_000 });
+  seen.glossary = await webviewText(page, 'pembrolizumab (drug)');
+  await screenshot(page, '6-glossary-card.png');
+  log('glossary search:', seen.search, '| card:', seen.glossary?.replace(/\s+/g, ' ').slice(0, 120));
+
+  // Show term definition's picker finds a drug by its brand too. The draft's caret is on no term
+  // (the end of the document), so the command asks which term.
+  await page.locator('.monaco-editor .view-lines', { hasText: 'Keytruda' }).first().click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('medlint: Show term definition');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show term definition' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget input[placeholder*="Term to define"]').waitFor({ timeout: 10_000 });
+  await page.keyboard.type('keytruda');
+  const firstPick = page.locator('.quick-input-list .monaco-list-row').first();
+  await firstPick.locator('.label-name', { hasText: /^pembrolizumab$/ }).waitFor({ timeout: 10_000 });
+  seen.pick = (await firstPick.innerText()).replace(/\s+/g, ' ');
+  await screenshot(page, '7-define-by-brand.png');
+  await page.keyboard.press('Escape');
+  log('show term definition picker:', seen.pick.slice(0, 120));
+
+  // The status bar item counts the findings; a click lints the workspace.
+  const status = page.locator('.statusbar-item', { hasText: 'medlint:' }).first();
+  seen.status = (await status.innerText({ timeout: 10_000 })).trim();
+  await status.click();
+  const toast = page.locator('.notification-toast', { hasText: /medlint: \d+ problems? in 2 Markdown files\./ }).first();
+  seen.lintedWorkspace = (await toast.innerText({ timeout: 20_000 }).catch(() => '')).replace(/\s+/g, ' ');
+  seen.statusAfter = (await status.innerText()).trim();
+  await screenshot(page, '8-status-bar-lint-workspace.png');
+  log('status bar:', seen.status, '→', seen.statusAfter, '|', seen.lintedWorkspace);
 } catch (error) {
   log('ERROR', error.message);
 } finally {
@@ -96,12 +170,17 @@ try {
 const checks = [
   ['squiggle under a finding', Boolean(seen.squiggle)],
   ['Problems panel row with the message', /"Keytruda" is a brand name: use the generic name "pembrolizumab"/.test(seen.problem ?? '')],
-  ['hover card with the definition and sources', /PD-1 · programmed cell death protein 1/.test(seen.hover ?? '') && /Sources:/.test(seen.hover ?? '')],
-  // The editor renders spaces as no-break spaces: \s matches both.
-  ['Glossary view opens the card of a clicked entry', /\*\*ado-trastuzumab\s+emtansine\*\*/.test(seen.glossary ?? '')],
+  ['compact hover card: expansion, first sentence, more…, no full card', /PD-1 · programmed cell death protein 1/.test(seen.hover ?? '') && /A checkpoint receptor on the surface of T cells and other immune cells\. more…/.test(seen.hover ?? '') && !/Sources:/.test(seen.hover ?? '')],
+  ['rule documentation rendered from the code link, at the rule', /^undefined-abbreviation\b/.test(seen.ruleDocs ?? '') && /Default severity/.test(seen.ruleDocs ?? '') && !/brand-name/.test(seen.ruleDocs ?? '') && Boolean(seen.ruleTab)],
+  ['"more…" opens the full card, whose drug links open their cards', /^PD-1 · programmed cell death protein 1 \(receptor\)/.test(seen.more?.body ?? '') && /^nivolumab \(drug\)/.test(seen.linked ?? '')],
+  ['Glossary search finds a drug by its brand', /^pembrolizumab\s*Keytruda · drug$/.test(seen.search ?? '')],
+  ['Show term definition finds a drug by its brand', /^pembrolizumab\s*Keytruda\b/.test(seen.pick ?? '')],
+  ['Glossary opens the rendered card', /^pembrolizumab \(drug\)/.test(seen.glossary ?? '') && /Targets: PD-1/.test(seen.glossary ?? '')],
+  ['status bar counts the findings; a click lints the workspace', seen.status === 'medlint: 4 findings' && /medlint: 5 problems in 2 Markdown files\./.test(seen.lintedWorkspace ?? '') && seen.statusAfter === 'medlint: 5 findings'],
 ];
 for (const [what, ok] of checks) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
 const failed = checks.filter(([, ok]) => !ok).length;
 console.log(`${checks.length - failed} passed, ${failed} failed`);
 log(`screenshots in ${shots}`);
+for (const name of fs.readdirSync(shots).sort()) console.log(`  ${path.join(shots, name)}`);
 process.exit(failed ? 1 : 0);

@@ -32,6 +32,13 @@ async function diagnosticsOf(uri: vscode.Uri, count: number): Promise<string[]> 
   return (await waitFor(() => medlintDiagnostics(uri).length === count && medlintDiagnostics(uri), `${count} diagnostics on ${uri.path}`)).map(show);
 }
 
+/** Waits until the diagnostics shown are exactly `expected`, and returns them. */
+async function shownBecomes(uri: vscode.Uri, expected: string[]): Promise<string[]> {
+  const want = JSON.stringify(expected);
+  await waitFor(() => JSON.stringify(medlintDiagnostics(uri).map(show)) === want, `${want} on ${uri.path}`, 5000).catch(() => undefined);
+  return medlintDiagnostics(uri).map(show);
+}
+
 async function openScratch(name: string, text: string): Promise<vscode.TextDocument> {
   const uri = vscode.Uri.joinPath(root(), name);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
@@ -58,6 +65,25 @@ async function hover(document: vscode.TextDocument, position: vscode.Position): 
   return { text, ...(hovers[0]?.range ? { range: hovers[0].range } : {}) };
 }
 
+interface MedlintApi {
+  problems(): string[];
+  notices(): string[];
+  glossary: vscode.TreeDataProvider<unknown>;
+  rendered(): { title: string; markdown: string; html: string } | undefined;
+  status(): string;
+  logFolder: vscode.Uri;
+}
+const api = () => vscode.extensions.getExtension<MedlintApi>(EXTENSION_ID)!.exports;
+
+/** Runs a command link as VS Code does: the command, with the JSON arguments of the query. */
+async function follow(link: string | vscode.Uri): Promise<void> {
+  const uri = typeof link === 'string' ? vscode.Uri.parse(link) : link;
+  assert.equal(uri.scheme, 'command', uri.toString());
+  await vscode.commands.executeCommand(uri.path, ...(JSON.parse(uri.query) as unknown[]));
+}
+
+const renderedTitled = (title: string) => waitFor(() => api().rendered()?.title === title && api().rendered(), `the rendered page "${title}"`);
+
 describe('medlint in a real VS Code extension host', function () {
   this.timeout(60_000);
   let sample: vscode.TextDocument;
@@ -69,8 +95,7 @@ describe('medlint in a real VS Code extension host', function () {
 
   afterEach(async () => {
     const settings = vscode.workspace.getConfiguration('medlint');
-    await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
-    await settings.update('run', undefined, vscode.ConfigurationTarget.Workspace);
+    for (const key of ['rules', 'run', 'hover', 'languages', 'severity.brand-name']) await settings.update(key, undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -89,21 +114,67 @@ describe('medlint in a real VS Code extension host', function () {
       '4:28-4:43 person-first Warning Use person-first language: "patients with cancer", not "cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
     ]);
     const code = medlintDiagnostics(sample.uri)[1]!.code as { value: string; target: vscode.Uri };
-    assert.equal(code.target.fragment, 'brand-name');
-    assert.match(code.target.path, /\/(?:README|readme)\.md$/);
+    assert.equal(code.target.toString(true), 'command:medlint.openRuleDocs?["brand-name"]');
   });
 
-  it('shows a hover card on a term, also inside a compound, and none on plain words', async () => {
+  it('opens a rule\'s documentation rendered, at its section, from the diagnostic code and from "Learn about", and never lints it', async () => {
+    const diagnostic = await waitFor(() => medlintDiagnostics(sample.uri)[1], 'the brand-name diagnostic');
+    await follow((diagnostic.code as { target: vscode.Uri }).target);
+    const page = await renderedTitled('medlint: brand-name');
+    assert.match(page.markdown, /^### `brand-name`\n\nUse the generic name of a drug, not its brand name/);
+    assert.match(page.html, /<h3[^>]*><code>brand-name<\/code><\/h3>/);
+    assert.ok(!page.html.includes('<code>misnomer</code>'), 'only the rule\'s own section');
+    const learn = (await codeActions(sample, medlintDiagnostics(sample.uri)[3]!.range)).find((action) => action.title === 'Learn about person-first');
+    assert.deepEqual([learn?.command?.command, learn?.command?.arguments], ['medlint.openRuleDocs', ['person-first']]);
+    await vscode.commands.executeCommand(learn!.command!.command, ...learn!.command!.arguments!);
+    assert.match((await renderedTitled('medlint: person-first')).markdown, /^### `person-first`\n/);
+    // The documentation is no text document: nothing of medlint's own is open, so nothing of it is linted.
+    assert.deepEqual(vscode.workspace.textDocuments.filter((document) => /readme\.md$/i.test(document.uri.path)).map((document) => document.uri.toString()), []);
+    assert.deepEqual(vscode.languages.getDiagnostics().filter(([uri, diagnostics]) => /readme\.md$/i.test(uri.path) && diagnostics.length > 0), []);
+    // Opened as a file, medlint's README is still not linted (it quotes every mistake it documents).
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'README.md'));
+    await vscode.window.showTextDocument(readme);
+    assert.match(readme.getText(), /### `brand-name`/);
+    await sleep(1000);
+    assert.deepEqual(medlintDiagnostics(readme.uri), []);
+  });
+
+  it('shows a compact hover card on a term, also inside a compound, and none on plain words', async () => {
     const onTerm = await hover(sample, new vscode.Position(2, 31));
-    assert.match(onTerm.text, /^\*\*PD-1\*\* · programmed cell death protein 1 \*\(receptor\)\*/);
-    const actingOnPd1 = builtinCorpus.terms.filter((term) => term.targets?.includes('pd-1')).map((term) => term.term);
-    assert.ok(onTerm.text.includes(`Drugs that act on it: ${actingOnPd1.join(', ')}`), onTerm.text);
+    assert.equal(
+      onTerm.text,
+      '**PD-1** · programmed cell death protein 1 *(receptor)*\n\nA checkpoint receptor on the surface of T cells and other immune cells. [more…](command:medlint.showDefinition?%5B%22pd-1%22%5D)',
+    );
     const column = sample.lineAt(2).text.indexOf('anti–PD-1') + 'anti–'.length;
     const inCompound = await hover(sample, new vscode.Position(2, column + 1));
     // The longest term under the cursor wins: "PD-1 antibody" names the PD-1 inhibitor class.
     assert.match(inCompound.text, /^\*\*PD-1 inhibitor\*\*/);
     assert.deepEqual([inCompound.range?.start.character, inCompound.range?.end.character], [column, column + 'PD-1 antibody'.length]);
     assert.doesNotMatch((await hover(sample, new vscode.Position(2, 2))).text, /medlint|\*\*/);
+  });
+
+  it('opens the full card from "more…", with the drugs, targets and related terms it names as links to their cards', async () => {
+    const onTerm = await hover(sample, new vscode.Position(2, 31));
+    await follow(/\[more…\]\((command:[^)]+)\)/.exec(onTerm.text)![1]!);
+    const card = await renderedTitled('PD-1');
+    const actingOnPd1 = builtinCorpus.terms.filter((term) => term.targets?.includes('pd-1'));
+    const link = (id: string) => `command:medlint.showDefinition?${encodeURIComponent(JSON.stringify([id]))}`;
+    assert.ok(card.markdown.includes(`- Drugs that act on it: ${actingOnPd1.map((term) => `[${term.term}](${link(term.id)})`).join(', ')}`), card.markdown);
+    assert.ok(card.html.includes(`<a href="${link('nivolumab')}"`) || card.html.includes(`<a href="${link('nivolumab').replace(/&/g, '&amp;')}"`), card.html);
+    await follow(link('nivolumab'));
+    const nivolumab = await renderedTitled('nivolumab');
+    assert.ok(nivolumab.markdown.includes(`- Targets: [PD-1](${link('pd-1')})`), nivolumab.markdown);
+  });
+
+  it('shows hover cards only on flagged text with medlint.hover set to flagged, and none when off', async () => {
+    await diagnosticsOf(sample.uri, 4);
+    await vscode.workspace.getConfiguration('medlint').update('hover', 'flagged', vscode.ConfigurationTarget.Workspace);
+    const flagged = await hover(sample, new vscode.Position(2, 31));
+    assert.match(flagged.text, /^\*\*PD-1\*\* · programmed cell death protein 1/);
+    const tCells = sample.lineAt(2).text.indexOf('T cells');
+    assert.equal((await hover(sample, new vscode.Position(2, tCells + 1))).text, '', 'T cells is a term, but not flagged');
+    await vscode.workspace.getConfiguration('medlint').update('hover', 'off', vscode.ConfigurationTarget.Workspace);
+    assert.equal((await hover(sample, new vscode.Position(2, 31))).text, '');
   });
 
   it('re-lints after an edit and a save', async () => {
@@ -171,8 +242,8 @@ describe('medlint in a real VS Code extension host', function () {
     ]);
   });
 
-  it('lints while typing with medlint.run set to onType', async () => {
-    await vscode.workspace.getConfiguration('medlint').update('run', 'onType', vscode.ConfigurationTarget.Workspace);
+  it('lints while typing by default', async () => {
+    assert.equal(vscode.workspace.getConfiguration('medlint').get('run'), 'onType');
     const document = await openScratch('typing.md', 'Clean text.\n');
     await sleep(500);
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(1, 0), 'It has no side effects.\n'));
@@ -182,8 +253,32 @@ describe('medlint in a real VS Code extension host', function () {
     ]);
   });
 
+  it('with medlint.run set to onSave, drops a finding on edited text and moves the others with the edit until the save', async () => {
+    await vscode.workspace.getConfiguration('medlint').update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    const document = await openScratch('on-save.md', 'Intro.\nKeytruda and Opdivo.\n');
+    assert.deepEqual(await diagnosticsOf(document.uri, 2), [
+      '1:0-1:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '1:13-1:19 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".',
+    ]);
+    const editor = vscode.window.activeTextEditor!;
+    // Typing just after "Keytruda" may change that word: its finding goes; "Opdivo" moves by six.
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 8), ' trial'));
+    const opdivo = ['1:19-1:25 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".'];
+    assert.deepEqual(await shownBecomes(document.uri, opdivo), opdivo);
+    // A new line above moves it down a line; a replacement before it on its line moves it by the difference.
+    await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'Title\n'));
+    await editor.edit((edit) => edit.replace(new vscode.Range(2, 15, 2, 18), 'plus'));
+    const moved = ['2:20-2:26 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".'];
+    assert.deepEqual(await shownBecomes(document.uri, moved), moved);
+    await sleep(800);
+    assert.equal(medlintDiagnostics(document.uri).length, 1, 'no lint before the save');
+    // The moved finding's quick fix replaces exactly the word it now stands on.
+    assert.equal(await apply(document, 'Replace with "nivolumab" (brand-name)', medlintDiagnostics(document.uri)[0]!.range), 'Title\nIntro.\nKeytruda trial plus nivolumab.\n');
+    await document.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), ['2:0-2:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
+  });
+
   it('ends rapid edits with the diagnostics of the latest text, never older ones', async () => {
-    await vscode.workspace.getConfiguration('medlint').update('run', 'onType', vscode.ConfigurationTarget.Workspace);
     const document = await openScratch('rapid.md', 'Start.\n');
     const editor = vscode.window.activeTextEditor!;
     for (let round = 0; round < 12; round++) {
@@ -199,7 +294,8 @@ describe('medlint in a real VS Code extension host', function () {
   it('lints a document above medlint.largeFileSize on save only', async () => {
     const settings = vscode.workspace.getConfiguration('medlint');
     await settings.update('largeFileSize', 100, vscode.ConfigurationTarget.Workspace);
-    await settings.update('run', 'onType', vscode.ConfigurationTarget.Workspace);
+    // The extension host hears of a settings write a little after update() resolves.
+    await waitFor(() => vscode.workspace.getConfiguration('medlint').get('largeFileSize') === 100, 'the setting');
     try {
       const document = await openScratch('large.md', `${'Plain words here. '.repeat(8)}\nKeytruda.\n`);
       await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(2, 0), 'Opdivo.\n'));
@@ -228,25 +324,79 @@ describe('medlint in a real VS Code extension host', function () {
       '0:0-0:7 brand-name Warning "Exampla" is a brand name: use the generic name "examplumab".',
       '0:12-0:20 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
     ]);
-    const api = vscode.extensions.getExtension<{ problems(): string[] }>(EXTENSION_ID)!.exports;
-    assert.deepEqual(api.problems(), ['team/terms/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
+    const problem = 'team/terms/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]';
+    assert.deepEqual(api().problems(), [problem]);
+    const warnings = () => api().notices().filter((notice) => notice.includes('broken.yaml'));
+    assert.deepEqual(warnings(), [`medlint: ${problem}. The rest of the corpus still applies.`]);
+    // A settings change and the save of an unrelated YAML file resolve the configs again; the
+    // unchanged broken file is read again (and logged), but the writer is not warned again.
+    const resolvedAgain = async (what: string) => {
+      await waitFor(() => api().problems().length === 0, `the reset after ${what}`, 5000).catch(() => undefined);
+      await waitFor(() => api().problems().includes(problem), `the problem found again after ${what}`);
+    };
+    await vscode.workspace.getConfiguration('medlint').update('hover', 'flagged', vscode.ConfigurationTarget.Workspace);
+    await resolvedAgain('a settings change');
+    await write('notes.yaml', 'unrelated: true\n');
+    await resolvedAgain('a YAML save');
+    await sleep(500);
+    assert.equal(warnings().length, 1, warnings().join('\n'));
   });
 
-  it('lints the whole workspace on command', async () => {
+  it('lints the whole workspace on command, and keeps a file\'s results when it is opened and closed', async () => {
     const unopened = vscode.Uri.joinPath(root(), 'unopened.md');
     await vscode.commands.executeCommand('medlint.lintWorkspace');
-    assert.deepEqual(await diagnosticsOf(unopened, 1), ['0:0-0:6 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".']);
+    const expected = ['0:0-0:6 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".'];
+    assert.deepEqual(await diagnosticsOf(unopened, 1), expected);
+    // Opened as a writer opens it: openTextDocument() would hold the document open for minutes.
+    await vscode.commands.executeCommand('vscode.open', unopened);
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === unopened.toString() && vscode.window.activeTextEditor, 'the editor');
+    // An edit not saved: closing discards it, and the results are those of the file on disk.
+    await editor.edit((edit) => edit.insert(new vscode.Position(1, 0), 'Keytruda too.\n'));
+    await diagnosticsOf(unopened, 2);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(() => !vscode.workspace.textDocuments.some((open) => open.uri.toString() === unopened.toString()), 'the document closed', 30_000);
+    assert.deepEqual(await shownBecomes(unopened, expected), expected);
+    await sleep(500);
+    assert.deepEqual(medlintDiagnostics(unopened).map(show), expected);
   });
 
-  it('shows a term definition on command', async () => {
-    await vscode.commands.executeCommand('medlint.showDefinition', 'Keytruda');
-    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the definition');
-    assert.match(editor.document.getText(), /^\*\*pembrolizumab\*\* \*\(drug\)\*\n\nA humanised IgG4 monoclonal antibody that binds PD-1/);
+  it('shows the number of findings in the status bar', async () => {
+    const total = () => vscode.languages.getDiagnostics().reduce((sum, [, diagnostics]) => sum + diagnostics.filter((diagnostic) => diagnostic.source === 'medlint').length, 0);
+    await openScratch('status.md', 'Opdivo and Yervoy.\n');
+    await diagnosticsOf(vscode.Uri.joinPath(root(), 'status.md'), 2);
+    const text = await waitFor(() => api().status() === `$(checklist) medlint: ${total()} findings` && api().status(), 'the status bar count');
+    assert.match(text, /^\$\(checklist\) medlint: \d+ findings$/);
+    assert.ok(total() >= 2);
   });
 
-  it('shows the corpus in the Glossary view by category, and a click opens the card', async () => {
+  it('logs each lint (file, format, time, findings) in the medlint output channel at debug level', async () => {
+    await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'debug');
+    try {
+      await sleep(500);
+      const document = await openScratch('logged.md', 'Opdivo and Yervoy.\n');
+      await diagnosticsOf(document.uri, 2);
+      const logFile = vscode.Uri.joinPath(api().logFolder, 'medlint.log');
+      const line = await waitFor(async () => {
+        const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(logFile).then(undefined, () => new Uint8Array()));
+        return text.split('\n').find((candidate) => candidate.includes('linted logged.md'));
+      }, 'the log line');
+      assert.match(line, /\[debug\] linted logged\.md \(markdown, version 1\) in \d+\.\d ms: 2 findings$/);
+    } finally {
+      await vscode.commands.executeCommand('_extensionTests.setLogLevel', 'info');
+    }
+  });
+
+  it('shows a term definition on command, rendered, found also by a brand in any case', async () => {
+    await vscode.commands.executeCommand('medlint.showDefinition', 'keytruda');
+    const card = await renderedTitled('pembrolizumab');
+    assert.match(card.markdown, /^\*\*pembrolizumab\*\* \*\(drug\)\*\n\nA humanised IgG4 monoclonal antibody that binds PD-1/);
+    assert.match(card.html, /<strong>pembrolizumab<\/strong>/);
+    assert.ok(!vscode.window.visibleTextEditors.some((editor) => editor.document.uri.scheme !== 'file'), 'no raw Markdown editor');
+  });
+
+  it('shows the corpus in the Glossary view by category, and a click opens the rendered card', async () => {
     await vscode.commands.executeCommand('medlint.glossary.focus');
-    const { glossary } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { glossary: vscode.TreeDataProvider<unknown> };
+    const { glossary } = api();
     const categories = (await glossary.getChildren())!;
     const headings = await Promise.all(categories.map(async (node) => {
       const item = await glossary.getTreeItem(node);
@@ -261,9 +411,71 @@ describe('medlint in a real VS Code extension host', function () {
     const firstDrugs = builtinCorpus.terms.filter((term) => term.category === 'drug').map((term) => term.term).sort(collator.compare).slice(0, 3);
     assert.deepEqual(items.slice(0, 3).map((item) => item.label), firstDrugs);
     const pembrolizumab = items.find((item) => item.label === 'pembrolizumab')!;
+    assert.equal(pembrolizumab.contextValue, 'medlint.term');
     await vscode.commands.executeCommand(pembrolizumab.command!.command, ...pembrolizumab.command!.arguments!);
-    const editor = await waitFor(() => vscode.window.visibleTextEditors.find((candidate) => candidate.document.uri.scheme === 'medlint-term'), 'the card');
-    assert.match(editor.document.getText(), /^\*\*pembrolizumab\*\* \*\(drug\)\*\n/);
+    assert.match((await renderedTitled('pembrolizumab')).markdown, /^\*\*pembrolizumab\*\* \*\(drug\)\*\n/);
+  });
+
+  it('searches the Glossary by term, abbreviation or brand, and inserts a term or copies its definition', async () => {
+    const { glossary } = api();
+    const labels = async () => Promise.all(((await glossary.getChildren()) ?? []).map(async (node) => {
+      const item = await glossary.getTreeItem(node);
+      return `${item.label as string}${item.description ? ` — ${item.description as string}` : ''}`;
+    }));
+    try {
+      await vscode.commands.executeCommand('medlint.glossary.search', 'keytruda');
+      assert.deepEqual(await labels(), ['pembrolizumab — Keytruda · drug']);
+      await vscode.commands.executeCommand('medlint.glossary.search', 'ctla');
+      const found = await labels();
+      assert.equal(found[0], 'CTLA-4 — cytotoxic T-lymphocyte-associated protein 4');
+      assert.ok(found.every((line) => /ctla/i.test(line) || line.includes('ipilimumab') || line.includes('tremelimumab')), found.join('\n'));
+      const [node] = (await glossary.getChildren())!;
+      const document = await openScratch('insert-term.md', 'Blocking  helps.\n');
+      const editor = vscode.window.activeTextEditor!;
+      editor.selection = new vscode.Selection(0, 9, 0, 9);
+      assert.equal(await vscode.commands.executeCommand('medlint.glossary.insertTerm', node), true);
+      assert.equal(document.getText(), 'Blocking cytotoxic T-lymphocyte-associated protein 4 (CTLA-4) helps.\n');
+      await vscode.commands.executeCommand('medlint.glossary.copyDefinition', node);
+      const ctla4 = builtinCorpus.terms.find((term) => term.id === 'ctla-4')!;
+      assert.equal(await vscode.env.clipboard.readText(), `cytotoxic T-lymphocyte-associated protein 4 (CTLA-4): ${ctla4.definition.trim().replace(/\s+/g, ' ')}`);
+    } finally {
+      await vscode.commands.executeCommand('medlint.glossary.clearSearch');
+    }
+    assert.equal((await labels())[0], `Drugs — ${builtinCorpus.terms.filter((term) => term.category === 'drug').length}`);
+  });
+
+  it('lints plain text and untitled documents as plain prose, with hover and quick fixes, as medlint.languages says', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'plaintext', content: '# Keytruda and `Opdivo` for PD-1.\n' });
+    await vscode.window.showTextDocument(untitled);
+    // As plain text the "#" and the backticks are characters of the text: "Opdivo" is prose.
+    assert.deepEqual(await diagnosticsOf(untitled.uri, 3), [
+      '0:2-0:10 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
+      '0:16-0:22 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".',
+      '0:28-0:32 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+    ]);
+    assert.match((await hover(untitled, new vscode.Position(0, 30))).text, /^\*\*PD-1\*\* · programmed cell death protein 1/);
+    assert.equal(await apply(untitled, 'Replace with "nivolumab" (brand-name)', medlintDiagnostics(untitled.uri)[1]!.range), '# Keytruda and `nivolumab` for PD-1.\n');
+    const text = await openScratch('notes.txt', 'Yervoy works.\n');
+    assert.equal(text.languageId, 'plaintext');
+    assert.deepEqual(await diagnosticsOf(text.uri, 1), ['0:0-0:6 brand-name Warning "Yervoy" is a brand name: use the generic name "ipilimumab".']);
+    await vscode.workspace.getConfiguration('medlint').update('languages', ['markdown'], vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => medlintDiagnostics(text.uri).length === 0 && medlintDiagnostics(untitled.uri).length === 0, 'no plain-text findings');
+    assert.equal((await hover(text, new vscode.Position(0, 2))).text, '');
+    await vscode.window.showTextDocument(untitled);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('takes a rule\'s severity from its own setting in the Settings UI, and still reads the medlint.rules object', async () => {
+    const settings = vscode.workspace.getConfiguration('medlint');
+    assert.equal(settings.inspect('severity.brand-name')?.defaultValue, 'default');
+    await settings.update('rules', { 'brand-name': 'hint' }, vscode.ConfigurationTarget.Workspace);
+    const line = (severity: string) => `2:36-2:44 brand-name ${severity} "Keytruda" is a brand name: use the generic name "pembrolizumab".`;
+    await vscode.window.showTextDocument(sample);
+    await waitFor(() => medlintDiagnostics(sample.uri).map(show).includes(line('Hint')), 'the object form');
+    await settings.update('severity.brand-name', 'error', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => medlintDiagnostics(sample.uri).map(show).includes(line('Error')), 'the per-rule setting');
+    await settings.update('severity.brand-name', 'off', vscode.ConfigurationTarget.Workspace);
+    await waitFor(() => medlintDiagnostics(sample.uri).length === 3 && !medlintDiagnostics(sample.uri).map(show).some((shown) => shown.includes('brand-name')), 'brand-name off');
   });
 
   it('inserts the sorted abbreviation list of the document at the cursor', async () => {
