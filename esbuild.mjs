@@ -64,7 +64,7 @@ chmodSync('dist/cli.js', 0o755);
 
 // The VS Code extension: a Node bundle for desktop and a browser bundle for vscode.dev.
 const extension = { ...node, external: ['vscode'], sourcemap: false };
-await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist' });
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts', lintWorker: 'src/worker/lintWorker.ts' }, outdir: 'dist' });
 // VS Code runs web extensions in a web worker, which has no DOM: the `worker` export condition picks
 // the builds that do without one (decode-named-character-reference's browser build needs `document`).
 await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'] });

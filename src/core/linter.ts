@@ -30,6 +30,8 @@ export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 export interface Linter {
+  /** What the linter was made from: plain data, so another thread can make the same linter. */
+  readonly options: LinterOptions;
   readonly rules: readonly Rule[];
   /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
   lint(text: string, format?: TextFormat): Finding[];
@@ -70,6 +72,7 @@ export function createLinter(options: LinterOptions): Linter {
   };
 
   return {
+    options,
     rules: allRules,
     severityOf,
     lint(text, format) {

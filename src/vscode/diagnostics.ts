@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { moveFindings } from '../core/edits';
 import type { TextFormat } from '../core/plainText';
 import { count } from '../core/text/count';
+import type { Linter } from '../core/linter';
 import type { Finding } from '../core/types';
+import type { OffThreadLinter } from '../worker/offThread';
 import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
@@ -38,6 +40,8 @@ export class DiagnosticsController implements vscode.Disposable {
     private readonly log: vscode.LogOutputChannel,
     /** What medlint told the writer in notifications, in order (for tests and the extension's API). */
     readonly notices: string[],
+    /** Where documents are linted, when not on the extension host's main thread. */
+    private readonly lintWorker?: OffThreadLinter,
   ) {
     this.disposables.push(
       this.collection,
@@ -118,9 +122,27 @@ export class DiagnosticsController implements vscode.Disposable {
     // Settings are resolved asynchronously: a newer version will publish its own result.
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
-    const findings = ignored ? [] : linter.lint(document.getText(), formatOf(document));
+    const findings = ignored ? [] : await this.lintText(document.uri, linter, document.getText(), formatOf(document));
+    // Cancelled by a newer version, or the document changed while the worker linted it.
+    if (findings === undefined || document.isClosed || document.version !== version) return;
     this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${count(findings.length, 'finding')}`);
     this.show(document.uri, findings);
+  }
+
+  /** Lints done on the worker thread (for tests and the extension's API). */
+  lintedOffThread = 0;
+
+  /** A document's findings, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
+  private async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat): Promise<Finding[] | undefined> {
+    if (!this.lintWorker) return linter.lint(text, format);
+    try {
+      const findings = await this.lintWorker.lint(uri.toString(), linter, text, format);
+      if (findings) this.lintedOffThread++;
+      return findings;
+    } catch (error) {
+      this.log.error(`the lint worker failed on ${vscode.workspace.asRelativePath(uri)}; linted on the main thread instead: ${(error as Error).message}`);
+      return linter.lint(text, format);
+    }
   }
 
   /** Findings of Lint workspace, kept for the file when it is opened and closed again. */
@@ -150,9 +172,9 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
       const { linter, ignored } = await this.settings.settingsFor(document.uri);
+      const findings = ignored ? [] : await this.lintText(document.uri, linter, text, formatOf(document));
       // Opened again meanwhile: the open document's own lint is the one to show.
-      if (vscode.workspace.textDocuments.some((open) => open.uri.toString() === key)) return;
-      this.publishFromWorkspace(document.uri, ignored ? [] : linter.lint(text, formatOf(document)));
+      if (findings && !vscode.workspace.textDocuments.some((open) => open.uri.toString() === key)) this.publishFromWorkspace(document.uri, findings);
     } catch {
       this.forget(document.uri);
     }

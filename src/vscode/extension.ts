@@ -7,6 +7,7 @@ import { copyDefinition, GlossaryProvider, insertTerm } from './glossary';
 import { TermHovers } from './hover';
 import { RenderedView } from './rendered';
 import { SettingsResolver } from './settings';
+import { startLintWorker } from './lintThread';
 import { FindingsStatus } from './statusBar';
 
 // Every language: which ones medlint lints is the `medlint.languages` setting, read per document.
@@ -20,7 +21,8 @@ export async function activate(context: vscode.ExtensionContext) {
   // medlint's own files (its README, its examples) are documentation to read, not drafts to lint.
   const extensionPath = `${context.extensionUri.path.replace(/\/$/, '')}/`;
   const isOwnDocument = (uri: vscode.Uri) => uri.authority === context.extensionUri.authority && uri.path.startsWith(extensionPath);
-  const diagnostics = new DiagnosticsController(settings, ruleDocsLink, isOwnDocument, log, notices);
+  const lintWorker = startLintWorker(context.extensionUri);
+  const diagnostics = new DiagnosticsController(settings, ruleDocsLink, isOwnDocument, log, notices, lintWorker);
   const linterFor = async (uri: vscode.Uri) => (await settings.settingsFor(uri)).linter;
   const activeLinter = () => linterFor(vscode.window.activeTextEditor?.document.uri ?? vscode.Uri.file('/'));
   const glossary = new GlossaryProvider(activeLinter);
@@ -32,6 +34,7 @@ export async function activate(context: vscode.ExtensionContext) {
 
   context.subscriptions.push(
     log,
+    { dispose: () => lintWorker?.dispose() },
     settings,
     diagnostics,
     rendered,
@@ -61,8 +64,16 @@ export async function activate(context: vscode.ExtensionContext) {
   log.info(`medlint active: ${builtinCorpus.terms.length} terms, ${builtinCorpus.claims.length} claim files`);
   // For tests and other extensions: what medlint reported about configs and term files, what it
   // told the writer in notifications, the glossary tree as the view shows it, the rendered card or
-  // rule page, the status bar text, and the folder of medlint's log.
-  return { problems: () => settings.problems(), notices: () => [...notices], glossary, rendered: () => rendered.shown, status: () => status.item.text, logFolder: context.logUri };
+  // rule page, the status bar text, the folder of medlint's log, and what the lint worker did.
+  return {
+    problems: () => settings.problems(),
+    notices: () => [...notices],
+    glossary,
+    rendered: () => rendered.shown,
+    status: () => status.item.text,
+    logFolder: context.logUri,
+    lintWorker: () => (lintWorker ? { ...lintWorker.cancelled, linted: diagnostics.lintedOffThread } : undefined),
+  };
 }
 
 export function deactivate(): void {}

@@ -102,8 +102,14 @@ describe('medlint in a real VS Code extension host', function () {
   it('activates on Markdown', async () => {
     console.log(`VS Code ${vscode.version}, ${vscode.env.appHost}, remote: ${vscode.env.remoteName ?? 'none'}`);
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, 'the extension under development is loaded');
+    assert.ok(extension, 'the extension is installed');
     await waitFor(() => extension.isActive, 'activation');
+  });
+
+  it('lints on a worker thread, off the extension host main thread', async () => {
+    await diagnosticsOf(sample.uri, 4);
+    const { lintWorker } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { lintWorker: () => { linted: number } | undefined };
+    assert.ok((lintWorker()?.linted ?? 0) > 0, JSON.stringify(lintWorker()));
   });
 
   it('publishes diagnostics on open, with rule codes that link to the rule docs', async () => {
@@ -132,7 +138,10 @@ describe('medlint in a real VS Code extension host', function () {
     assert.deepEqual(vscode.workspace.textDocuments.filter((document) => /readme\.md$/i.test(document.uri.path)).map((document) => document.uri.toString()), []);
     assert.deepEqual(vscode.languages.getDiagnostics().filter(([uri, diagnostics]) => /readme\.md$/i.test(uri.path) && diagnostics.length > 0), []);
     // Opened as a file, medlint's README is still not linted (it quotes every mistake it documents).
-    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri, 'README.md'));
+    // vsce packs README.md as readme.md.
+    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    const [readmeName] = (await vscode.workspace.fs.readDirectory(extensionUri)).map(([name]) => name).filter((name) => /^readme\.md$/i.test(name));
+    const readme = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(extensionUri, readmeName!));
     await vscode.window.showTextDocument(readme);
     assert.match(readme.getText(), /### `brand-name`/);
     await sleep(1000);
