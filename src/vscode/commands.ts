@@ -39,7 +39,9 @@ export async function lintWorkspace(settings: SettingsResolver, diagnostics: Dia
       const open = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString());
       const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
       const { linter, ignored } = await settings.settingsFor(uri);
-      const findings = ignored ? [] : linter.lint(text);
+      // On the lint worker, like the open documents: the extension host stays responsive meanwhile.
+      const findings = ignored ? [] : await diagnostics.lintText(uri, linter, text, 'markdown');
+      if (!findings) continue;
       problems += findings.length;
       diagnostics.publishFromWorkspace(uri, findings);
     }

@@ -133,7 +133,7 @@ export class DiagnosticsController implements vscode.Disposable {
   lintedOffThread = 0;
 
   /** A document's findings, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
-  private async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat): Promise<Finding[] | undefined> {
+  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat): Promise<Finding[] | undefined> {
     if (!this.lintWorker) return linter.lint(text, format);
     try {
       const findings = await this.lintWorker.lint(uri.toString(), linter, text, format);
