@@ -93,3 +93,53 @@ export function launchChromium(dir) {
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/**
+ * A smoke test of what a user sees, against medlint installed from medlint.vsix: a fresh host folder
+ * with a copy of the workspace fixture, code-server with `settings` as the user's settings, and the
+ * workbench open on the workspace in headless chromium. `steps({ page, log, screenshot, workspace })`
+ * drives it and fills `seen`; after the host stops, `checks(seen, dir)` lists [what, ok] pairs. Prints
+ * one line a check and the screenshots, and exits 1 when a check fails.
+ */
+export async function smokeTest({ name, port, settings = {} }, steps, checks) {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const started = Date.now();
+  const log = (...args) => console.log(`[${name} ${((Date.now() - started) / 1000).toFixed(1)}s]`, ...args);
+  assertInstalled();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `medlint-${name}-`));
+  const shots = path.join(dir, 'screenshots');
+  fs.mkdirSync(shots, { recursive: true });
+  const workspace = copyWorkspace(path.join(root, 'test', 'vscode', 'workspace'), path.join(dir, 'workspace'));
+  installExtension(dir, path.join(root, 'medlint.vsix'));
+  fs.mkdirSync(path.join(dir, 'user-data', 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'user-data', 'User', 'settings.json'), JSON.stringify(settings));
+
+  const seen = {};
+  let server;
+  let browser;
+  let page;
+  const screenshot = async (file) => {
+    await page.screenshot({ path: path.join(shots, file) });
+    log('screenshot', path.join(shots, file));
+  };
+  try {
+    server = await startCodeServer({ port, dir });
+    browser = await launchChromium(dir);
+    page = browser.pages()[0] ?? (await browser.newPage());
+    await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await steps({ page, log, screenshot, workspace, seen });
+  } catch (error) {
+    log('ERROR', error.message);
+    if (page) await screenshot('error.png').catch(() => {});
+  } finally {
+    await browser?.close().catch(() => {});
+    await stop(server?.child);
+  }
+  const results = checks(seen, dir);
+  for (const [what, ok] of results) console.log(`  ${ok ? '✔' : '✖'} ${what}`);
+  const failed = results.filter(([, ok]) => !ok).length;
+  console.log(`${results.length - failed} passed, ${failed} failed`);
+  for (const file of fs.readdirSync(shots).sort()) console.log(`  ${path.join(shots, file)}`);
+  process.exit(failed ? 1 : 0);
+}
