@@ -69,7 +69,7 @@ describe('medlint CLI (built bundle)', function () {
       {
         file: 'docs/a.md', line: 1, column: 4, endLine: 1, endColumn: 12, rule: 'brand-name', severity: 'warning',
         message: '"Keytruda" is a brand name: use the generic name "pembrolizumab".',
-        fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab' },
+        fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab', safe: false },
       },
     ]);
   });
@@ -103,15 +103,23 @@ describe('medlint CLI (built bundle)', function () {
     assert.deepEqual(sarif.runs[0].results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'a.md' }, region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 9 } });
   });
 
-  it('applies every fix in place with --fix, keeping a BOM, and reports what is left', () => {
+  it('applies the safe fixes in place with --fix, keeping a BOM, says what it did and reports what is left', () => {
     const dir = folder({ 'a.md': '\ufeffCancer patients on Keytruda.\r\nPD1 and Her2 were measured; it cures.\r\n' });
-    const { code, stdout } = run(['check', 'a.md', '--fix', '--format', 'json'], dir);
+    const { code, stdout, stderr } = run(['check', 'a.md', '--fix', '--format', 'json'], dir);
     assert.equal(code, 0);
     assert.equal(
       readFileSync(join(dir, 'a.md'), 'utf8'),
-      '\ufeffPatients with cancer on pembrolizumab.\r\nProgrammed cell death protein 1 (PD-1) and human epidermal growth factor receptor 2 (HER2) were measured; it cures.\r\n',
+      '\ufeffCancer patients on Keytruda.\r\nProgrammed cell death protein 1 (PD-1) and human epidermal growth factor receptor 2 (HER2) were measured; it cures.\r\n',
     );
-    assert.deepEqual(JSON.parse(stdout).map((row: { rule: string }) => row.rule), ['overclaim']);
+    assert.equal(stderr, 'medlint: a.md: Fixed 2 problems (preferred-term 2). 2 fixes change the meaning: apply them one by one (person-first 1, brand-name 1).\n');
+    assert.deepEqual(JSON.parse(stdout).map((row: { rule: string }) => row.rule), ['person-first', 'brand-name', 'overclaim']);
+  });
+
+  it('--fix never applies a misnomer fix, which can make a correct sentence wrong', () => {
+    const dir = folder({ 'a.md': 'Autoimmune therapy is a subset of immunotherapy.\n' });
+    const { stderr } = run(['check', 'a.md', '--fix'], dir);
+    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'Autoimmune therapy is a subset of immunotherapy.\n');
+    assert.equal(stderr, 'medlint: a.md: Nothing to fix safely. 1 fix changes the meaning: apply it one by one (misnomer 1).\n');
   });
 
   it('exits 1 when warnings exceed --max-warnings', () => {

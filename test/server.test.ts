@@ -23,6 +23,7 @@ interface CodeAction {
   title: string;
   kind: string;
   edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+  command?: { title: string; command: string; arguments?: unknown[] };
 }
 
 const SAMPLE = 'Tumours evade T cells through PD-1. Keytruda is an anti–PD-1 antibody.\n';
@@ -88,22 +89,29 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
-  it('offers code actions whose edits give the fixed text, and source.fixAll.medlint', async () => {
+  it('offers code actions whose edits give the fixed text, and source.fixAll.medlint with only the safe fixes and a summary', async () => {
     const { client, uri } = await started();
-    const text = 'Patients took Opdivo and Yervoy.\n';
+    const text = 'Patients took Opdivo and Yervoy with PD1 blockers.\nPD1 rose.\n';
     open(client, uri, text);
     await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
     const range = { start: { line: 0, character: 14 }, end: { line: 0, character: 20 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    assert.deepEqual(actions.map((action) => action.title), ['Replace with "nivolumab" (brand-name)', 'Fix all brand-name problems in this file', 'Disable brand-name for this line']);
+    // A brand's generic changes what the sentence names: offered per instance, never for the whole file.
+    assert.deepEqual(actions.map((action) => action.title), ['Replace with "nivolumab" (brand-name)', 'Fix all safe medlint problems', 'Disable brand-name for this line']);
     const document = TextDocument.create(uri, 'markdown', 1, text);
     const applied = (action: CodeAction) => TextDocument.applyEdits(document, action.edit.changes[uri]!);
-    assert.equal(applied(actions[0]!), 'Patients took nivolumab and Yervoy.\n');
-    assert.equal(applied(actions[1]!), 'Patients took nivolumab and ipilimumab.\n');
-    assert.equal(applied(actions[2]!), 'Patients took Opdivo and Yervoy. <!-- medlint-disable-line brand-name -->\n');
+    const safelyFixed = 'Patients took Opdivo and Yervoy with programmed cell death protein 1 (PD-1) blockers.\nPD-1 rose.\n';
+    assert.equal(applied(actions[0]!), 'Patients took nivolumab and Yervoy with PD1 blockers.\nPD1 rose.\n');
+    assert.equal(applied(actions[1]!), safelyFixed);
+    assert.equal(applied(actions[2]!), 'Patients took Opdivo and Yervoy with PD1 blockers. <!-- medlint-disable-line brand-name -->\nPD1 rose.\n');
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(fixAll?.kind, 'source.fixAll.medlint');
-    assert.equal(applied(fixAll!), 'Patients took nivolumab and ipilimumab.\n');
+    assert.equal(applied(fixAll!), safelyFixed);
+    const summary = 'Fixed 2 problems (preferred-term 2). 2 fixes change the meaning: apply them one by one (brand-name 2).';
+    assert.deepEqual(fixAll!.command, { title: 'Show what medlint fixed', command: 'medlint.showFixSummary', arguments: [summary] });
+    await client.request('workspace/executeCommand', { command: fixAll!.command!.command, arguments: fixAll!.command!.arguments });
+    const shown = await client.notification<{ message: string }>('window/showMessage', (params) => params.message.startsWith('medlint: Fixed'));
+    assert.equal(shown.message, `medlint: ${summary}`);
     await stop(client);
   });
 

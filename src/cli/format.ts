@@ -26,8 +26,10 @@ export function formatJson(results: FileResult[]): string {
       const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
       if (finding.fix) {
         const fix = region(finding.fix);
-        row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText };
+        row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText, safe: finding.fix.safe };
+        if (finding.alternatives) row.alternatives = finding.alternatives.map((alternative) => alternative.newText);
       }
+      if (finding.explanation) row.explanation = finding.explanation;
       return row;
     }),
   );
@@ -97,7 +99,7 @@ export function formatStylish(results: FileResult[], color: boolean): string {
     lines.push('');
     for (const finding of findings) {
       counts[finding.severity]++;
-      if (finding.fix) fixable++;
+      if (finding.fix?.safe) fixable++;
     }
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { formatProblem } from '../core/corpus/types';
-import { applyFixes } from '../core/fixes';
+import { describeFixSummary, fixDocument } from '../core/fixes';
 import type { Finding } from '../core/types';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
@@ -19,7 +19,9 @@ Usage:
       --format stylish|json|sarif               output format (default: stylish)
       --config FILE                             use this config instead of the nearest .medlintrc.json
       --max-warnings N                          exit 1 when there are more than N warnings
-      --fix                                     apply every available fix in place
+      --fix                                     apply the safe fixes in place (spelling, variants,
+                                                definitions at first use) until none is left, and
+                                                say what was fixed; meaning-changing fixes are not applied
   medlint define TERM                           print the reference card of a term
   medlint terms list [--category C] [--format text|json]
                                                 list the corpus, with the team's terms from the config
@@ -30,8 +32,6 @@ Usage:
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration errors.
 `;
-
-const MAX_FIX_PASSES = 10;
 
 type Decoded = { text: string; bom: boolean } | { skip: string };
 
@@ -85,16 +85,14 @@ function check(args: string[], io: Output): number {
     }
     const { linter, ignored } = project.settingsFor(file);
     if (ignored) continue;
-    let text = draft.text;
     if (values.fix) {
-      for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-        const fixed = applyFixes(text, linter.lint(text));
-        if (fixed.applied === 0) break;
-        text = fixed.text;
-      }
-      if (text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${text}` : text);
+      const fixed = fixDocument(draft.text, (text) => linter.lint(text));
+      if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
+      io.err(`medlint: ${file}: ${describeFixSummary(fixed.summary)}\n`);
+      results.push({ file, findings: fixed.findings });
+      continue;
     }
-    results.push({ file, findings: linter.lint(text) });
+    results.push({ file, findings: linter.lint(draft.text) });
   }
 
   for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);

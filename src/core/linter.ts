@@ -5,6 +5,7 @@ import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, type HoverCard } from './hover';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
+import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import type { Finding, Severity, SeveritySetting } from './types';
 
@@ -86,9 +87,14 @@ export function createLinter(options: LinterOptions): Linter {
             if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
           }
           const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
+          if (report.explanation) finding.explanation = report.explanation;
           // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
           if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
-            finding.fix = { ...span, newText: report.fix };
+            const safe = report.safe ?? rule.safeFixes;
+            finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
+            // An alternative is a choice the writer makes: never safe for fix-all.
+            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText: keepSentenceCapital(analysis, report.start, newText), safe: false }));
+            if (alternatives.length > 0) finding.alternatives = alternatives;
           }
           if (report.entryId) finding.entryId = report.entryId;
           findings.push(finding);

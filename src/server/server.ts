@@ -4,6 +4,8 @@ import {
   CodeActionKind,
   createConnection,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,13 +18,14 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatProblem } from '../core/corpus/types';
-import { compatibleFixes, disableLineInsertion, planQuickFixes, type QuickFix } from '../core/fixes';
+import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from '../core/types';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
 
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.medlint`;
+const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
 const DEBOUNCE_MS = 300;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -134,6 +137,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        executeCommandProvider: { commands: [SHOW_FIX_SUMMARY] },
       },
       serverInfo: { name: 'medlint' },
     };
@@ -168,11 +172,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const findings = findingsOf(document);
     const action = (title: string, kind: string, textEdits: TextEdit[]): CodeAction => ({ title, kind, edit: { changes: { [document.uri]: textEdits } } });
     const replacements = (fixes: Fix[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
-    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [action('Fix all medlint problems', FIX_ALL, replacements(compatibleFixes(findings)))];
+    // Fix-all: the core's safe fixes to a fixed point, as one edit, and what it did.
+    const fixAll = (title: string, kind: string): CodeAction | undefined => {
+      const { linter, ignored } = linterFor(document);
+      if (ignored) return undefined;
+      const before = document.getText();
+      const fixed = fixDocument(before, (text) => linter.lint(text));
+      const edit = minimalEdit(before, fixed.text);
+      const range = toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) });
+      const textEdits = edit.start === edit.end && !edit.newText ? [] : [{ range, newText: edit.newText }];
+      return { ...action(title, kind, textEdits), command: { title: 'Show what medlint fixed', command: SHOW_FIX_SUMMARY, arguments: [describeFixSummary(fixed.summary)] } };
+    };
+    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [fixAll(FIX_ALL_TITLE, FIX_ALL)].filter((candidate): candidate is CodeAction => candidate !== undefined);
     const toAction = (quickFix: QuickFix): CodeAction | undefined => {
       switch (quickFix.kind) {
         case 'fix':
-          return { ...action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes)), isPreferred: true };
+          return { ...action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes)), ...(quickFix.preferred ? { isPreferred: true } : {}) };
+        case 'fix-all':
+          return fixAll(quickFix.title, CodeActionKind.QuickFix);
         case 'fix-all-rule':
           return action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes));
         case 'disable-line': {
@@ -188,6 +205,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
     const requested = { start: fromClient(document, params.range.start), end: fromClient(document, params.range.end) };
     return planQuickFixes(findings, requested.start, requested.end).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
+  });
+
+  connection.onExecuteCommand((params) => {
+    if (params.command === SHOW_FIX_SUMMARY && typeof params.arguments?.[0] === 'string') void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `medlint: ${params.arguments[0]}` });
   });
 
   documents.listen(connection);

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { compatibleFixes, disableLineInsertion, planQuickFixes } from '../core/fixes';
+import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type FixedDocument } from '../core/fixes';
 import type { Fix } from '../core/types';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
+import type { DocumentSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint');
+export const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
 
 function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -12,28 +14,51 @@ function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.Works
   return edit;
 }
 
+/** The core's fix-all result as one edit (one undo step) and the summary it shows once applied. */
+function fixAllAction(document: vscode.TextDocument, fixed: FixedDocument, title: string, kind: vscode.CodeActionKind): vscode.CodeAction {
+  const action = new vscode.CodeAction(title, kind);
+  const before = document.getText();
+  const { start, end, newText } = minimalEdit(before, fixed.text);
+  action.edit = new vscode.WorkspaceEdit();
+  if (start !== end || newText) action.edit.replace(document.uri, new vscode.Range(document.positionAt(start), document.positionAt(end)), newText);
+  action.command = { title: 'Show what medlint fixed', command: SHOW_FIX_SUMMARY, arguments: [describeFixSummary(fixed.summary)] };
+  return action;
+}
+
 /** The core's quick fixes as VS Code code actions, and source.fixAll.medlint. */
 export class MedlintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
 
+  /** What fix-all did, as a notification once its edit is applied; registered with the provider. */
+  static registerCommands(): vscode.Disposable {
+    return vscode.commands.registerCommand(SHOW_FIX_SUMMARY, (summary: string) => vscode.window.showInformationMessage(`medlint: ${summary}`));
+  }
+
   constructor(
     private readonly diagnostics: DiagnosticsController,
     private readonly docs: (ruleId: string) => vscode.Uri,
+    private readonly settings: { settingsFor(uri: vscode.Uri): Promise<DocumentSettings> },
   ) {}
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
-    const findings = this.diagnostics.findingsFor(document.uri);
+  private async fixAll(document: vscode.TextDocument): Promise<FixedDocument | undefined> {
+    const { linter, ignored } = await this.settings.settingsFor(document.uri);
+    if (ignored) return undefined;
+    return fixDocument(document.getText(), (text) => linter.lint(text));
+  }
+
+  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only?.contains(FIX_ALL_KIND)) {
-      const action = new vscode.CodeAction('Fix all medlint problems', FIX_ALL_KIND);
-      action.edit = replacements(document, compatibleFixes(findings));
-      return [action];
+      const fixed = await this.fixAll(document);
+      return fixed ? [fixAllAction(document, fixed, FIX_ALL_TITLE, FIX_ALL_KIND)] : [];
     }
-    return planQuickFixes(findings, document.offsetAt(range.start), document.offsetAt(range.end)).map((quickFix) => {
+    const findings = this.diagnostics.findingsFor(document.uri);
+    const actions: vscode.CodeAction[] = [];
+    for (const quickFix of planQuickFixes(findings, document.offsetAt(range.start), document.offsetAt(range.end))) {
       const action = new vscode.CodeAction(quickFix.title, vscode.CodeActionKind.QuickFix);
       switch (quickFix.kind) {
         case 'fix': {
           action.edit = replacements(document, quickFix.fixes);
-          action.isPreferred = true;
+          action.isPreferred = quickFix.preferred;
           const { finding } = quickFix;
           const diagnostic = context.diagnostics.find((candidate) => candidate.source === 'medlint' && candidate.range.isEqual(toRange(finding.range)) && candidate.message === finding.message);
           if (diagnostic) action.diagnostics = [diagnostic];
@@ -42,6 +67,12 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
         case 'fix-all-rule':
           action.edit = replacements(document, quickFix.fixes);
           break;
+        case 'fix-all': {
+          const fixed = await this.fixAll(document);
+          if (!fixed) continue;
+          actions.push(fixAllAction(document, fixed, quickFix.title, vscode.CodeActionKind.QuickFix));
+          continue;
+        }
         case 'disable-line': {
           const { character, text } = disableLineInsertion(document.lineAt(quickFix.line).text, quickFix.ruleId);
           action.edit = new vscode.WorkspaceEdit();
@@ -52,7 +83,8 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
           action.command = { title: 'Open rule documentation', command: 'vscode.open', arguments: [this.docs(quickFix.ruleId)] };
           break;
       }
-      return action;
-    });
+      actions.push(action);
+    }
+    return actions;
   }
 }

@@ -45,7 +45,8 @@ export async function activate(context: vscode.ExtensionContext) {
         return new vscode.Hover(markdown, toRange(card.range));
       },
     }),
-    vscode.languages.registerCodeActionsProvider(MARKDOWN, new MedlintCodeActions(diagnostics, docs), MedlintCodeActions.metadata),
+    vscode.languages.registerCodeActionsProvider(MARKDOWN, new MedlintCodeActions(diagnostics, docs, settings), MedlintCodeActions.metadata),
+    MedlintCodeActions.registerCommands(),
     vscode.workspace.registerTextDocumentContentProvider(TERM_SCHEME, new TermCardProvider(activeLinter)),
     vscode.commands.registerCommand('medlint.lintWorkspace', () => lintWorkspace(settings, diagnostics)),
     vscode.commands.registerCommand('medlint.showDefinition', async (term?: string) => showDefinition(await activeLinter(), term)),

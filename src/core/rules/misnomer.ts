@@ -4,6 +4,7 @@ import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, 
 export const misnomer: Rule = {
   id: 'misnomer',
   defaultSeverity: 'error',
+  safeFixes: false,
   docs: {
     severity: 'error: a wrong name for a concept is wrong in every context the rule can see (inside a named speaker\'s quotation it is at most info).',
     summary: 'Do not use a wrong name for a concept.',

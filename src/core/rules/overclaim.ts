@@ -4,6 +4,7 @@ import { claimApplies, claimMatches, nonOverlapping, surface } from './helpers';
 export const overclaim: Rule = {
   id: 'overclaim',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: whether a word is a claim depends on who says it and how, which the rule reads only in part.',
     summary: 'Avoid absolute or promotional claims.',

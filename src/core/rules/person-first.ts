@@ -5,6 +5,7 @@ import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, 
 export const personFirst: Rule = {
   id: 'person-first',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: a style convention, which some quoted or historical text may not follow.',
     summary: 'Put the person before the condition.',

@@ -11,6 +11,7 @@ const inCompound = (text: string, start: number, end: number) =>
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   defaultSeverity: 'warning',
+  safeFixes: true,
   docs: {
     severity: 'warning: whether an abbreviation needs defining depends on the reader and the house style, which the rule cannot see.',
     summary: 'Spell out an abbreviation at its first use in the body.',

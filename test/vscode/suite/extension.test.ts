@@ -135,19 +135,22 @@ describe('medlint in a real VS Code extension host', function () {
     });
   }
 
-  it('fixes every problem of one rule in the file', async () => {
-    const document = await openScratch('fix-all-rule.md', 'Opdivo and Keytruda and Yervoy.\n');
-    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri).length === 3 && medlintDiagnostics(document.uri)[0], 'three brand names');
-    assert.equal(await apply(document, 'Fix all brand-name problems in this file', diagnostic.range), 'Nivolumab and pembrolizumab and ipilimumab.\n');
+  it('fixes every problem of one rule in the file when its fixes are safe, and never a brand name in one go', async () => {
+    const document = await openScratch('fix-all-rule.md', 'Activated T-cells and resting T-cells on Opdivo and Keytruda.\n');
+    const diagnostics = await waitFor(() => medlintDiagnostics(document.uri).length === 4 && medlintDiagnostics(document.uri), 'two variants and two brand names');
+    const brand = diagnostics.find((diagnostic) => (diagnostic.code as { value: string }).value === 'brand-name')!;
+    assert.ok(!(await codeActions(document, brand.range)).some((action) => action.title === 'Fix all brand-name problems in this file'));
+    assert.equal(await apply(document, 'Fix all preferred-term problems in this file', diagnostics[0]!.range), 'Activated T cells and resting T cells on Opdivo and Keytruda.\n');
   });
 
-  it('offers source.fixAll.medlint for every fixable problem', async () => {
+  it('offers source.fixAll.medlint for the safe fixes only, with what it fixed', async () => {
     const document = await openScratch('fix-all.md', 'Opdivo helps cancer patients with T-cells.\n');
     await diagnosticsOf(document.uri, 3);
     const [action] = await codeActions(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.medlint');
-    assert.equal(action?.title, 'Fix all medlint problems');
+    assert.equal(action?.title, 'Fix all safe medlint problems');
+    assert.deepEqual(action!.command?.arguments, ['Fixed 1 problem (preferred-term 1). 2 fixes change the meaning: apply them one by one (brand-name 1, person-first 1).']);
     assert.ok(await vscode.workspace.applyEdit(action!.edit!));
-    assert.equal(document.getText(), 'Nivolumab helps patients with cancer with T cells.\n');
+    assert.equal(document.getText(), 'Opdivo helps cancer patients with T cells.\n');
   });
 
   it('disables a rule for a line with a suppression comment', async () => {
