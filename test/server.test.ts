@@ -97,7 +97,13 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     const range = { start: { line: 0, character: 14 }, end: { line: 0, character: 20 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
     // A brand's generic changes what the sentence names: offered per instance, never for the whole file.
-    assert.deepEqual(actions.map((action) => action.title), ['Replace with "nivolumab" (brand-name)', 'Fix all safe medlint problems', 'Disable brand-name for this line']);
+    assert.deepEqual(actions.map((action) => action.title), [
+      'Replace with "nivolumab" (brand-name)',
+      'Fix all safe medlint problems',
+      'Disable brand-name for this line',
+      'Ignore "Opdivo" in this document (brand-name)',
+      'Ignore "Opdivo" in this workspace (brand-name)',
+    ]);
     const document = TextDocument.create(uri, 'markdown', 1, text);
     const applied = (action: CodeAction) => TextDocument.applyEdits(document, action.edit.changes[uri]!);
     const safelyFixed = 'Patients took Opdivo and Yervoy with programmed cell death protein 1 (PD-1) blockers.\nPD-1 rose.\n';
@@ -112,6 +118,35 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await client.request('workspace/executeCommand', { command: fixAll!.command!.command, arguments: fixAll!.command!.arguments });
     const shown = await client.notification<{ message: string }>('window/showMessage', (params) => params.message.startsWith('medlint: Fixed'));
     assert.equal(shown.message, `medlint: ${summary}`);
+    await stop(client);
+  });
+
+  it('offers to ignore a finding in the document (front matter) or the workspace (.medlintrc.json), and re-reads the config when told it changed', async () => {
+    const { client, uri, folder } = await started();
+    const text = 'Patients took Keytruda.\n';
+    open(client, uri, text);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const range = { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } };
+    type Actions = (CodeAction & { edit: { documentChanges?: [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: { newText: string }[] }] } })[];
+    const actions = await client.request<Actions>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(actions.map((action) => action.title), [
+      'Replace with "pembrolizumab" (brand-name)',
+      'Disable brand-name for this line',
+      'Ignore "Keytruda" in this document (brand-name)',
+      'Ignore "Keytruda" in this workspace (brand-name)',
+    ]);
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    assert.equal(TextDocument.applyEdits(document, actions[2]!.edit.changes[uri]!), '---\nmedlint:\n  ignore:\n    - { text: "Keytruda", rule: brand-name }\n---\n\nPatients took Keytruda.\n');
+    const configUri = pathToFileURL(join(folder, '.medlintrc.json')).href;
+    const [create, insert] = actions[3]!.edit.documentChanges!;
+    assert.deepEqual([create.kind, create.uri, insert.textDocument.uri], ['create', configUri, configUri]);
+    // The client applies the edit and tells the server the watched file changed.
+    writeFileSync(join(folder, '.medlintrc.json'), insert.edits[0]!.newText);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 0);
+    // Now in the config, the workspace action is not offered again.
+    const after = await client.request<Actions>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(after, []);
     await stop(client);
   });
 

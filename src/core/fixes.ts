@@ -1,3 +1,4 @@
+import type { IgnoreEntry } from './ignore';
 import type { Finding, Fix } from './types';
 
 /**
@@ -236,6 +237,10 @@ export type QuickFix =
   | { kind: 'fix-all-rule'; title: string; fixes: Fix[] }
   | { kind: 'fix-all'; title: string }
   | { kind: 'disable-line'; title: string; ruleId: string; line: number }
+  /** Accept the finding's text for its rule in this document's front matter (`documentIgnoreEdit`). */
+  | { kind: 'ignore-document'; title: string; entry: IgnoreEntry }
+  /** Accept it in the workspace's `.medlintrc.json` (`configIgnoreEdits`, or `newConfigText`). */
+  | { kind: 'ignore-workspace'; title: string; entry: IgnoreEntry }
   | { kind: 'docs'; title: string; ruleId: string };
 
 export const FIX_ALL_TITLE = 'Fix all safe medlint problems';
@@ -246,9 +251,10 @@ export const FIX_ALL_TITLE = 'Fix all safe medlint problems';
  * rule in the file when its fixes are safe, fix all safe problems, silence the rule on the line, and
  * the rule's documentation; one of each per rule but the fix.
  */
-export function planQuickFixes(findings: Finding[], start: number, end: number): QuickFix[] {
+export function planQuickFixes(findings: Finding[], start: number, end: number, text?: string): QuickFix[] {
   const plan: QuickFix[] = [];
   const offered = new Set<string>();
+  const ignoreOffered = new Set<string>();
   const safeFixable = findings.filter((finding) => finding.fix?.safe);
   let fixAllOffered = false;
   for (const finding of findings.filter((candidate) => candidate.start <= end && candidate.end >= start)) {
@@ -258,7 +264,22 @@ export function planQuickFixes(findings: Finding[], start: number, end: number):
         plan.push({ kind: 'fix', title: `Replace with "${fix.newText}" (${finding.ruleId})`, fixes: [fix], finding, preferred: index === 0 && choices.length === 1 });
       }
     }
-    if (offered.has(finding.ruleId)) continue;
+    // Accepting a finding, by its text and rule, where it is written down: the document or the workspace.
+    const flagged = text?.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim();
+    const ignoreKey = `${finding.ruleId}\u0000${flagged?.toLowerCase()}`;
+    const ignoreActions: QuickFix[] = [];
+    if (flagged && !ignoreOffered.has(ignoreKey)) {
+      ignoreOffered.add(ignoreKey);
+      const entry = { text: flagged, rule: finding.ruleId };
+      ignoreActions.push(
+        { kind: 'ignore-document', title: `Ignore "${flagged}" in this document (${finding.ruleId})`, entry },
+        { kind: 'ignore-workspace', title: `Ignore "${flagged}" in this workspace (${finding.ruleId})`, entry },
+      );
+    }
+    if (offered.has(finding.ruleId)) {
+      plan.push(...ignoreActions);
+      continue;
+    }
     offered.add(finding.ruleId);
     const sameRule = safeFixable.filter((other) => other.ruleId === finding.ruleId);
     if (sameRule.length > 1) plan.push({ kind: 'fix-all-rule', title: `Fix all ${finding.ruleId} problems in this file`, fixes: compatibleFixes(sameRule, { safeOnly: true }) });
@@ -267,6 +288,7 @@ export function planQuickFixes(findings: Finding[], start: number, end: number):
       plan.push({ kind: 'fix-all', title: FIX_ALL_TITLE });
     }
     plan.push({ kind: 'disable-line', title: `Disable ${finding.ruleId} for this line`, ruleId: finding.ruleId, line: finding.range.start.line });
+    plan.push(...ignoreActions);
     plan.push({ kind: 'docs', title: `Learn about ${finding.ruleId}`, ruleId: finding.ruleId });
   }
   return plan;

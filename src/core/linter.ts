@@ -7,6 +7,7 @@ import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
+import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import type { Finding, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
@@ -23,6 +24,8 @@ export interface LinterOptions {
    * does not rewrite a quotation. `off` drops such findings; `unchanged` keeps the rule's severity.
    */
   quotations?: QuotationSeverity;
+  /** Findings the team accepts (`.medlintrc.json` `ignore` entries); a document adds its own in front matter. */
+  ignore?: IgnoreEntry[];
 }
 
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
@@ -72,6 +75,7 @@ export function createLinter(options: LinterOptions): Linter {
       const analysis = analysisOf(text);
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
+      const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(source)];
       const findings: Finding[] = [];
       for (const rule of allRules) {
         const severity = severityOf(rule.id);
@@ -81,6 +85,7 @@ export function createLinter(options: LinterOptions): Linter {
           const end = prose.sourceEnd(report.end);
           const span = lines.spanOf(start, end);
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
+          if (accepted.length > 0 && accepted.some((entry) => ignores(entry, rule.id, source.slice(start, end)))) return;
           let findingSeverity = severity as Severity;
           if (quotations !== 'unchanged' && inAttributedQuotation(analysis, report.start, report.end)) {
             if (quotations === 'off') return;

@@ -1,4 +1,5 @@
 import type { MedlintConfig } from './config';
+import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
@@ -17,6 +18,8 @@ export interface ResolvedSettings {
   corpus: Corpus;
   rules: Record<string, SeveritySetting>;
   quotations?: QuotationSeverity;
+  /** Findings the team accepts in every file (the config's `ignore` entries with a text). */
+  ignore: IgnoreEntry[];
   problems: CorpusProblem[];
 }
 
@@ -45,5 +48,5 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
   // Team entries may relate to built-in ones: check them, and only them, against the merged corpus.
   if (teamFiles.size > 0) problems.push(...locateProblems(checkIntegrity(corpus, (id) => teamFiles.get(id)), sources));
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), problems };
+  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
 }

@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -21,8 +22,9 @@ import { formatProblem } from '../core/corpus/types';
 import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from '../core/types';
+import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
 import { builtinCorpus } from '../node/builtinCorpus';
-import { Project } from '../node/project';
+import { CONFIG_FILE_NAMES, Project } from '../node/project';
 
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.medlint`;
 const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
@@ -149,6 +151,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of documents.all()) publish(document);
   });
 
+  // A config or term file changed (the client watches them, or an ignore action wrote one): read them again.
+  connection.onDidChangeWatchedFiles(() => {
+    rebuild();
+    for (const document of documents.all()) publish(document);
+  });
+
   documents.onDidOpen(({ document }) => publish(document));
   documents.onDidSave(({ document }) => publish(document));
   documents.onDidChangeContent(({ document }) => {
@@ -198,13 +206,36 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const at = { line: quickFix.line, character: fromUtf16(text, insertion.character, encoding) };
           return action(quickFix.title, CodeActionKind.QuickFix, [{ range: { start: at, end: at }, newText: insertion.text }]);
         }
+        case 'ignore-document': {
+          const edit = documentIgnoreEdit(document.getText(), quickFix.entry);
+          if (!edit) return undefined;
+          return action(quickFix.title, CodeActionKind.QuickFix, [{ range: toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }), newText: edit.newText }]);
+        }
+        case 'ignore-workspace': {
+          // The nearest config file, or a new .medlintrc.json at the workspace root.
+          const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(root, 'untitled.md');
+          const configFile = project.settingsFor(path).configFile ?? join(root, CONFIG_FILE_NAMES[0]!);
+          const configUri = pathToFileURL(configFile).href;
+          if (!existsSync(configFile)) {
+            return {
+              title: quickFix.title,
+              kind: CodeActionKind.QuickFix,
+              edit: { documentChanges: [{ kind: 'create', uri: configUri, options: { ignoreIfExists: true } }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(quickFix.entry) }] }] },
+            };
+          }
+          const configText = readFileSync(configFile, 'utf8');
+          const edits = configIgnoreEdits(configText, quickFix.entry);
+          if (!edits || edits.length === 0) return undefined;
+          const config = TextDocument.create(configUri, 'json', 0, configText);
+          return { title: quickFix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [configUri]: edits.map((edit) => ({ range: { start: config.positionAt(edit.start), end: config.positionAt(edit.end) }, newText: edit.newText })) } } };
+        }
         case 'docs':
           // Diagnostics carry the documentation link (codeDescription); LSP has no portable "open" action.
           return undefined;
       }
     };
     const requested = { start: fromClient(document, params.range.start), end: fromClient(document, params.range.end) };
-    return planQuickFixes(findings, requested.start, requested.end).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
+    return planQuickFixes(findings, requested.start, requested.end, document.getText()).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
   });
 
   connection.onExecuteCommand((params) => {

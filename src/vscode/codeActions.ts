@@ -1,12 +1,16 @@
 import * as vscode from 'vscode';
 import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type FixedDocument } from '../core/fixes';
+import type { IgnoreEntry } from '../core/ignore';
+import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
+import { LineIndex } from '../core/text/lineIndex';
 import type { Fix } from '../core/types';
 import { toRange } from './convert';
 import type { DiagnosticsController } from './diagnostics';
-import type { DocumentSettings } from './settings';
+import { CONFIG_FILE_NAMES, type DocumentSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint');
 export const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
+export const SAVE_CONFIG = 'medlint.saveConfig';
 
 function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -31,7 +35,49 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
 
   /** What fix-all did, as a notification once its edit is applied; registered with the provider. */
   static registerCommands(): vscode.Disposable {
-    return vscode.commands.registerCommand(SHOW_FIX_SUMMARY, (summary: string) => vscode.window.showInformationMessage(`medlint: ${summary}`));
+    return vscode.Disposable.from(
+      vscode.commands.registerCommand(SHOW_FIX_SUMMARY, (summary: string) => vscode.window.showInformationMessage(`medlint: ${summary}`)),
+      // An ignore entry takes effect once the config is on disk, where medlint reads it.
+      vscode.commands.registerCommand(SAVE_CONFIG, async (uri: vscode.Uri) => (await vscode.workspace.openTextDocument(uri)).save()),
+    );
+  }
+
+  /** The nearest config file at or above the document inside its workspace folder, or a new one at the folder's root. */
+  private async configFor(document: vscode.TextDocument): Promise<{ uri: vscode.Uri; text?: string } | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    if (!folder) return undefined;
+    for (let dir = vscode.Uri.joinPath(document.uri, '..'); dir.path.startsWith(folder.uri.path); dir = vscode.Uri.joinPath(dir, '..')) {
+      for (const name of CONFIG_FILE_NAMES) {
+        const uri = vscode.Uri.joinPath(dir, name);
+        const open = vscode.workspace.textDocuments.find((candidate) => candidate.uri.toString() === uri.toString());
+        if (open) return { uri, text: open.getText() };
+        try {
+          return { uri, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) };
+        } catch {
+          // Not here: look one folder up.
+        }
+      }
+      if (dir.path === folder.uri.path) break;
+    }
+    return { uri: vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]!) };
+  }
+
+  private async ignoreInWorkspace(document: vscode.TextDocument, title: string, entry: IgnoreEntry): Promise<vscode.CodeAction | undefined> {
+    const config = await this.configFor(document);
+    if (!config) return undefined;
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    if (config.text === undefined) {
+      action.edit.createFile(config.uri, { ignoreIfExists: true });
+      action.edit.insert(config.uri, new vscode.Position(0, 0), newConfigText(entry));
+    } else {
+      const edits = configIgnoreEdits(config.text, entry);
+      if (!edits || edits.length === 0) return undefined;
+      const lines = new LineIndex(config.text);
+      for (const edit of edits) action.edit.replace(config.uri, toRange({ start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }), edit.newText);
+    }
+    action.command = { title: 'Save the medlint config', command: SAVE_CONFIG, arguments: [config.uri] };
+    return action;
   }
 
   constructor(
@@ -53,7 +99,7 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
     }
     const findings = this.diagnostics.findingsFor(document.uri);
     const actions: vscode.CodeAction[] = [];
-    for (const quickFix of planQuickFixes(findings, document.offsetAt(range.start), document.offsetAt(range.end))) {
+    for (const quickFix of planQuickFixes(findings, document.offsetAt(range.start), document.offsetAt(range.end), document.getText())) {
       const action = new vscode.CodeAction(quickFix.title, vscode.CodeActionKind.QuickFix);
       switch (quickFix.kind) {
         case 'fix': {
@@ -78,6 +124,18 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
           action.edit = new vscode.WorkspaceEdit();
           action.edit.insert(document.uri, new vscode.Position(quickFix.line, character), text);
           break;
+        }
+        case 'ignore-document': {
+          const edit = documentIgnoreEdit(document.getText(), quickFix.entry);
+          if (!edit) continue;
+          action.edit = new vscode.WorkspaceEdit();
+          action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
+          break;
+        }
+        case 'ignore-workspace': {
+          const ignore = await this.ignoreInWorkspace(document, quickFix.title, quickFix.entry);
+          if (ignore) actions.push(ignore);
+          continue;
         }
         case 'docs':
           action.command = { title: 'Open rule documentation', command: 'vscode.open', arguments: [this.docs(quickFix.ruleId)] };

@@ -153,6 +153,29 @@ describe('medlint in a real VS Code extension host', function () {
     assert.equal(document.getText(), 'Opdivo helps cancer patients with T cells.\n');
   });
 
+  it('ignores a finding in this document (front matter) and in this workspace (the nearest .medlintrc.json, saved)', async () => {
+    const document = await openScratch('ignore-document.md', 'Patients took Keytruda.\n');
+    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri)[0], 'brand-name diagnostic');
+    assert.equal(
+      await apply(document, 'Ignore "Keytruda" in this document (brand-name)', diagnostic.range),
+      '---\nmedlint:\n  ignore:\n    - { text: "Keytruda", rule: brand-name }\n---\n\nPatients took Keytruda.\n',
+    );
+    await document.save();
+    await waitFor(() => medlintDiagnostics(document.uri).length === 0, 'no diagnostics after the front matter entry');
+
+    // A folder of its own with its own config, so that the entry touches no other test.
+    const config = vscode.Uri.joinPath(root(), 'ignore-workspace', '.medlintrc.json');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  "rules": {}\n}\n'));
+    const other = await openScratch('ignore-workspace/draft.md', 'Patients took Opdivo.\n');
+    const opdivo = await waitFor(() => medlintDiagnostics(other.uri)[0], 'brand-name diagnostic in the folder');
+    const action = (await codeActions(other, opdivo.range)).find((candidate) => candidate.title === 'Ignore "Opdivo" in this workspace (brand-name)');
+    assert.ok(action?.edit && action.command, 'the workspace ignore action');
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))), { rules: {}, ignore: [{ text: 'Opdivo', rule: 'brand-name' }] });
+    await waitFor(() => medlintDiagnostics(other.uri).length === 0, 'no diagnostics after the workspace entry');
+  });
+
   it('disables a rule for a line with a suppression comment', async () => {
     const document = await openScratch('disable.md', 'Keytruda works.\n');
     const diagnostic = await waitFor(() => medlintDiagnostics(document.uri)[0], 'brand-name diagnostic');
