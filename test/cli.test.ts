@@ -46,14 +46,18 @@ describe('medlint CLI (built bundle)', function () {
     const dir = folder();
     copyFileSync(join(SEEDS, '003_93f5c97bdb2aa39c.txt'), join(dir, 'draft.md'));
     const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
-    const rows = JSON.parse(stdout) as { rule: string; message: string }[];
+    const rows = JSON.parse(stdout) as { rule: string; message: string; explanation?: string }[];
     assert.equal(code, 1);
-    const misnomers = rows.filter((row) => row.rule === 'misnomer').map((row) => row.message.split(' is a misnomer')[0]);
-    assert.deepEqual(misnomers, [
-      '"autoimmune therapy"', '"autoimmune therapy"', '"Autoimmune therapy"', '"Autoimmune therapy"', '"autoimmune cancer therapies"',
-      '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapies"', '"autoimmune therapy"',
+    const misnomers = rows.filter((row) => row.rule === 'misnomer');
+    // Short, action-first rows; the why is one field beside them, not repeated in every row.
+    assert.deepEqual(misnomers.map((row) => row.message), [
+      'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "Autoimmune therapy".',
+      'Use "immunotherapy", not "Autoimmune therapy".', 'Use "cancer immunotherapies", not "autoimmune cancer therapies".', 'Use "immunotherapy", not "autoimmune therapy".',
+      'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapies", not "autoimmune therapies".',
+      'Use "immunotherapy", not "autoimmune therapy".',
     ]);
-    assert.ok(rows.some((row) => row.rule === 'person-first' && row.message.startsWith('Use person-first language: "patients with cancer", not "cancer patients"')));
+    assert.deepEqual([...new Set(misnomers.map((row) => row.explanation))], ['Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.']);
+    assert.ok(rows.some((row) => row.rule === 'person-first' && row.message === 'Use "patients with cancer", not "cancer patients".'));
   });
 
   it('reports nothing on clean prose and exits 0', () => {
@@ -72,6 +76,14 @@ describe('medlint CLI (built bundle)', function () {
         fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab', safe: false },
       },
     ]);
+  });
+
+  it('prints why under each problem with --explain, and only then', () => {
+    const dir = folder({ 'a.md': 'Autoimmune therapy works.\n' });
+    const row = '  1:1  error    Use "immunotherapy", not "Autoimmune therapy".  misnomer';
+    const why = '                Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.';
+    assert.equal(run(['check', 'a.md', '--explain'], dir).stdout, ['a.md', row, why, '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
+    assert.equal(run(['check', 'a.md'], dir).stdout, ['a.md', row, '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
   });
 
   it('prints a stylish report with a summary', () => {

@@ -21,7 +21,7 @@ describe('ignore: accepting a finding in the document or the workspace (issue #1
     const text = '---\ntitle: Draft\nmedlint:\n  ignore:\n    - { text: keytruda, rule: brand-name }\n    - irAEs\n---\n\nKeytruda and Opdivo help. Most irAEs are mild. Keytruda cures.\n';
     assert.deepEqual(findingsOf(text), [
       '9:14-9:20 "Opdivo" is a brand name: use the generic name "nivolumab".',
-      '9:57-9:62 "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.',
+      '9:57-9:62 Qualify the absolute claim "cures".',
     ]);
   });
 
@@ -29,7 +29,7 @@ describe('ignore: accepting a finding in the document or the workspace (issue #1
     const text = 'Keytruda and Opdivo help cancer patients.';
     assert.deepEqual(findingsOf(text, undefined, { ignore: [{ text: 'OPDIVO' }, { text: 'cancer patients', rule: 'brand-name' }] }), [
       '1:1-1:9 "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '1:26-1:41 Use person-first language: "patients with cancer", not "cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
+      '1:26-1:41 Use "patients with cancer", not "cancer patients".',
     ]);
   });
 

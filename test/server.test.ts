@@ -159,7 +159,11 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
       contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'It cures.\n' }],
     });
     const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 2);
-    assert.deepEqual(published.diagnostics.map(show), ['1:3-1:8 overclaim "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.']);
+    assert.deepEqual(published.diagnostics.map(show), ['1:3-1:8 overclaim Qualify the absolute claim "cures".']);
+    // The why travels once, beside the short message.
+    assert.deepEqual((published.diagnostics[0] as Diagnostic & { relatedInformation?: unknown }).relatedInformation, [
+      { location: { uri, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 8 } } }, message: 'Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.' },
+    ]);
     await stop(client);
   });
 

@@ -82,7 +82,7 @@ export function formatSarif(results: FileResult[], version: string): string {
   return JSON.stringify(sarif, null, 2);
 }
 
-export function formatStylish(results: FileResult[], color: boolean): string {
+export function formatStylish(results: FileResult[], color: boolean, explain = false): string {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const lines: string[] = [];
   const counts = { error: 0, warning: 0, info: 0, hint: 0 };
@@ -90,11 +90,13 @@ export function formatStylish(results: FileResult[], color: boolean): string {
   for (const { file, findings } of results) {
     if (findings.length === 0) continue;
     lines.push(paint(4, file));
-    const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId] as const);
+    const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId, finding.explanation] as const);
     const width = Math.max(...rows.map((row) => row[0].length));
-    for (const [position, severity, message, rule] of rows) {
+    for (const [position, severity, message, rule, explanation] of rows) {
       const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
       lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
+      // --explain: the why, under the row it belongs to.
+      if (explain && explanation) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint(2, explanation)}`);
     }
     lines.push('');
     for (const finding of findings) {

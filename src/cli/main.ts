@@ -19,6 +19,7 @@ Usage:
       --format stylish|json|sarif               output format (default: stylish)
       --config FILE                             use this config instead of the nearest .medlintrc.json
       --max-warnings N                          exit 1 when there are more than N warnings
+      --explain                                 print why under each problem (stylish)
       --fix                                     apply the safe fixes in place (spelling, variants,
                                                 definitions at first use) until none is left, and
                                                 say what was fixed; meaning-changing fixes are not applied
@@ -60,6 +61,7 @@ function check(args: string[], io: Output): number {
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
     },
   });
   const format = values.format!;
@@ -98,7 +100,7 @@ function check(args: string[], io: Output): number {
   for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);
   if (format === 'json') io.out(`${formatJson(results)}\n`);
   else if (format === 'sarif') io.out(`${formatSarif(results, version)}\n`);
-  else io.out(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR));
+  else io.out(formatStylish(results, Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, values.explain));
 
   if (project.problems.length > 0) return 2;
   const all: Finding[] = results.flatMap((result) => result.findings);

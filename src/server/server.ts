@@ -109,6 +109,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       code: finding.ruleId,
       codeDescription: { href: `${readme}#${finding.ruleId}` },
       message: finding.message,
+      // The why, once, beside the short message: clients show it under the diagnostic.
+      ...(finding.explanation ? { relatedInformation: [{ location: { uri: document.uri, range: toClient(document, finding.range) }, message: finding.explanation }] } : {}),
     }));
     // Only the current version's findings: an older text's would point at the wrong words.
     if (documents.get(document.uri)?.version === version) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });

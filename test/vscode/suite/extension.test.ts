@@ -85,8 +85,8 @@ describe('medlint in a real VS Code extension host', function () {
     assert.deepEqual(await diagnosticsOf(sample.uri, 4), [
       '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
       '2:36-2:44 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
-      '4:28-4:43 person-first Warning Use person-first language: "patients with cancer", not "cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
+      '4:0-4:18 unsupported-claim Warning Cite a source for "Studies have shown" in this sentence.',
+      '4:28-4:43 person-first Warning Use "patients with cancer", not "cancer patients".',
     ]);
     const code = medlintDiagnostics(sample.uri)[1]!.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.fragment, 'brand-name');
@@ -115,7 +115,7 @@ describe('medlint in a real VS Code extension host', function () {
     await document.save();
     assert.deepEqual(await diagnosticsOf(document.uri, 2), [
       '1:0-1:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '1:9-1:14 overclaim Warning "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.',
+      '1:9-1:14 overclaim Warning Qualify the absolute claim "cures".',
     ]);
   });
 
@@ -193,7 +193,7 @@ describe('medlint in a real VS Code extension host', function () {
     }, 'severity change'), [
       '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
       '2:36-2:44 brand-name Error "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+      '4:0-4:18 unsupported-claim Warning Cite a source for "Studies have shown" in this sentence.',
     ]);
   });
 
@@ -204,7 +204,7 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(1, 0), 'It has no side effects.\n'));
     assert.ok(document.isDirty);
     assert.deepEqual(await diagnosticsOf(document.uri, 1), [
-      '1:7-1:22 overclaim Warning "no side effects" is an absolute claim. Every active treatment has side effects; describe their type, frequency and severity instead.',
+      '1:7-1:22 overclaim Warning Qualify the absolute claim "no side effects".',
     ]);
   });
 
