@@ -150,6 +150,25 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('lists one fix per sense of an ambiguous abbreviation, likeliest first, none preferred', async () => {
+    const { client, uri } = await started();
+    open(client, uri, 'HR status was known for all patients.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = await client.request<(CodeAction & { isPreferred?: boolean })[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const fixes = actions.filter((action) => action.title.startsWith('Replace with'));
+    assert.deepEqual(fixes.map((action) => action.title), [
+      'Replace with "Hormone receptor (HR)" (undefined-abbreviation)',
+      'Replace with "Hazard ratio (HR)" (undefined-abbreviation)',
+      'Replace with "Heart rate (HR)" (undefined-abbreviation)',
+      'Replace with "Homologous recombination (HR)" (undefined-abbreviation)',
+      'Replace with "High risk (HR)" (undefined-abbreviation)',
+    ]);
+    assert.deepEqual(fixes.map((action) => action.isPreferred ?? false), [false, false, false, false, false]);
+    assert.deepEqual(fixes[1]!.edit.changes[uri], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'Hazard ratio (HR)' }]);
+    await stop(client);
+  });
+
   it('re-lints after an incremental change, publishing for the new version only', async () => {
     const { client, uri } = await started();
     open(client, uri, 'Clean.\n');

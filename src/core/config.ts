@@ -13,6 +13,8 @@ export interface MedlintConfig {
   terms?: string[];
   /** Globs of files not to lint, relative to the config file; and findings to accept by text (and rule). */
   ignore?: (string | IgnoreEntry)[];
+  /** The sense meant by an ambiguous abbreviation, by abbreviation: `{ "CI": "cumulative incidence" }`. */
+  senses?: Record<string, string>;
   /** The most a finding inside an attributed direct quotation may be. */
   quotations?: QuotationSeverity;
 }
