@@ -29,6 +29,16 @@ function fixAllAction(document: vscode.TextDocument, fixed: FixedDocument, title
   return action;
 }
 
+/** "Fix all safe medlint problems" in the lightbulb: its edit is computed only when picked (resolveCodeAction). */
+class LazyFixAll extends vscode.CodeAction {
+  constructor(
+    title: string,
+    readonly document: vscode.TextDocument,
+  ) {
+    super(title, vscode.CodeActionKind.QuickFix);
+  }
+}
+
 /** The core's quick fixes as VS Code code actions, and source.fixAll.medlint. */
 export class MedlintCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix, FIX_ALL_KIND] };
@@ -92,6 +102,16 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
     return fixDocument(document.getText(), (text) => linter.lint(text));
   }
 
+  async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {
+    if (!(action instanceof LazyFixAll)) return action;
+    const fixed = await this.fixAll(action.document);
+    if (!fixed) return action;
+    const resolved = fixAllAction(action.document, fixed, action.title, vscode.CodeActionKind.QuickFix);
+    action.edit = resolved.edit;
+    action.command = resolved.command;
+    return action;
+  }
+
   async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
     if (context.only?.contains(FIX_ALL_KIND)) {
       const fixed = await this.fixAll(document);
@@ -113,12 +133,9 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
         case 'fix-all-rule':
           action.edit = replacements(document, quickFix.fixes);
           break;
-        case 'fix-all': {
-          const fixed = await this.fixAll(document);
-          if (!fixed) continue;
-          actions.push(fixAllAction(document, fixed, quickFix.title, vscode.CodeActionKind.QuickFix));
+        case 'fix-all':
+          actions.push(new LazyFixAll(quickFix.title, document));
           continue;
-        }
         case 'disable-line': {
           const { character, text } = disableLineInsertion(document.lineAt(quickFix.line).text, quickFix.ruleId);
           action.edit = new vscode.WorkspaceEdit();

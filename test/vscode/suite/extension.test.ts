@@ -149,6 +149,11 @@ describe('medlint in a real VS Code extension host', function () {
     const [action] = await codeActions(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.medlint');
     assert.equal(action?.title, 'Fix all safe medlint problems');
     assert.deepEqual(action!.command?.arguments, ['Fixed 1 problem (preferred-term 1). 2 fixes change the meaning: apply them one by one (brand-name 1, person-first 1).']);
+    // The same in the lightbulb, its edit computed when the action is resolved.
+    const lightbulb = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 35, 0, 35), undefined, 20)) ?? [];
+    const quickFix = lightbulb.find((candidate) => candidate.title === 'Fix all safe medlint problems');
+    assert.ok(quickFix?.edit, `resolved among ${JSON.stringify(lightbulb.map((candidate) => candidate.title))}`);
+    assert.deepEqual(quickFix.edit.get(document.uri).map((edit) => edit.newText), action!.edit!.get(document.uri).map((edit) => edit.newText));
     assert.ok(await vscode.workspace.applyEdit(action!.edit!));
     assert.equal(document.getText(), 'Opdivo helps cancer patients with T cells.\n');
   });
