@@ -150,6 +150,23 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('adds the workspace ignore entry to an existing .medlintrc.json, keeping what it holds', async () => {
+    const { client, uri, folder } = await started();
+    const configFile = join(folder, '.medlintrc.json');
+    writeFileSync(configFile, '{\n  // ours\n  "rules": {}\n}\n');
+    open(client, uri, 'Patients took Keytruda.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, context: { diagnostics: [] } });
+    const workspace = actions.find((action) => action.title === 'Ignore "Keytruda" in this workspace (brand-name)')!;
+    const configUri = pathToFileURL(configFile).href;
+    const config = TextDocument.create(configUri, 'json', 1, '{\n  // ours\n  "rules": {}\n}\n');
+    assert.equal(
+      TextDocument.applyEdits(config, workspace.edit.changes[configUri]!),
+      '{\n  // ours\n  "rules": {},\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n',
+    );
+    await stop(client);
+  });
+
   it('lists one fix per sense of an ambiguous abbreviation, likeliest first, none preferred', async () => {
     const { client, uri } = await started();
     open(client, uri, 'HR status was known for all patients.\n');

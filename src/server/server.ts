@@ -229,7 +229,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const edits = configIgnoreEdits(configText, quickFix.entry);
           if (!edits || edits.length === 0) return undefined;
           const config = TextDocument.create(configUri, 'json', 0, configText);
-          return { title: quickFix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [configUri]: edits.map((edit) => ({ range: { start: config.positionAt(edit.start), end: config.positionAt(edit.end) }, newText: edit.newText })) } } };
+          // In the negotiated encoding, as every position this server sends.
+          const at = (offset: number) => {
+            const position = config.positionAt(offset);
+            return { line: position.line, character: fromUtf16(lineText(config, position.line), position.character, encoding) };
+          };
+          return { title: quickFix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [configUri]: edits.map((edit) => ({ range: { start: at(edit.start), end: at(edit.end) }, newText: edit.newText })) } } };
         }
         case 'docs':
           // Diagnostics carry the documentation link (codeDescription); LSP has no portable "open" action.
