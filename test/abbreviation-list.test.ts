@@ -20,8 +20,9 @@ describe('abbreviation list', () => {
     assert.deepEqual(linter().abbreviations('Resting heart rate (HR) was normal; HR rose on exercise.').map((item) => item.expansion), ['heart rate']);
     assert.deepEqual(linter().abbreviations('Risk fell (hazard ratio [HR], 0.68).').map((item) => item.expansion), ['hazard ratio']);
     assert.deepEqual(linter().abbreviations('The HR was 0.68.'), [{ abbreviation: 'HR', expansion: 'hazard ratio', entryId: 'hazard-ratio', ambiguous: false }]);
+    // Undecided, the senses come likeliest first: "status" is what a hormone receptor has.
     assert.deepEqual(linter().abbreviations('HR status was known.'), [
-      { abbreviation: 'HR', expansion: 'hazard ratio or heart rate or hormone receptor or homologous recombination or high risk', entryId: 'hazard-ratio', ambiguous: true },
+      { abbreviation: 'HR', expansion: 'hormone receptor or hazard ratio or heart rate or homologous recombination or high risk', entryId: 'hazard-ratio', ambiguous: true },
     ]);
   });
 

@@ -48,14 +48,18 @@ describe('medlint CLI (built bundle)', function () {
     const dir = folder();
     copyFileSync(join(SEEDS, '003_93f5c97bdb2aa39c.txt'), join(dir, 'draft.md'));
     const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
-    const rows = JSON.parse(stdout) as { rule: string; message: string }[];
+    const rows = JSON.parse(stdout) as { rule: string; message: string; explanation?: string }[];
     assert.equal(code, 1);
-    const misnomers = rows.filter((row) => row.rule === 'misnomer').map((row) => row.message.split(' is a misnomer')[0]);
-    assert.deepEqual(misnomers, [
-      '"autoimmune therapy"', '"autoimmune therapy"', '"Autoimmune therapy"', '"Autoimmune therapy"', '"autoimmune cancer therapies"',
-      '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapy"', '"autoimmune therapies"', '"autoimmune therapy"',
+    const misnomers = rows.filter((row) => row.rule === 'misnomer');
+    // Short, action-first rows; the why is one field beside them, not repeated in every row.
+    assert.deepEqual(misnomers.map((row) => row.message), [
+      'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "Autoimmune therapy".',
+      'Use "immunotherapy", not "Autoimmune therapy".', 'Use "cancer immunotherapies", not "autoimmune cancer therapies".', 'Use "immunotherapy", not "autoimmune therapy".',
+      'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapy", not "autoimmune therapy".', 'Use "immunotherapies", not "autoimmune therapies".',
+      'Use "immunotherapy", not "autoimmune therapy".',
     ]);
-    assert.ok(rows.some((row) => row.rule === 'person-first' && row.message.startsWith('Use person-first language: "patients with cancer", not "cancer patients"')));
+    assert.deepEqual([...new Set(misnomers.map((row) => row.explanation))], ['Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.']);
+    assert.ok(rows.some((row) => row.rule === 'person-first' && row.message === 'Use "patients with cancer", not "cancer patients".'));
   });
 
   it('reports nothing on clean prose and exits 0', () => {
@@ -71,9 +75,17 @@ describe('medlint CLI (built bundle)', function () {
       {
         file: 'docs/a.md', line: 1, column: 4, endLine: 1, endColumn: 12, rule: 'brand-name', severity: 'warning',
         message: '"Keytruda" is a brand name: use the generic name "pembrolizumab".',
-        fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab' },
+        fix: { line: 1, column: 4, endLine: 1, endColumn: 12, text: 'pembrolizumab', safe: false },
       },
     ]);
+  });
+
+  it('prints why under each problem with --explain, and only then', () => {
+    const dir = folder({ 'a.md': 'Autoimmune therapy works.\n' });
+    const row = '  1:1  error    Use "immunotherapy", not "Autoimmune therapy".  misnomer';
+    const why = '                Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.';
+    assert.equal(run(['check', 'a.md', '--explain'], dir).stdout, ['a.md', row, why, '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
+    assert.equal(run(['check', 'a.md'], dir).stdout, ['a.md', row, '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
   });
 
   it('prints a stylish report with a summary', () => {
@@ -120,14 +132,14 @@ describe('medlint CLI (built bundle)', function () {
       [
         '### medlint: 3 problems (1 error, 2 warnings) in 2 files',
         '',
-        '3 problems are fixable with `medlint check --fix`.',
+        '1 problem is fixable with `medlint check --fix`.',
         '',
         '#### `a draft.md`',
         '',
         '| Line | Severity | Problem | Rule |',
         '| ---: | --- | --- | --- |',
-        `| 1:1 | ⚠️ warning | ${rows[0]!.message} *(fixable)* | \`brand-name\` |`,
-        `| 1:16 | 🛑 error | ${rows[1]!.message} *(fixable)* | \`misnomer\` |`,
+        `| 1:1 | ⚠️ warning | ${rows[0]!.message} | \`brand-name\` |`,
+        `| 1:16 | 🛑 error | ${rows[1]!.message} | \`misnomer\` |`,
         `| 1:49 | ⚠️ warning | ${rows[2]!.message} *(fixable)* | \`undefined-abbreviation\` |`,
         '',
       ].join('\n'),
@@ -142,15 +154,23 @@ describe('medlint CLI (built bundle)', function () {
     assert.equal(formatReport('markdown', [{ file: 'x|y.md', findings: [finding] }]).split('\n')[2], '#### `x\\|y.md`');
   });
 
-  it('applies every fix in place with --fix, keeping a BOM, and reports what is left', () => {
+  it('applies the safe fixes in place with --fix, keeping a BOM, says what it did and reports what is left', () => {
     const dir = folder({ 'a.md': '\ufeffCancer patients on Keytruda.\r\nPD1 and Her2 were measured; it cures.\r\n' });
-    const { code, stdout } = run(['check', 'a.md', '--fix', '--format', 'json'], dir);
+    const { code, stdout, stderr } = run(['check', 'a.md', '--fix', '--format', 'json'], dir);
     assert.equal(code, 0);
     assert.equal(
       readFileSync(join(dir, 'a.md'), 'utf8'),
-      '\ufeffPatients with cancer on pembrolizumab.\r\nProgrammed cell death protein 1 (PD-1) and human epidermal growth factor receptor 2 (HER2) were measured; it cures.\r\n',
+      '\ufeffCancer patients on Keytruda.\r\nProgrammed cell death protein 1 (PD-1) and human epidermal growth factor receptor 2 (HER2) were measured; it cures.\r\n',
     );
-    assert.deepEqual(JSON.parse(stdout).map((row: { rule: string }) => row.rule), ['overclaim']);
+    assert.equal(stderr, 'medlint: a.md: Fixed 2 problems (preferred-term 2). 2 fixes change the meaning: apply them one by one (person-first 1, brand-name 1).\n');
+    assert.deepEqual(JSON.parse(stdout).map((row: { rule: string }) => row.rule), ['person-first', 'brand-name', 'overclaim']);
+  });
+
+  it('--fix never applies a misnomer fix, which can make a correct sentence wrong', () => {
+    const dir = folder({ 'a.md': 'Autoimmune therapy is a subset of immunotherapy.\n' });
+    const { stderr } = run(['check', 'a.md', '--fix'], dir);
+    assert.equal(readFileSync(join(dir, 'a.md'), 'utf8'), 'Autoimmune therapy is a subset of immunotherapy.\n');
+    assert.equal(stderr, 'medlint: a.md: Nothing to fix safely. 1 fix changes the meaning: apply it one by one (misnomer 1).\n');
   });
 
   it('exits 1 when warnings exceed --max-warnings', () => {

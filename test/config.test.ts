@@ -83,7 +83,7 @@ describe('project settings', () => {
     const findings = linter.lint('Exampla is game-changing. Examplumab, a CTLA-4 inhibitor.').map((f) => `${f.ruleId}: ${f.message.split('.')[0]}`);
     assert.deepEqual(findings, [
       'brand-name: "Exampla" is a brand name: use the generic name "examplumab"',
-      'overclaim: "game-changing" is an absolute claim',
+      'overclaim: Qualify the absolute claim "game-changing"',
       'undefined-abbreviation: "CTLA-4" is not defined at first use: write "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)"',
       'contradiction: "Examplumab" does not target CTLA-4: the corpus lists examplumab as targeting PD-1 (Test label)',
     ]);

@@ -226,15 +226,15 @@ describe('overclaim', () => {
 
   it('reports promotional words and spares established terms and negations', () => {
     assert.deepEqual(
-      findingsOf('A miracle drug. Breakthrough pain needs care. The cure rate rose. It has not been proven to help. It is not a cure.', rule).map((f) => f.split(' "')[0] + ' ' + f.split('"')[1]),
-      ['1:3-1:10 miracle'],
+      findingsOf('A miracle drug. Breakthrough pain needs care. The cure rate rose. It has not been proven to help. It is not a cure.', rule),
+      ['1:3-1:10 Qualify the absolute claim "miracle".'],
     );
   });
 
   it('reports 100% effective, clinically proven and guaranteed', () => {
     assert.deepEqual(
-      findingsOf('It is 100% effective, clinically proven and guaranteed to work.', rule).map((f) => f.split(' is an absolute claim')[0]),
-      ['1:7-1:21 "100% effective"', '1:23-1:40 "clinically proven"', '1:45-1:55 "guaranteed"'],
+      findingsOf('It is 100% effective, clinically proven and guaranteed to work.', rule).map((f) => f),
+      ['1:7-1:21 Qualify the absolute claim "100% effective".', '1:23-1:40 Qualify the absolute claim "clinically proven".', '1:45-1:55 Qualify the absolute claim "guaranteed".'],
     );
   });
 });
@@ -256,13 +256,13 @@ describe('unsupported-claim', () => {
 
   it('does not borrow a citation from the next sentence', () => {
     assert.deepEqual(findingsOf('Experts agree. This is cited [1].', rule), [
-      '1:1-1:14 "Experts agree" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+      '1:1-1:14 Cite a source for "Experts agree" in this sentence.',
     ]);
   });
 
   it('reads a table cell as its own sentence', () => {
     assert.deepEqual(findingsOf('| Benefit | Note |\n|---|---|\n| fewer side effects | see [1] |', rule), [
-      '3:3-3:21 "fewer side effects" needs a citation in the same sentence. A comparison needs its comparator and its evidence: say than what, in whom, and cite the data.',
+      '3:3-3:21 Cite a source for "fewer side effects" in this sentence.',
     ]);
   });
 });

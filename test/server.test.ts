@@ -23,6 +23,7 @@ interface CodeAction {
   title: string;
   kind: string;
   edit: { changes: Record<string, { range: Diagnostic['range']; newText: string }[]> };
+  command?: { title: string; command: string; arguments?: unknown[] };
 }
 
 const SAMPLE = 'Tumours evade T cells through PD-1. Keytruda is an anti–PD-1 antibody.\n';
@@ -88,22 +89,100 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
-  it('offers code actions whose edits give the fixed text, and source.fixAll.medlint', async () => {
+  it('offers code actions whose edits give the fixed text, and source.fixAll.medlint with only the safe fixes and a summary', async () => {
     const { client, uri } = await started();
-    const text = 'Patients took Opdivo and Yervoy.\n';
+    const text = 'Patients took Opdivo and Yervoy with PD1 blockers.\nPD1 rose.\n';
     open(client, uri, text);
     await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
     const range = { start: { line: 0, character: 14 }, end: { line: 0, character: 20 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    assert.deepEqual(actions.map((action) => action.title), ['Replace with "nivolumab" (brand-name)', 'Fix all brand-name problems in this file', 'Disable brand-name for this line']);
+    // A brand's generic changes what the sentence names: offered per instance, never for the whole file.
+    assert.deepEqual(actions.map((action) => action.title), [
+      'Replace with "nivolumab" (brand-name)',
+      'Fix all safe medlint problems',
+      'Disable brand-name for this line',
+      'Ignore "Opdivo" in this document (brand-name)',
+      'Ignore "Opdivo" in this workspace (brand-name)',
+    ]);
     const document = TextDocument.create(uri, 'markdown', 1, text);
     const applied = (action: CodeAction) => TextDocument.applyEdits(document, action.edit.changes[uri]!);
-    assert.equal(applied(actions[0]!), 'Patients took nivolumab and Yervoy.\n');
-    assert.equal(applied(actions[1]!), 'Patients took nivolumab and ipilimumab.\n');
-    assert.equal(applied(actions[2]!), 'Patients took Opdivo and Yervoy. <!-- medlint-disable-line brand-name -->\n');
+    const safelyFixed = 'Patients took Opdivo and Yervoy with programmed cell death protein 1 (PD-1) blockers.\nPD-1 rose.\n';
+    assert.equal(applied(actions[0]!), 'Patients took nivolumab and Yervoy with PD1 blockers.\nPD1 rose.\n');
+    assert.equal(applied(actions[1]!), safelyFixed);
+    assert.equal(applied(actions[2]!), 'Patients took Opdivo and Yervoy with PD1 blockers. <!-- medlint-disable-line brand-name -->\nPD1 rose.\n');
     const [fixAll] = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll'] } });
     assert.equal(fixAll?.kind, 'source.fixAll.medlint');
-    assert.equal(applied(fixAll!), 'Patients took nivolumab and ipilimumab.\n');
+    assert.equal(applied(fixAll!), safelyFixed);
+    const summary = 'Fixed 2 problems (preferred-term 2). 2 fixes change the meaning: apply them one by one (brand-name 2).';
+    assert.deepEqual(fixAll!.command, { title: 'Show what medlint fixed', command: 'medlint.showFixSummary', arguments: [summary] });
+    await client.request('workspace/executeCommand', { command: fixAll!.command!.command, arguments: fixAll!.command!.arguments });
+    const shown = await client.notification<{ message: string }>('window/showMessage', (params) => params.message.startsWith('medlint: Fixed'));
+    assert.equal(shown.message, `medlint: ${summary}`);
+    await stop(client);
+  });
+
+  it('offers to ignore a finding in the document (front matter) or the workspace (.medlintrc.json), and re-reads the config when told it changed', async () => {
+    const { client, uri, folder } = await started();
+    const text = 'Patients took Keytruda.\n';
+    open(client, uri, text);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const range = { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } };
+    type Actions = (CodeAction & { edit: { documentChanges?: [{ kind: string; uri: string }, { textDocument: { uri: string }; edits: { newText: string }[] }] } })[];
+    const actions = await client.request<Actions>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(actions.map((action) => action.title), [
+      'Replace with "pembrolizumab" (brand-name)',
+      'Disable brand-name for this line',
+      'Ignore "Keytruda" in this document (brand-name)',
+      'Ignore "Keytruda" in this workspace (brand-name)',
+    ]);
+    const document = TextDocument.create(uri, 'markdown', 1, text);
+    assert.equal(TextDocument.applyEdits(document, actions[2]!.edit.changes[uri]!), '---\nmedlint:\n  ignore:\n    - { text: "Keytruda", rule: brand-name }\n---\n\nPatients took Keytruda.\n');
+    const configUri = pathToFileURL(join(folder, '.medlintrc.json')).href;
+    const [create, insert] = actions[3]!.edit.documentChanges!;
+    assert.deepEqual([create.kind, create.uri, insert.textDocument.uri], ['create', configUri, configUri]);
+    // The client applies the edit and tells the server the watched file changed.
+    writeFileSync(join(folder, '.medlintrc.json'), insert.edits[0]!.newText);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 1 }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 0);
+    // Now in the config, the workspace action is not offered again.
+    const after = await client.request<Actions>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(after, []);
+    await stop(client);
+  });
+
+  it('adds the workspace ignore entry to an existing .medlintrc.json, keeping what it holds', async () => {
+    const { client, uri, folder } = await started();
+    const configFile = join(folder, '.medlintrc.json');
+    writeFileSync(configFile, '{\n  // ours\n  "rules": {}\n}\n');
+    open(client, uri, 'Patients took Keytruda.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, context: { diagnostics: [] } });
+    const workspace = actions.find((action) => action.title === 'Ignore "Keytruda" in this workspace (brand-name)')!;
+    const configUri = pathToFileURL(configFile).href;
+    const config = TextDocument.create(configUri, 'json', 1, '{\n  // ours\n  "rules": {}\n}\n');
+    assert.equal(
+      TextDocument.applyEdits(config, workspace.edit.changes[configUri]!),
+      '{\n  // ours\n  "rules": {},\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n',
+    );
+    await stop(client);
+  });
+
+  it('lists one fix per sense of an ambiguous abbreviation, likeliest first, none preferred', async () => {
+    const { client, uri } = await started();
+    open(client, uri, 'HR status was known for all patients.\n');
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const actions = await client.request<(CodeAction & { isPreferred?: boolean })[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    const fixes = actions.filter((action) => action.title.startsWith('Replace with'));
+    assert.deepEqual(fixes.map((action) => action.title), [
+      'Replace with "Hormone receptor (HR)" (undefined-abbreviation)',
+      'Replace with "Hazard ratio (HR)" (undefined-abbreviation)',
+      'Replace with "Heart rate (HR)" (undefined-abbreviation)',
+      'Replace with "Homologous recombination (HR)" (undefined-abbreviation)',
+      'Replace with "High risk (HR)" (undefined-abbreviation)',
+    ]);
+    assert.deepEqual(fixes.map((action) => action.isPreferred ?? false), [false, false, false, false, false]);
+    assert.deepEqual(fixes[1]!.edit.changes[uri], [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 2 } }, newText: 'Hazard ratio (HR)' }]);
     await stop(client);
   });
 
@@ -116,7 +195,11 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
       contentChanges: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'It cures.\n' }],
     });
     const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 2);
-    assert.deepEqual(published.diagnostics.map(show), ['1:3-1:8 overclaim "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.']);
+    assert.deepEqual(published.diagnostics.map(show), ['1:3-1:8 overclaim Qualify the absolute claim "cures".']);
+    // The why travels once, beside the short message.
+    assert.deepEqual((published.diagnostics[0] as Diagnostic & { relatedInformation?: unknown }).relatedInformation, [
+      { location: { uri, range: { start: { line: 1, character: 3 }, end: { line: 1, character: 8 } } }, message: 'Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.' },
+    ]);
     await stop(client);
   });
 

@@ -31,7 +31,7 @@ class Tally {
     this.files++;
     for (const finding of findings) {
       this.counts[finding.severity]++;
-      if (finding.fix) this.fixable++;
+      if (finding.fix?.safe) this.fixable++;
     }
   }
 
@@ -84,8 +84,10 @@ function jsonReporter(): Reporter {
           const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
           if (finding.fix) {
             const fix = region(finding.fix);
-            row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText };
+            row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText, safe: finding.fix.safe };
+            if (finding.alternatives) row.alternatives = finding.alternatives.map((alternative) => alternative.newText);
           }
+          if (finding.explanation) row.explanation = finding.explanation;
           return rows.item(row);
         })
         .join(''),
@@ -152,19 +154,21 @@ function sarifReporter(version: string): Reporter {
   };
 }
 
-function stylishReporter(color: boolean): Reporter {
+/** `explain`: the why of each finding, under its row. */
+function stylishReporter(color: boolean, explain: boolean): Reporter {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tally = new Tally();
   return {
     file: ({ file, findings }) => {
       tally.add(findings);
       if (findings.length === 0) return '';
-      const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId] as const);
+      const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId, finding.explanation] as const);
       const width = Math.max(...rows.map((row) => row[0].length));
       const lines = [paint(4, file)];
-      for (const [position, severity, message, rule] of rows) {
+      for (const [position, severity, message, rule, explanation] of rows) {
         const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
         lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
+        if (explain && explanation) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint(2, explanation)}`);
       }
       return `${lines.join('\n')}\n\n`;
     },
@@ -199,7 +203,7 @@ function markdownReporter(): Reporter {
       const lines = [`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |'];
       for (const finding of findings) {
         const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
-        lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
+        lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix?.safe ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
       }
       tables.push(`${lines.join('\n')}\n`);
       return '';
@@ -214,7 +218,13 @@ function markdownReporter(): Reporter {
   };
 }
 
-export function createReporter(format: Format, options: { version: string; color: boolean }): Reporter {
+export interface ReportOptions {
+  version: string;
+  color: boolean;
+  explain?: boolean;
+}
+
+export function createReporter(format: Format, options: ReportOptions): Reporter {
   switch (format) {
     case 'json':
       return jsonReporter();
@@ -223,12 +233,12 @@ export function createReporter(format: Format, options: { version: string; color
     case 'markdown':
       return markdownReporter();
     case 'stylish':
-      return stylishReporter(options.color);
+      return stylishReporter(options.color, options.explain ?? false);
   }
 }
 
 /** A whole report at once, for results already in hand. */
-export function formatReport(format: Format, results: FileResult[], options: { version: string; color: boolean } = { version: '0.0.0', color: false }): string {
+export function formatReport(format: Format, results: FileResult[], options: ReportOptions = { version: '0.0.0', color: false }): string {
   const reporter = createReporter(format, options);
   return results.map((result) => reporter.file(result)).join('') + reporter.end();
 }

@@ -1,17 +1,15 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { applyFixes } from '../core/fixes';
+import { describeFixSummary, fixDocument } from '../core/fixes';
 import type { Finding } from '../core/types';
 import type { Project } from '../node/project';
-
-const MAX_FIX_PASSES = 10;
 
 export interface LintJob {
   config?: string;
   fix: boolean;
 }
 
-/** One file's outcome: its findings, nothing (ignored by the config), or why it was skipped. */
-export type FileOutcome = { file: string; findings: Finding[] } | { file: string; ignored: true } | { file: string; skip: string };
+/** One file's outcome: its findings (and what --fix did), nothing (ignored by the config), or why it was skipped. */
+export type FileOutcome = { file: string; findings: Finding[]; fixed?: string } | { file: string; ignored: true } | { file: string; skip: string };
 
 type Decoded = { text: string; bom: boolean } | { skip: string };
 
@@ -31,20 +29,14 @@ function readDraft(file: string): Decoded {
   }
 }
 
-/** Lints one file (after applying its fixes in place, with `fix`): the same on the main thread or in a worker. */
+/** Lints one file (after applying its safe fixes in place, with `fix`): the same on the main thread or in a worker. */
 export function lintFile(project: Project, file: string, job: LintJob): FileOutcome {
   const draft = readDraft(file);
   if ('skip' in draft) return { file, skip: draft.skip };
   const { linter, ignored } = project.settingsFor(file);
   if (ignored) return { file, ignored: true };
-  let text = draft.text;
-  if (job.fix) {
-    for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-      const fixed = applyFixes(text, linter.lint(text));
-      if (fixed.applied === 0) break;
-      text = fixed.text;
-    }
-    if (text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${text}` : text);
-  }
-  return { file, findings: linter.lint(text) };
+  if (!job.fix) return { file, findings: linter.lint(draft.text) };
+  const fixed = fixDocument(draft.text, (text) => linter.lint(text));
+  if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
+  return { file, findings: fixed.findings, fixed: describeFixSummary(fixed.summary) };
 }

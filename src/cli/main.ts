@@ -19,7 +19,10 @@ Usage:
                                                 summary for a pull request comment)
       --config FILE                             use this config instead of the nearest .medlintrc.json
       --max-warnings N                          exit 1 when there are more than N warnings
-      --fix                                     apply every available fix in place
+      --explain                                 print why under each problem (stylish)
+      --fix                                     apply the safe fixes in place (spelling, variants,
+                                                definitions at first use) until none is left, and
+                                                say what was fixed; meaning-changing fixes are not applied
       --jobs N                                  lint on N threads (default: one per core)
   medlint define TERM                           print the reference card of a term
   medlint terms list [--category C] [--format text|json]
@@ -41,6 +44,7 @@ function check(args: string[], io: Output): Promise<number> | number {
       config: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
+      explain: { type: 'boolean', default: false },
       jobs: { type: 'string' },
     },
   });
@@ -60,12 +64,13 @@ function check(args: string[], io: Output): Promise<number> | number {
 
   const job: LintJob = { fix: values.fix!, ...(values.config ? { config: values.config } : {}) };
   const files = expandPaths(positionals);
-  const reporter = createReporter(format as Format, { version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR });
+  const reporter = createReporter(format as Format, { version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, explain: values.explain! });
   let errors = 0;
   let warnings = 0;
   const report = (outcome: FileOutcome) => {
     if ('skip' in outcome) io.err(`medlint: skipped ${outcome.file}: ${outcome.skip}\n`);
     if (!('findings' in outcome)) return;
+    if (outcome.fixed) io.err(`medlint: ${outcome.file}: ${outcome.fixed}\n`);
     for (const finding of outcome.findings) {
       if (finding.severity === 'error') errors++;
       else if (finding.severity === 'warning') warnings++;

@@ -1,4 +1,4 @@
-import { abbreviationUses, statisticFollows, type Definition } from './abbreviations';
+import { abbreviationUses, rankSenses, type Definition } from './abbreviations';
 import type { Analysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
@@ -26,11 +26,12 @@ export function abbreviationList(analysis: Analysis): AbbreviationListItem[] {
   const items: AbbreviationListItem[] = [];
   for (const uses of abbreviationUses(analysis).values()) {
     const entry = uses[0]!.entry;
-    const meant =
-      uses.map((use) => expansionMeant(entry, analysis, use.definition)).find((expansion) => expansion !== undefined) ??
-      (entry.otherSenses && uses.some((use) => statisticFollows(analysis, entry, use.match.end)) ? entry.expansions![0] : undefined);
+    const defined = uses.map((use) => expansionMeant(entry, analysis, use.definition)).find((expansion) => expansion !== undefined);
+    // Undefined and ambiguous: the context ranks the senses ("95% CI", "HR 0.7" settle a statistic's).
+    const ranking = !defined && entry.otherSenses ? rankSenses(analysis, entry, uses) : undefined;
+    const meant = defined ?? (ranking?.decided ? ranking.senses[0] : undefined);
     const ambiguous = !meant && entry.otherSenses !== undefined;
-    const expansion = meant ?? (ambiguous ? [entry.expansions![0]!, ...entry.otherSenses!.map((sense) => sense.expansion)].join(' or ') : entry.expansions![0]!);
+    const expansion = meant ?? (ambiguous ? ranking!.senses.join(' or ') : entry.expansions![0]!);
     items.push({ abbreviation: entry.abbreviation!, expansion, entryId: entry.id, ambiguous });
   }
   const key = (item: AbbreviationListItem) => item.abbreviation.toLowerCase();

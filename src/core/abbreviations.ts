@@ -161,6 +161,45 @@ export function statisticFollows(analysis: Analysis, entry: TermEntry, end: numb
   return entry.category === 'measure' && STATISTIC_AFTER.test(analysis.prose.text.slice(end, end + 40));
 }
 
+// Words too common to tell senses apart.
+const STOPWORDS = new Set(['about', 'after', 'among', 'and', 'as', 'before', 'between', 'by', 'for', 'from', 'in', 'into', 'of', 'on', 'or', 'the', 'their', 'there', 'these', 'this', 'those', 'through', 'with', 'which', 'while', 'where', 'when', 'that', 'than', 'other', 'such', 'used', 'often', 'writing', 'measure', 'number', 'value', 'values']);
+
+function contentWords(text: string): Set<string> {
+  return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
+}
+
+/** The senses of an ambiguous abbreviation in the order its context makes likely, and whether the context settles the first. */
+export interface SenseRanking {
+  senses: string[];
+  decided: boolean;
+}
+
+/**
+ * Ranks the senses of an abbreviation with several meanings by its uses' context: a team's pinned
+ * sense, or a statistic ("95% CI", "HR 0.7", "HR for death") for a measure, settles it; otherwise the
+ * words around the uses that a sense's description (or the entry's definition) shares order them,
+ * the corpus's first sense first on a tie, and the writer chooses.
+ */
+export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly AbbreviationUse[]): SenseRanking {
+  const primary = entry.expansions![0]!;
+  const others = entry.otherSenses ?? [];
+  const all = [primary, ...others.map((sense) => sense.expansion)];
+  const pinned = entry.pinnedSense && all.find((sense) => normalizeExpansion(sense) === normalizeExpansion(entry.pinnedSense!));
+  if (pinned) return { senses: [pinned, ...all.filter((sense) => sense !== pinned)], decided: true };
+  const text = analysis.prose.text;
+  const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(text, use.match.start));
+  if (statistic) return { senses: all, decided: true };
+  const context = new Set<string>();
+  for (const use of uses) {
+    const sentence = sentenceOf(analysis, use.match.start);
+    for (const word of contentWords(text.slice(sentence.start, sentence.end))) context.add(word);
+  }
+  const score = (words: Set<string>) => [...words].filter((word) => context.has(word)).length;
+  const scores = [score(contentWords(`${entry.term} ${entry.definition}`)), ...others.map((sense) => score(contentWords(`${sense.expansion} ${sense.description}`)))];
+  const order = all.map((sense, index) => ({ sense, index })).sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
+  return { senses: order.map((item) => item.sense), decided: false };
+}
+
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);
@@ -195,7 +234,7 @@ const inAbbreviationCompound = (text: string, start: number, end: number) =>
   /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(0, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, end + 4));
 
 // "95% CI", "90% PI": a statistic's interval, which AMA and JAMA print without expansion.
-const afterPercentage = (text: string, start: number) => /\d\s?%\s$/.test(text.slice(Math.max(0, start - 8), start));
+export const afterPercentage = (text: string, start: number) => /\d\s?%\s$/.test(text.slice(Math.max(0, start - 8), start));
 
 /** The uses that need the abbreviation defined: outside headings, and not a gene, an interval after a percentage or another abbreviation's letters. */
 export function bodyUses(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse[] {

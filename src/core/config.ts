@@ -2,6 +2,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import configSchema from '../schemas/medlintrc.schema.json';
 import type { CorpusProblem } from './corpus/types';
+import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import type { QuotationSeverity } from './linter';
 import { LineIndex } from './text/lineIndex';
 import type { SeveritySetting } from './types';
@@ -10,8 +11,10 @@ export interface MedlintConfig {
   rules?: Record<string, SeveritySetting>;
   /** Extra term folders, relative to the config file. */
   terms?: string[];
-  /** Globs of files not to lint, relative to the config file. */
-  ignore?: string[];
+  /** Globs of files not to lint, relative to the config file; and findings to accept by text (and rule). */
+  ignore?: (string | IgnoreEntry)[];
+  /** The sense meant by an ambiguous abbreviation, by abbreviation: `{ "CI": "cumulative incidence" }`. */
+  senses?: Record<string, string>;
   /** The most a finding inside an attributed direct quotation may be. */
   quotations?: QuotationSeverity;
 }
@@ -58,4 +61,14 @@ export function validateConfig(file: string, text: string): { config?: MedlintCo
     return { file, ...at(offset), message };
   });
   return { problems };
+}
+
+/** The config's `ignore` globs: the files not to lint. */
+export function ignoredFileGlobs(config: MedlintConfig): string[] {
+  return (config.ignore ?? []).filter((item): item is string => typeof item === 'string');
+}
+
+/** The config's `ignore` entries that accept findings by text (and rule). */
+export function ignoredFindings(config: MedlintConfig): IgnoreEntry[] {
+  return ignoreEntriesOf(config.ignore);
 }

@@ -6,7 +6,9 @@ import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard 
 import type { TextFormat } from './plainText';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
+import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
+import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import type { Finding, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
@@ -23,6 +25,8 @@ export interface LinterOptions {
    * does not rewrite a quotation. `off` drops such findings; `unchanged` keeps the rule's severity.
    */
   quotations?: QuotationSeverity;
+  /** Findings the team accepts (`.medlintrc.json` `ignore` entries); a document adds its own in front matter. */
+  ignore?: IgnoreEntry[];
 }
 
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
@@ -79,6 +83,7 @@ export function createLinter(options: LinterOptions): Linter {
       const analysis = analysisOf(text, format);
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
+      const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(source)];
       const findings: Finding[] = [];
       for (const rule of allRules) {
         const severity = severityOf(rule.id);
@@ -88,15 +93,21 @@ export function createLinter(options: LinterOptions): Linter {
           const end = prose.sourceEnd(report.end);
           const span = lines.spanOf(start, end);
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
+          if (accepted.length > 0 && accepted.some((entry) => ignores(entry, rule.id, source.slice(start, end)))) return;
           let findingSeverity = severity as Severity;
           if (quotations !== 'unchanged' && inAttributedQuotation(analysis, report.start, report.end)) {
             if (quotations === 'off') return;
             if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
           }
           const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
+          if (report.explanation) finding.explanation = report.explanation;
           // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
           if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
-            finding.fix = { ...span, newText: report.fix };
+            const safe = report.safe ?? rule.safeFixes;
+            finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
+            // An alternative is a choice the writer makes: never safe for fix-all.
+            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText: keepSentenceCapital(analysis, report.start, newText), safe: false }));
+            if (alternatives.length > 0) finding.alternatives = alternatives;
           }
           if (report.entryId) finding.entryId = report.entryId;
           findings.push(finding);

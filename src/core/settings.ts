@@ -1,4 +1,5 @@
 import type { MedlintConfig } from './config';
+import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
@@ -17,6 +18,8 @@ export interface ResolvedSettings {
   corpus: Corpus;
   rules: Record<string, SeveritySetting>;
   quotations?: QuotationSeverity;
+  /** Findings the team accepts in every file (the config's `ignore` entries with a text). */
+  ignore: IgnoreEntry[];
   problems: CorpusProblem[];
 }
 
@@ -44,6 +47,26 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
   }
   // Team entries may relate to built-in ones: check them, and only them, against the merged corpus.
   if (teamFiles.size > 0) problems.push(...locateProblems(checkIntegrity(corpus, (id) => teamFiles.get(id)), sources));
+  // Pinned senses: the team says which meaning an ambiguous abbreviation has in its writing.
+  const pins = new Map(Object.entries(config.senses ?? {}).map(([abbreviation, sense]) => [abbreviation.toLowerCase(), sense]));
+  if (pins.size > 0) {
+    const seen = new Set<string>();
+    const terms = corpus.terms.map((entry) => {
+      const sense = entry.abbreviation ? pins.get(entry.abbreviation.toLowerCase()) : undefined;
+      if (sense === undefined || !entry.abbreviation) return entry;
+      seen.add(entry.abbreviation.toLowerCase());
+      const senses = [...(entry.expansions ?? []).slice(0, 1), ...(entry.otherSenses ?? []).map((other) => other.expansion)];
+      if (!entry.otherSenses || !senses.some((known) => known.toLowerCase() === sense.toLowerCase())) {
+        problems.push({ file: configFile, message: `senses.${entry.abbreviation}: "${sense}" is not one of its senses (${senses.join(', ')})` });
+        return entry;
+      }
+      return { ...entry, pinnedSense: sense };
+    });
+    for (const abbreviation of Object.keys(config.senses ?? {})) {
+      if (!seen.has(abbreviation.toLowerCase())) problems.push({ file: configFile, message: `senses: "${abbreviation}" is not an abbreviation in the corpus` });
+    }
+    corpus = { ...corpus, terms };
+  }
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), problems };
+  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
 }

@@ -24,6 +24,12 @@ export interface SourceSpan {
 
 export interface Fix extends SourceSpan {
   newText: string;
+  /**
+   * Whether "fix all" may apply it unseen: it keeps the meaning (a spelling, a variant, a definition
+   * at first use). A fix that changes what a sentence says (a misnomer's replacement, a brand's
+   * generic, a rewording) is applied one instance at a time, by the writer.
+   */
+  safe: boolean;
 }
 
 export interface Finding extends SourceSpan {
@@ -31,6 +37,10 @@ export interface Finding extends SourceSpan {
   severity: Severity;
   message: string;
   fix?: Fix;
+  /** Other replacements for the same span, likeliest first after `fix` (the senses of an ambiguous abbreviation). */
+  alternatives?: Fix[];
+  /** Why, for hovers, `--explain` and the rule docs; `message` says only what to do. */
+  explanation?: string;
   /** Id of the corpus entry (term or claim) the finding came from. */
   entryId?: string;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { validateConfig, type MedlintConfig } from '../core/config';
+import { ignoredFileGlobs, validateConfig, type MedlintConfig } from '../core/config';
 import { globToRegExp } from '../core/glob';
 import type { Corpus, CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
@@ -101,9 +101,9 @@ export class Project {
     ];
     const settings = resolveSettings(this.builtin, config, folders, configFile ? this.shown(configFile) : '', this.options.editorRules);
     this.problems.push(...settings.problems);
-    const ignore = (config.ignore ?? []).map(globToRegExp);
+    const ignore = ignoredFileGlobs(config).map(globToRegExp);
     return {
-      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), reuseChunks: this.options.reuseChunks ?? true }),
+      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };

@@ -1,9 +1,12 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   createConnection,
   DiagnosticSeverity,
+  MessageType,
+  ShowMessageNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -16,13 +19,15 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatProblem } from '../core/corpus/types';
-import { compatibleFixes, disableLineInsertion, planQuickFixes, type QuickFix } from '../core/fixes';
+import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
 import type { Finding, Fix, Range, Severity, SeveritySetting } from '../core/types';
+import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
 import { builtinCorpus } from '../node/builtinCorpus';
-import { Project } from '../node/project';
+import { CONFIG_FILE_NAMES, Project } from '../node/project';
 
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.medlint`;
+const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
 const DEBOUNCE_MS = 300;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -104,6 +109,8 @@ export function startServer(connection: Connection = createConnection(ProposedFe
       code: finding.ruleId,
       codeDescription: { href: `${readme}#${finding.ruleId}` },
       message: finding.message,
+      // The why, once, beside the short message: clients show it under the diagnostic.
+      ...(finding.explanation ? { relatedInformation: [{ location: { uri: document.uri, range: toClient(document, finding.range) }, message: finding.explanation }] } : {}),
     }));
     // Only the current version's findings: an older text's would point at the wrong words.
     if (documents.get(document.uri)?.version === version) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics });
@@ -134,6 +141,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
+        executeCommandProvider: { commands: [SHOW_FIX_SUMMARY] },
       },
       serverInfo: { name: 'medlint' },
     };
@@ -141,6 +149,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   connection.onDidChangeConfiguration((change) => {
     settings = settingsFrom(change.settings);
+    rebuild();
+    for (const document of documents.all()) publish(document);
+  });
+
+  // A config or term file changed (the client watches them, or an ignore action wrote one): read them again.
+  connection.onDidChangeWatchedFiles(() => {
     rebuild();
     for (const document of documents.all()) publish(document);
   });
@@ -168,11 +182,24 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const findings = findingsOf(document);
     const action = (title: string, kind: string, textEdits: TextEdit[]): CodeAction => ({ title, kind, edit: { changes: { [document.uri]: textEdits } } });
     const replacements = (fixes: Fix[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
-    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [action('Fix all medlint problems', FIX_ALL, replacements(compatibleFixes(findings)))];
+    // Fix-all: the core's safe fixes to a fixed point, as one edit, and what it did.
+    const fixAll = (title: string, kind: string): CodeAction | undefined => {
+      const { linter, ignored } = linterFor(document);
+      if (ignored) return undefined;
+      const before = document.getText();
+      const fixed = fixDocument(before, (text) => linter.lint(text));
+      const edit = minimalEdit(before, fixed.text);
+      const range = toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) });
+      const textEdits = edit.start === edit.end && !edit.newText ? [] : [{ range, newText: edit.newText }];
+      return { ...action(title, kind, textEdits), command: { title: 'Show what medlint fixed', command: SHOW_FIX_SUMMARY, arguments: [describeFixSummary(fixed.summary)] } };
+    };
+    if (params.context.only?.some((kind) => FIX_ALL.startsWith(kind))) return [fixAll(FIX_ALL_TITLE, FIX_ALL)].filter((candidate): candidate is CodeAction => candidate !== undefined);
     const toAction = (quickFix: QuickFix): CodeAction | undefined => {
       switch (quickFix.kind) {
         case 'fix':
-          return { ...action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes)), isPreferred: true };
+          return { ...action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes)), ...(quickFix.preferred ? { isPreferred: true } : {}) };
+        case 'fix-all':
+          return fixAll(quickFix.title, CodeActionKind.QuickFix);
         case 'fix-all-rule':
           return action(quickFix.title, CodeActionKind.QuickFix, replacements(quickFix.fixes));
         case 'disable-line': {
@@ -181,13 +208,45 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           const at = { line: quickFix.line, character: fromUtf16(text, insertion.character, encoding) };
           return action(quickFix.title, CodeActionKind.QuickFix, [{ range: { start: at, end: at }, newText: insertion.text }]);
         }
+        case 'ignore-document': {
+          const edit = documentIgnoreEdit(document.getText(), quickFix.entry);
+          if (!edit) return undefined;
+          return action(quickFix.title, CodeActionKind.QuickFix, [{ range: toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }), newText: edit.newText }]);
+        }
+        case 'ignore-workspace': {
+          // The nearest config file, or a new .medlintrc.json at the workspace root.
+          const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(root, 'untitled.md');
+          const configFile = project.settingsFor(path).configFile ?? join(root, CONFIG_FILE_NAMES[0]!);
+          const configUri = pathToFileURL(configFile).href;
+          if (!existsSync(configFile)) {
+            return {
+              title: quickFix.title,
+              kind: CodeActionKind.QuickFix,
+              edit: { documentChanges: [{ kind: 'create', uri: configUri, options: { ignoreIfExists: true } }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(quickFix.entry) }] }] },
+            };
+          }
+          const configText = readFileSync(configFile, 'utf8');
+          const edits = configIgnoreEdits(configText, quickFix.entry);
+          if (!edits || edits.length === 0) return undefined;
+          const config = TextDocument.create(configUri, 'json', 0, configText);
+          // In the negotiated encoding, as every position this server sends.
+          const at = (offset: number) => {
+            const position = config.positionAt(offset);
+            return { line: position.line, character: fromUtf16(lineText(config, position.line), position.character, encoding) };
+          };
+          return { title: quickFix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [configUri]: edits.map((edit) => ({ range: { start: at(edit.start), end: at(edit.end) }, newText: edit.newText })) } } };
+        }
         case 'docs':
           // Diagnostics carry the documentation link (codeDescription); LSP has no portable "open" action.
           return undefined;
       }
     };
     const requested = { start: fromClient(document, params.range.start), end: fromClient(document, params.range.end) };
-    return planQuickFixes(findings, requested.start, requested.end).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
+    return planQuickFixes(findings, requested.start, requested.end, document.getText()).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
+  });
+
+  connection.onExecuteCommand((params) => {
+    if (params.command === SHOW_FIX_SUMMARY && typeof params.arguments?.[0] === 'string') void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `medlint: ${params.arguments[0]}` });
   });
 
   documents.listen(connection);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { validateConfig, type MedlintConfig } from '../core/config';
+import { ignoredFileGlobs, validateConfig, type MedlintConfig } from '../core/config';
 import { globToRegExp } from '../core/glob';
 import type { SourceFile } from '../core/corpus/load';
 import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/types';
@@ -165,7 +165,7 @@ export class SettingsResolver implements vscode.Disposable {
     const resolved = resolveSettings(this.builtin, config, folders, configFile ? shown(configFile) : 'settings (medlint.termsPaths)', editorRules);
     problems.push(...resolved.problems);
     this.report(problems);
-    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}) }), ignore: (config.ignore ?? []).map(globToRegExp), root };
+    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root };
   }
 
   /** Corpus and config problems reported since the last reset, as shown in the output channel. */

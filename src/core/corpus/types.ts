@@ -59,6 +59,8 @@ export interface TermEntry {
   expansions?: string[];
   expandOnFirstUse?: boolean;
   otherSenses?: { expansion: string; description: string }[];
+  /** The sense a team pinned for an ambiguous abbreviation (`.medlintrc.json` `senses`): context need not decide. */
+  pinnedSense?: string;
   caseSensitive?: boolean;
   category: TermCategory;
   definition: string;

@@ -50,6 +50,7 @@ function followedByProductWord(analysis: Analysis, end: number): boolean {
 export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: whether a brand is legitimate depends on the kind of document (a label or a promotional piece names its product).',
     summary: 'Use the generic name of a drug, not its brand name, where the brand stands in running prose for the generic.',

@@ -312,6 +312,7 @@ function checkSentence(analysis: Analysis, sentence: Sentence, from: number, to:
 export const contradiction: Rule = {
   id: 'contradiction',
   defaultSeverity: 'error',
+  safeFixes: false,
   docs: {
     severity: 'error: a drug given a target, class or population the corpus contradicts is wrong wherever it is said; the rule reports only statements it can tie to the drug within one clause.',
     summary: 'Do not attribute to a drug a target, class or population the corpus contradicts.',

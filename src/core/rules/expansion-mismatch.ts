@@ -5,6 +5,7 @@ import { displayName, surface } from './helpers';
 export const expansionMismatch: Rule = {
   id: 'expansion-mismatch',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: an expansion the corpus does not list may be a sense it does not know yet (the audit found several), so this is a question, not a verdict.',
     summary: 'An abbreviation must be defined with one of its own expansions.',

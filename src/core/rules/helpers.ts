@@ -81,12 +81,29 @@ export function displayName(entry: TermEntry): string {
   return entry.abbreviation ?? entry.term;
 }
 
-/** Capitalises a replacement that starts a sentence, the only place a writer's capital is grammar, not a name. */
-export function capitalizeAtSentenceStart(analysis: Analysis, start: number, replacement: string): string {
+/**
+ * Whether a prose offset opens a sentence: only opening quotes, brackets or parentheses before it, or
+ * a quotation opened after a colon (He said: "Keytruda works.").
+ */
+export function atSentenceStart(analysis: Analysis, start: number): boolean {
   const sentence = sentenceOf(analysis, start);
   const opening = analysis.prose.text.slice(sentence.start, start);
-  if (!/^["'(\[\u2018\u201c]*$/.test(opening)) return replacement;
+  return /^["'(\[\u2018\u201c]*$/.test(opening) || /:\s*["\u201c\u2018]$/.test(opening);
+}
+
+/** Capitalises a replacement that starts a sentence, the only place a writer's capital is grammar, not a name. */
+export function capitalizeAtSentenceStart(analysis: Analysis, start: number, replacement: string): string {
+  if (!atSentenceStart(analysis, start)) return replacement;
   return replacement.charAt(0).toUpperCase() + replacement.slice(1);
+}
+
+/**
+ * A replacement never lowers the capital that opens a sentence ("Biogeneric drugs" becomes "Biosimilar
+ * drugs", not "biosimilar drugs"); elsewhere, and where the writer wrote lower case, it is left as it is.
+ */
+export function keepSentenceCapital(analysis: Analysis, start: number, replacement: string): string {
+  if (!/^\p{Lu}/u.test(analysis.prose.text.charAt(start)) || !/^\p{Ll}/u.test(replacement)) return replacement;
+  return capitalizeAtSentenceStart(analysis, start, replacement);
 }
 
 const NEGATIONS = new Set(['no', 'not', 'never', 'cannot', 'nor', 'neither', 'without', 'none', 'nothing']);

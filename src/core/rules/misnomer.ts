@@ -4,6 +4,7 @@ import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, 
 export const misnomer: Rule = {
   id: 'misnomer',
   defaultSeverity: 'error',
+  safeFixes: false,
   docs: {
     severity: 'error: a wrong name for a concept is wrong in every context the rule can see (inside a named speaker\'s quotation it is at most info).',
     summary: 'Do not use a wrong name for a concept.',
@@ -16,11 +17,11 @@ export const misnomer: Rule = {
       { markdown: 'Autoimmunity is not the mechanism.', expected: [] },
       {
         markdown: 'Autoimmune therapy helps some patients.',
-        expected: ['1:1-1:19 "Autoimmune therapy" is a misnomer: use "immunotherapy". Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.'],
+        expected: ['1:1-1:19 Use "immunotherapy", not "Autoimmune therapy".'],
       },
       {
         markdown: 'New **autoimmune**\ncancer therapies are here.',
-        expected: ['1:7-2:17 "autoimmune cancer therapies" is a misnomer: use "cancer immunotherapies". Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.'],
+        expected: ['1:7-2:17 Use "cancer immunotherapies", not "autoimmune cancer therapies".'],
       },
     ],
   },
@@ -32,7 +33,8 @@ export const misnomer: Rule = {
       report({
         start: match.start,
         end: match.end,
-        message: `"${surface(analysis, match)}" is a misnomer${use ? `: use "${use}"` : ''}. ${claim.explanation}`,
+        message: use ? `Use "${use}", not "${surface(analysis, match)}".` : `Do not use the misnomer "${surface(analysis, match)}".`,
+        explanation: claim.explanation,
         ...(use ? { fix: capitalizeAtSentenceStart(analysis, match.start, use) } : {}),
         entryId: claim.id,
       });

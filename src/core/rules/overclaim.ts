@@ -4,6 +4,7 @@ import { claimApplies, claimMatches, nonOverlapping, surface } from './helpers';
 export const overclaim: Rule = {
   id: 'overclaim',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: whether a word is a claim depends on who says it and how, which the rule reads only in part.',
     summary: 'Avoid absolute or promotional claims.',
@@ -24,7 +25,7 @@ export const overclaim: Rule = {
       { markdown: 'The company claimed its tea was a breakthrough.', expected: [] },
       {
         markdown: 'We believe our tea is clinically proven to work.',
-        expected: ['1:23-1:40 "clinically proven" is an absolute claim. Evidence supports or suggests; say what was shown, in which study and population.'],
+        expected: ['1:23-1:40 Qualify the absolute claim "clinically proven".'],
       },
       { markdown: 'NIH is investigating the causes, treatments, and cures for both common and rare diseases.', expected: [] },
       { markdown: 'The word "cure" is best avoided.', expected: [] },
@@ -34,17 +35,17 @@ export const overclaim: Rule = {
       {
         markdown: 'This revolutionary therapy is a game-changer.',
         expected: [
-          '1:6-1:19 "revolutionary" is an absolute claim. Promotional language tells the reader how to feel instead of what was found, and promotion codes bar it; state the measured benefit and in whom it was measured.',
-          '1:33-1:45 "game-changer" is an absolute claim. Promotional language tells the reader how to feel instead of what was found, and promotion codes bar it; state the measured benefit and in whom it was measured.',
+          '1:6-1:19 Qualify the absolute claim "revolutionary".',
+          '1:33-1:45 Qualify the absolute claim "game-changer".',
         ],
       },
       {
         markdown: 'This drug cures melanoma.',
-        expected: ['1:11-1:16 "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.'],
+        expected: ['1:11-1:16 Qualify the absolute claim "cures".'],
       },
       {
         markdown: 'It has no side effects.',
-        expected: ['1:8-1:23 "no side effects" is an absolute claim. Every active treatment has side effects; describe their type, frequency and severity instead.'],
+        expected: ['1:8-1:23 Qualify the absolute claim "no side effects".'],
       },
     ],
   },
@@ -52,7 +53,7 @@ export const overclaim: Rule = {
     for (const match of nonOverlapping(claimMatches(analysis, 'overclaim'))) {
       if (!claimApplies(analysis, match)) continue;
       const { claim } = match.phrase.payload;
-      report({ start: match.start, end: match.end, message: `"${surface(analysis, match)}" is an absolute claim. ${claim.explanation}`, entryId: claim.id });
+      report({ start: match.start, end: match.end, message: `Qualify the absolute claim "${surface(analysis, match)}".`, explanation: claim.explanation, entryId: claim.id });
     }
   },
 };

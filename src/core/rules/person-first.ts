@@ -5,6 +5,7 @@ import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, 
 export const personFirst: Rule = {
   id: 'person-first',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: a style convention, which some quoted or historical text may not follow.',
     summary: 'Put the person before the condition.',
@@ -16,15 +17,15 @@ export const personFirst: Rule = {
       { markdown: 'Patients with cancer were enrolled.', expected: [] },
       {
         markdown: 'Cancer patients were enrolled.',
-        expected: ['1:1-1:16 Use person-first language: "patients with cancer", not "Cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+        expected: ['1:1-1:16 Use "patients with cancer", not "Cancer patients".'],
       },
       {
         markdown: 'Kidney and lung cancer patients were enrolled.',
-        expected: ['1:12-1:32 Use person-first language: "patients with ..." for the conditions listed, not "lung cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+        expected: ['1:12-1:32 Use "patients with ..." for each condition listed, not "lung cancer patients".'],
       },
       {
         markdown: 'We enrolled 40 breast cancer patients.',
-        expected: ['1:16-1:38 Use person-first language: "patients with breast cancer", not "breast cancer patients". Name the person first: a patient has a disease, and is not defined by it.'],
+        expected: ['1:16-1:38 Use "patients with breast cancer", not "breast cancer patients".'],
       },
     ],
   },
@@ -46,8 +47,9 @@ export const personFirst: Rule = {
         start: match.start,
         end: match.end,
         message: coordinated
-          ? `Use person-first language: "patients with ..." for the conditions listed, not "${surface(analysis, match)}". ${claim.explanation}`
-          : `Use person-first language: "${suggestion}", not "${surface(analysis, match)}". ${claim.explanation}`,
+          ? `Use "patients with ..." for each condition listed, not "${surface(analysis, match)}".`
+          : `Use "${suggestion}", not "${surface(analysis, match)}".`,
+        explanation: `Person-first language: ${claim.explanation.charAt(0).toLowerCase()}${claim.explanation.slice(1)}`,
         ...(coordinated || possessive ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, suggestion) }),
         entryId: claim.id,
       });

@@ -36,6 +36,7 @@ function standsAsNoun(analysis: Analysis, match: TermMatch): boolean {
 export const preferredTerm: Rule = {
   id: 'preferred-term',
   defaultSeverity: 'warning',
+  safeFixes: true,
   docs: {
     severity: 'warning: a variant is a matter of style, and a gene symbol can look like a protein variant.',
     summary: 'Use the preferred form of a term, not a listed variant.',

@@ -8,6 +8,12 @@ export interface ProseReport {
   message: string;
   /** Replacement for the reported span. */
   fix?: string;
+  /** Whether fix-all may apply the fix; the rule's `safeFixes` when absent. */
+  safe?: boolean;
+  /** Other replacements, likeliest first after `fix`; never applied by fix-all. */
+  alternatives?: string[];
+  /** Why the finding matters, shown beside the message (hover, --explain), not in it. */
+  explanation?: string;
   entryId?: string;
 }
 
@@ -28,6 +34,8 @@ export interface RuleDocs {
 export interface Rule {
   id: string;
   defaultSeverity: Severity;
+  /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
+  safeFixes: boolean;
   docs: RuleDocs;
   check(analysis: Analysis, report: (finding: ProseReport) => void): void;
 }

@@ -1,4 +1,4 @@
-import { abbreviationUses, bodyUses, firstUndefinedUse, statisticFollows } from '../abbreviations';
+import { abbreviationUses, bodyUses, firstUndefinedUse, rankSenses } from '../abbreviations';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, surface, writtenDefinition } from './helpers';
 
@@ -11,6 +11,7 @@ const inCompound = (text: string, start: number, end: number) =>
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
   defaultSeverity: 'warning',
+  safeFixes: true,
   docs: {
     severity: 'warning: whether an abbreviation needs defining depends on the reader and the house style, which the rule cannot see.',
     summary: 'Spell out an abbreviation at its first use in the body.',
@@ -27,8 +28,11 @@ export const undefinedAbbreviation: Rule = {
       'rephrases. Only the first undefined use is reported; the fix inserts the expansion, except inside a ' +
       'compound (anti–PD-1, HLA-A*02:01, TNF-α), where the writer places the definition. Abbreviations ' +
       'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
-      'common meanings (HR: hazard ratio, heart rate, hormone receptor) gets no fix: the message lists the meanings, ' +
-      'unless a statistic follows it ("HR 0.68", "HR for death", "OS was 24 months"), which settles the sense.',
+      'common meanings (HR: hazard ratio, heart rate, hormone receptor) is defined in the sense its context settles: a ' +
+      'statistic ("95% CI", "HR 0.68", "HR for death", "OS was 24 months") settles a measure, and a team can pin a sense ' +
+      'in .medlintrc.json ("senses": { "CI": "cumulative incidence" }); then the finding has one safe fix. Where the ' +
+      'context cannot decide, the message lists every meaning, likeliest first by the words around the uses ("HR ' +
+      'status" reads as hormone receptor), with one fix per meaning in that order, none applied by fix-all.',
     examples: [
       { markdown: 'Programmed cell death protein 1 (PD-1) is a checkpoint. PD-1 is on T cells.', expected: [] },
       { markdown: 'PD-1 (programmed death-1) is a checkpoint.', expected: [] },
@@ -72,7 +76,7 @@ export const undefinedAbbreviation: Rule = {
       {
         markdown: 'HR status was known for all patients.',
         expected: [
-          '1:1-1:3 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)", "hormone receptor (HR)", "homologous recombination (HR)" or "high risk (HR)".',
+          '1:1-1:3 "HR" is not defined at first use and has several meanings: write "hormone receptor (HR)", "hazard ratio (HR)", "heart rate (HR)", "homologous recombination (HR)" or "high risk (HR)".',
         ],
       },
       {
@@ -90,17 +94,24 @@ export const undefinedAbbreviation: Rule = {
       // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
       if (first.match.phrase.payload.form === 'variant') continue;
       const { match, plural } = first;
-      const fixable = writtenDefinition(entry.expansions![0]!, entry.abbreviation!, plural);
-      const written = fixable ?? writtenDefinition(entry.expansions![0]!, entry.abbreviation!, false)!;
+      const ranking = entry.otherSenses ? rankSenses(analysis, entry, uses) : { senses: [entry.expansions![0]!], decided: true };
+      const meant = ranking.senses[0]!;
+      const fixable = writtenDefinition(meant, entry.abbreviation!, plural);
+      const written = fixable ?? writtenDefinition(meant, entry.abbreviation!, false)!;
       const later = bodyUses(analysis, uses).find((use) => use.definition?.status === 'defined');
       const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';
-      if (entry.otherSenses && !statisticFollows(analysis, entry, match.end)) {
-        // Which meaning the writer intends is theirs to say: list them all, offer no fix.
-        const senses = [written, ...entry.otherSenses.map((sense) => writtenDefinition(sense.expansion, entry.abbreviation!, false)!)].map((sense) => `"${sense}"`);
+      const compound = inCompound(analysis.prose.text, match.start, match.end);
+      if (!ranking.decided) {
+        // Which meaning the writer intends is theirs to say: every sense, likeliest first, one fix each,
+        // none of them safe for fix-all.
+        const senses = ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, false)!);
+        const fixes = compound ? [] : ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, plural)).filter((fix): fix is string => fix !== undefined).map((fix) => capitalizeAtSentenceStart(analysis, match.start, fix));
+        const quoted = senses.map((sense) => `"${sense}"`);
         report({
           start: match.start,
           end: match.end,
-          message: `"${surface(analysis, match)}" is not defined at first use and has several meanings: write ${senses.slice(0, -1).join(', ')} or ${senses.at(-1)}.${laterNote}`,
+          message: `"${surface(analysis, match)}" is not defined at first use and has several meanings: write ${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}.${laterNote}`,
+          ...(fixes.length > 0 ? { fix: fixes[0]!, safe: false, alternatives: fixes.slice(1) } : {}),
           entryId: entry.id,
         });
         continue;
@@ -109,7 +120,7 @@ export const undefinedAbbreviation: Rule = {
         start: match.start,
         end: match.end,
         message: `"${surface(analysis, match)}" is not defined at first use: write "${written}".${laterNote}`,
-        ...(fixable && !inCompound(analysis.prose.text, match.start, match.end) ? { fix: capitalizeAtSentenceStart(analysis, match.start, fixable) } : {}),
+        ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, match.start, fixable) } : {}),
         entryId: entry.id,
       });
     }

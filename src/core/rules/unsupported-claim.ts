@@ -4,6 +4,7 @@ import { claimApplies, claimMatches, hasCitation, hasStatistic, inHeading, nonOv
 export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
   defaultSeverity: 'warning',
+  safeFixes: false,
   docs: {
     severity: 'warning: whether a citation is expected depends on the register (a news item, a manuscript, promotional copy).',
     summary: 'Back an appeal to evidence or a comparison with a citation in the same sentence.',
@@ -33,17 +34,17 @@ export const unsupportedClaim: Rule = {
       {
         markdown: 'Studies have shown it slows tumours, with less side effects.',
         expected: [
-          '1:1-1:19 "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
-          '1:43-1:60 "less side effects" needs a citation in the same sentence. A comparison needs its comparator and its evidence: say than what, in whom, and cite the data.',
+          '1:1-1:19 Cite a source for "Studies have shown" in this sentence.',
+          '1:43-1:60 Cite a source for "less side effects" in this sentence.',
         ],
       },
       {
         markdown: 'Studies have shown a benefit.',
-        expected: ['1:1-1:19 "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.'],
+        expected: ['1:1-1:19 Cite a source for "Studies have shown" in this sentence.'],
       },
       {
         markdown: 'The new drug is less toxic.',
-        expected: ['1:17-1:27 "less toxic" needs a citation in the same sentence. A comparison needs its comparator and its evidence: say than what, in whom, and cite the data.'],
+        expected: ['1:17-1:27 Cite a source for "less toxic" in this sentence.'],
       },
     ],
   },
@@ -54,7 +55,7 @@ export const unsupportedClaim: Rule = {
       const { claim } = match.phrase.payload;
       const sentence = sentenceOf(analysis, match.start);
       if (hasCitation(analysis, sentence) || (claim.supportedByStatistics && hasStatistic(analysis, sentence))) continue;
-      report({ start: match.start, end: match.end, message: `"${surface(analysis, match)}" needs a citation in the same sentence. ${claim.explanation}`, entryId: claim.id });
+      report({ start: match.start, end: match.end, message: `Cite a source for "${surface(analysis, match)}" in this sentence.`, explanation: claim.explanation, entryId: claim.id });
     }
   },
 };

@@ -116,8 +116,8 @@ describe('medlint in a real VS Code extension host', function () {
     assert.deepEqual(await diagnosticsOf(sample.uri, 4), [
       '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
       '2:36-2:44 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
-      '4:28-4:43 person-first Warning Use person-first language: "patients with cancer", not "cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
+      '4:0-4:18 unsupported-claim Warning Cite a source for "Studies have shown" in this sentence.',
+      '4:28-4:43 person-first Warning Use "patients with cancer", not "cancer patients".',
     ]);
     const code = medlintDiagnostics(sample.uri)[1]!.code as { value: string; target: vscode.Uri };
     assert.equal(code.target.toString(true), 'command:medlint.openRuleDocs?["brand-name"]');
@@ -195,7 +195,7 @@ describe('medlint in a real VS Code extension host', function () {
     await document.save();
     assert.deepEqual(await diagnosticsOf(document.uri, 2), [
       '1:0-1:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '1:9-1:14 overclaim Warning "cures" is an absolute claim. Few cancer treatments cure every patient; report what the evidence shows, such as response or survival rates.',
+      '1:9-1:14 overclaim Warning Qualify the absolute claim "cures".',
     ]);
   });
 
@@ -215,19 +215,50 @@ describe('medlint in a real VS Code extension host', function () {
     });
   }
 
-  it('fixes every problem of one rule in the file', async () => {
-    const document = await openScratch('fix-all-rule.md', 'Opdivo and Keytruda and Yervoy.\n');
-    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri).length === 3 && medlintDiagnostics(document.uri)[0], 'three brand names');
-    assert.equal(await apply(document, 'Fix all brand-name problems in this file', diagnostic.range), 'Nivolumab and pembrolizumab and ipilimumab.\n');
+  it('fixes every problem of one rule in the file when its fixes are safe, and never a brand name in one go', async () => {
+    const document = await openScratch('fix-all-rule.md', 'Activated T-cells and resting T-cells on Opdivo and Keytruda.\n');
+    const diagnostics = await waitFor(() => medlintDiagnostics(document.uri).length === 4 && medlintDiagnostics(document.uri), 'two variants and two brand names');
+    const brand = diagnostics.find((diagnostic) => (diagnostic.code as { value: string }).value === 'brand-name')!;
+    assert.ok(!(await codeActions(document, brand.range)).some((action) => action.title === 'Fix all brand-name problems in this file'));
+    assert.equal(await apply(document, 'Fix all preferred-term problems in this file', diagnostics[0]!.range), 'Activated T cells and resting T cells on Opdivo and Keytruda.\n');
   });
 
-  it('offers source.fixAll.medlint for every fixable problem', async () => {
+  it('offers source.fixAll.medlint for the safe fixes only, with what it fixed', async () => {
     const document = await openScratch('fix-all.md', 'Opdivo helps cancer patients with T-cells.\n');
     await diagnosticsOf(document.uri, 3);
     const [action] = await codeActions(document, new vscode.Range(0, 0, 0, 0), 'source.fixAll.medlint');
-    assert.equal(action?.title, 'Fix all medlint problems');
+    assert.equal(action?.title, 'Fix all safe medlint problems');
+    assert.deepEqual(action!.command?.arguments, ['Fixed 1 problem (preferred-term 1). 2 fixes change the meaning: apply them one by one (brand-name 1, person-first 1).']);
+    // The same in the lightbulb, its edit computed when the action is resolved.
+    const lightbulb = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 35, 0, 35), undefined, 20)) ?? [];
+    const quickFix = lightbulb.find((candidate) => candidate.title === 'Fix all safe medlint problems');
+    assert.ok(quickFix?.edit, `resolved among ${JSON.stringify(lightbulb.map((candidate) => candidate.title))}`);
+    assert.deepEqual(quickFix.edit.get(document.uri).map((edit) => edit.newText), action!.edit!.get(document.uri).map((edit) => edit.newText));
     assert.ok(await vscode.workspace.applyEdit(action!.edit!));
-    assert.equal(document.getText(), 'Nivolumab helps patients with cancer with T cells.\n');
+    assert.equal(document.getText(), 'Opdivo helps cancer patients with T cells.\n');
+  });
+
+  it('ignores a finding in this document (front matter) and in this workspace (the nearest .medlintrc.json, saved)', async () => {
+    const document = await openScratch('ignore-document.md', 'Patients took Keytruda.\n');
+    const diagnostic = await waitFor(() => medlintDiagnostics(document.uri)[0], 'brand-name diagnostic');
+    assert.equal(
+      await apply(document, 'Ignore "Keytruda" in this document (brand-name)', diagnostic.range),
+      '---\nmedlint:\n  ignore:\n    - { text: "Keytruda", rule: brand-name }\n---\n\nPatients took Keytruda.\n',
+    );
+    await document.save();
+    await waitFor(() => medlintDiagnostics(document.uri).length === 0, 'no diagnostics after the front matter entry');
+
+    // A folder of its own with its own config, so that the entry touches no other test.
+    const config = vscode.Uri.joinPath(root(), 'ignore-workspace', '.medlintrc.json');
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  "rules": {}\n}\n'));
+    const other = await openScratch('ignore-workspace/draft.md', 'Patients took Opdivo.\n');
+    const opdivo = await waitFor(() => medlintDiagnostics(other.uri)[0], 'brand-name diagnostic in the folder');
+    const action = (await codeActions(other, opdivo.range)).find((candidate) => candidate.title === 'Ignore "Opdivo" in this workspace (brand-name)');
+    assert.ok(action?.edit && action.command, 'the workspace ignore action');
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))), { rules: {}, ignore: [{ text: 'Opdivo', rule: 'brand-name' }] });
+    await waitFor(() => medlintDiagnostics(other.uri).length === 0, 'no diagnostics after the workspace entry');
   });
 
   it('disables a rule for a line with a suppression comment', async () => {
@@ -247,7 +278,7 @@ describe('medlint in a real VS Code extension host', function () {
     }, 'severity change'), [
       '2:30-2:34 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
       '2:36-2:44 brand-name Error "Keytruda" is a brand name: use the generic name "pembrolizumab".',
-      '4:0-4:18 unsupported-claim Warning "Studies have shown" needs a citation in the same sentence. Name the studies: cite them, or say what they found and in whom.',
+      '4:0-4:18 unsupported-claim Warning Cite a source for "Studies have shown" in this sentence.',
     ]);
   });
 
@@ -258,7 +289,7 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(1, 0), 'It has no side effects.\n'));
     assert.ok(document.isDirty);
     assert.deepEqual(await diagnosticsOf(document.uri, 1), [
-      '1:7-1:22 overclaim Warning "no side effects" is an absolute claim. Every active treatment has side effects; describe their type, frequency and severity instead.',
+      '1:7-1:22 overclaim Warning Qualify the absolute claim "no side effects".',
     ]);
   });
 

@@ -1,0 +1,87 @@
+import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree } from 'jsonc-parser';
+import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
+import { frontMatterOf, ignoreEntriesOf, normalizeIgnored, type IgnoreEntry } from './ignore';
+
+/** The edits that accept a finding, as plain data for the code actions of every adapter (kept out of the linter's bundle path). */
+
+/** A replacement in a text, by UTF-16 offsets: what an adapter turns into its editor's edit. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+const yamlEntry = (entry: IgnoreEntry) => `{ text: ${JSON.stringify(entry.text)}${entry.rule ? `, rule: ${entry.rule}` : ''} }`;
+
+/**
+ * The edit that adds an entry to a document's front matter, keeping the YAML valid: a new front
+ * matter block, a `medlint:` key at the end of one, or an item in its `medlint.ignore` list.
+ * Undefined when the front matter is not valid YAML (the writer repairs it first).
+ */
+export function documentIgnoreEdit(text: string, entry: IgnoreEntry): TextEdit | undefined {
+  const frontMatter = frontMatterOf(text);
+  if (!frontMatter) {
+    const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
+    const at = text.startsWith('\ufeff') ? 1 : 0;
+    return { start: at, end: at, newText: ['---', 'medlint:', '  ignore:', `    - ${yamlEntry(entry)}`, '---', '', ''].join(eol) };
+  }
+  const { bodyStart, bodyEnd, eol } = frontMatter;
+  const body = text.slice(bodyStart, bodyEnd);
+  const document = parseDocument(body);
+  if (document.errors.length > 0) return undefined;
+  const contents = document.contents;
+  if (contents !== null && !isMap(contents)) return undefined;
+  const medlint = contents?.get('medlint', true);
+  if (medlint === undefined) {
+    // No medlint key: append one, touching nothing the writer wrote.
+    const lines = ['medlint:', '  ignore:', `    - ${yamlEntry(entry)}`, ''].join(eol);
+    return { start: bodyEnd, end: bodyEnd, newText: body === '' || /[\r\n]$/.test(body) ? lines : `${eol}${lines}` };
+  }
+  if (!isMap(medlint)) return undefined;
+  const ignore = medlint.get('ignore', true);
+  const item = new YAMLMap();
+  item.flow = true;
+  item.set('text', entry.text);
+  if (entry.rule) item.set('rule', entry.rule);
+  if (ignore === undefined) {
+    const list = new YAMLSeq();
+    list.items.push(item);
+    medlint.set('ignore', list);
+  } else if (isSeq(ignore)) {
+    ignore.items.push(item);
+  } else {
+    return undefined;
+  }
+  const newBody = document.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol);
+  return { start: bodyStart, end: bodyEnd, newText: newBody };
+}
+
+/** The content of a new `.medlintrc.json` that accepts the entry. */
+export function newConfigText(entry: IgnoreEntry): string {
+  return `${JSON.stringify({ ignore: [entry] }, null, 2)}\n`;
+}
+
+/**
+ * The edits that add an entry to a `.medlintrc.json` (comments and layout kept, as jsonc-parser
+ * edits); none when it is already there. Undefined when the file is not a JSON object.
+ */
+export function configIgnoreEdits(configText: string, entry: IgnoreEntry): TextEdit[] | undefined {
+  const tree = parseTree(configText, [], { allowTrailingComma: true });
+  if (!tree || tree.type !== 'object') return undefined;
+  const existing = findNodeAtLocation(tree, ['ignore']);
+  if (existing && existing.type !== 'array') return undefined;
+  if (existing && ignoreEntriesOf(getNodeValue(existing)).some((other) => other.rule === entry.rule && normalizeIgnored(other.text) === normalizeIgnored(entry.text))) return [];
+  const eol = /\r\n|\n|\r/.exec(configText)?.[0] ?? '\n';
+  const indent = /^[ \t]+(?=")/m.exec(configText)?.[0] ?? '  ';
+  const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol };
+  const edits = existing ? modify(configText, ['ignore', -1], entry, { isArrayInsertion: true, formattingOptions }) : modify(configText, ['ignore'], [entry], { formattingOptions });
+  return edits.map((edit) => ({ start: edit.offset, end: edit.offset + edit.length, newText: edit.content }));
+}
+
+/** Applies offset edits to a text (for tests and for adapters that write a file themselves). */
+export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
+  return applyEdits(
+    text,
+    edits.map((edit) => ({ offset: edit.start, length: edit.end - edit.start, content: edit.newText })),
+  );
+}
