@@ -24,7 +24,7 @@ describe('plain text', () => {
     const findings = linter().lint('Patients on Opdivo.\r\n\r\nCancer patients\r\nimproved.', 'plaintext');
     assert.deepEqual(findings.map(describeFinding), [
       '1:13-1:19 "Opdivo" is a brand name: use the generic name "nivolumab".',
-      '3:1-3:16 Use person-first language: "patients with cancer", not "Cancer patients". Name the person first: a patient has a disease, and is not defined by it.',
+      '3:1-3:16 Use "patients with cancer", not "Cancer patients".',
     ]);
   });
 
