@@ -56,6 +56,34 @@ describe('prose extraction', () => {
   });
 });
 
+describe('HTML blocks that end at a blank line (issue 16)', () => {
+  const SENTENCE = 'Keytruda is an autoimmune therapy.';
+  const MISNOMER =
+    '"autoimmune therapy" is a misnomer: use "immunotherapy". Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.';
+  const findingsOnLine = (line: number) => [`${line}:1-${line}:9 ${BRAND}`, `${line}:16-${line}:34 ${MISNOMER}`];
+
+  // Inside an HTML block of type 6 or 7 a fence line is HTML; the next one, past the blank line that
+  // ends the block, opens a fence that runs to the end of the document.
+  const code: [string, string][] = [
+    ['a block element (type 6)', `<div>\n~~~\n\n~~~\n\n${SENTENCE}`],
+    ['a block element, with CRLF', `<div>\r\n~~~\r\n\r\n~~~\r\n\r\n${SENTENCE}`],
+    ['a lone tag (type 7)', `<span>\n~~~\n\n~~~\n\n${SENTENCE}`],
+    ['a block element in a list item', `- <div>\n  ~~~\n\n~~~\n\n${SENTENCE}`],
+  ];
+  for (const [what, markdown] of code) {
+    it(`reads what follows a fence line inside ${what} as code`, () => assert.deepEqual(findingsOf(markdown), []));
+  }
+
+  const prose: [string, string, number][] = [
+    ['a closed block element', `<div>\r\n~~~\r\n</div>\r\n\r\n${SENTENCE}`, 5],
+    ['a lone tag that continues a paragraph, where the fence opens and closes', `Text\n<span>\n~~~\n\n~~~\n\n${SENTENCE}`, 7],
+    ['a block element in a block quote, which a fence line ends', `> <div>\n~~~\n\n~~~\n\n${SENTENCE}`, 6],
+  ];
+  for (const [what, markdown, line] of prose) {
+    it(`reads the prose after ${what}`, () => assert.deepEqual(findingsOf(markdown), findingsOnLine(line)));
+  }
+});
+
 describe('positions', () => {
   it('counts UTF-16 code units: an emoji before a finding takes two columns', () => {
     const text = '😀 Keytruda';

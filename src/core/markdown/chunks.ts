@@ -36,20 +36,107 @@ const HTML_BLOCKS: [opening: RegExp, ending: RegExp, closer: string][] = [
   [/^ {0,3}<!\[CDATA\[/, /\]\]>/, ']]>'],
 ];
 
+// HTML blocks of CommonMark types 6 and 7 end at the next blank line, and no line inside one starts
+// anything: a fence line there is HTML, not code. Type 6 names a block element (micromark's list of
+// them) and may interrupt a paragraph; type 7 is a lone complete open or closing tag of any other
+// name, and may not.
+const HTML_BLOCK_ELEMENT =
+  /^ {0,3}<\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|\/>|$)/i;
+const HTML_LONE_TAG =
+  /^ {0,3}(?:<(?!(?:script|style|pre|textarea)[ \t/>])[A-Za-z][A-Za-z0-9-]*(?:[ \t]+[A-Za-z_:][A-Za-z0-9_.:-]*(?:[ \t]*=[ \t]*(?:[^ \t"'=<>`]+|'[^']*'|"[^"]*"))?)*[ \t]*\/?>|<\/[A-Za-z][A-Za-z0-9-]*[ \t]*>)[ \t]*$/;
+
+/** Whether `line` starts an HTML block that ends at the next blank line (types 6 and 7). */
+function opensHtmlToBlankLine(line: string, interruptsParagraph: boolean): boolean {
+  return HTML_BLOCK_ELEMENT.test(line) || (!interruptsParagraph && HTML_LONE_TAG.test(line));
+}
+
 /** A construct that spans blank lines: the pattern of the line that ends it, and a line that does. */
 interface OpenConstruct {
   ends: RegExp;
   closer: string;
 }
 
-/** The fenced code block or multi-line HTML block that `line` opens and leaves open, if any. */
-function openedBy(line: string): OpenConstruct | undefined {
+/**
+ * The fenced code block or multi-line HTML block (types 1-5) that `line` opens and leaves open;
+ * `ended` for an HTML block of those types that ends on the line it starts.
+ */
+function openedBy(line: string): OpenConstruct | 'ended' | undefined {
   const fence = closingFenceFor(line);
   if (fence) return { ends: fence, closer: FENCE_OPEN.exec(line)![1]! };
   for (const [opening, ending, closer] of HTML_BLOCKS) {
-    if (opening.test(line)) return ending.test(line.replace(opening, '')) ? undefined : { ends: ending, closer };
+    if (opening.test(line)) return ending.test(line.replace(opening, '')) ? 'ended' : { ends: ending, closer };
   }
   return undefined;
+}
+
+// Block quote and list markers that open a line, one at a time, and the content column they leave.
+const CONTAINER_MARKER = /^ {0,3}(?:>[ \t]?|(?:[-+*]|\d{1,9}[.)])(?:[ \t]+|$))/;
+const LINE_CLOSES_PARAGRAPH = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|(?:[-*_][ \t]*){3,}$|(?:-+|=+)[ \t]*$)/;
+
+/**
+ * What is open after each line of a run of lines, as far as chunking needs to know: a construct that
+ * spans blank lines (fenced code, HTML of types 1-5), an HTML block of types 6 or 7 (which ends at a
+ * blank line, or where the block quote or list item holding it ends), and whether a paragraph runs
+ * on (which a lone tag cannot interrupt). Containers are read only as far as HTML blocks need.
+ */
+class OpenBlocks {
+  spanning: OpenConstruct | undefined;
+  private html: { quoted: boolean; column: number } | undefined;
+  private paragraph = false;
+
+  /** Reads the next line; `ink` is the index of its first character that is not a space or tab, or -1. */
+  read(line: string, ink: number): void {
+    if (this.spanning) {
+      if (this.spanning.ends.test(line)) this.spanning = undefined;
+      return;
+    }
+    if (ink < 0) {
+      this.html = undefined;
+      this.paragraph = false;
+      return;
+    }
+    if (this.html) {
+      if (this.html.quoted ? /^ {0,3}>/.test(line) : ink >= this.html.column) return;
+      this.html = undefined;
+    }
+    // Indented code, or a paragraph's continuation: either way nothing opens here.
+    if (ink > 3) return;
+    const lead = line.charCodeAt(ink);
+    // Only these can start a fence, an HTML block, a heading, a break, a block quote or a list item.
+    if (!/[`~<#*_=>+\-0-9]/.test(line[ink]!)) {
+      this.paragraph = true;
+      return;
+    }
+    if (lead === 96 || lead === 126 || lead === 60) {
+      const opened = openedBy(line);
+      if (opened) {
+        this.spanning = opened === 'ended' ? undefined : opened;
+        this.paragraph = false;
+        return;
+      }
+    }
+    if (LINE_CLOSES_PARAGRAPH.test(line)) {
+      // A line of = after anything but a paragraph is a paragraph of its own.
+      this.paragraph = lead === 61 && !this.paragraph;
+      return;
+    }
+    let content = line;
+    let quoted = false;
+    let listed = false;
+    let column = 0;
+    for (let marker = CONTAINER_MARKER.exec(content); marker; marker = CONTAINER_MARKER.exec(content)) {
+      if (marker[0].trimStart()[0] === '>') quoted = true;
+      else listed = true;
+      column += marker[0].length;
+      content = content.slice(marker[0].length);
+    }
+    if (opensHtmlToBlankLine(content, this.paragraph && !listed)) {
+      this.html = { quoted, column: column + (content.length - content.trimStart().length) };
+      this.paragraph = false;
+      return;
+    }
+    this.paragraph = content.trim() !== '' || (this.paragraph && quoted && !listed);
+  }
 }
 
 /**
@@ -57,15 +144,9 @@ function openedBy(line: string): OpenConstruct | undefined {
  * what is parsed after it is not swallowed by it; undefined when nothing is open.
  */
 export function closerAtEnd(text: string): string | undefined {
-  let open: OpenConstruct | undefined;
-  for (const { text: line } of splitLines(text)) {
-    if (open) {
-      if (open.ends.test(line)) open = undefined;
-    } else if (/^ {0,3}[`~<]/.test(line)) {
-      open = openedBy(line);
-    }
-  }
-  return open?.closer;
+  const open = new OpenBlocks();
+  for (const { text: line } of splitLines(text)) open.read(line, firstInk(line, 0, line.length));
+  return open.spanning?.closer;
 }
 
 interface Line {
@@ -105,7 +186,7 @@ export function splitChunks(text: string): Chunk[] {
   const blank = (index: number) => firstInk(text, lines[index]!.start, lines[index]!.end) < 0;
   let first = -1;
   let last = -1;
-  let open: OpenConstruct | undefined;
+  const open = new OpenBlocks();
   const flush = () => {
     if (first >= 0) chunks.push({ start: lines[first]!.start, end: lines[last]!.end, text: text.slice(lines[first]!.start, lines[last]!.end) });
     first = last = -1;
@@ -117,26 +198,19 @@ export function splitChunks(text: string): Chunk[] {
     if (first < 0) {
       if (ink < 0) continue;
       first = index;
-    } else if (!open && ink < 0 && !blank(index - 1)) {
+    } else if (!open.spanning && ink < 0 && !blank(index - 1)) {
       // Past the blank run, a line at column 0 starts a new chunk; an indented one continues this.
       let next = index;
       while (next < lines.length && blank(next)) next++;
       const nextStart = next < lines.length ? text.charCodeAt(lines[next]!.start) : -1;
       if (nextStart !== 32 && nextStart !== 9) {
         flush();
+        open.read('', -1);
         index = next - 1;
         continue;
       }
     }
-    if (ink >= 0) last = index;
-    if (open) {
-      if (open.ends.test(lines[index]!.text)) open = undefined;
-      last = index;
-      continue;
-    }
-    // Only a line starting with one of these can open a construct that spans blank lines.
-    const lead = ink >= 0 && ink - start <= 3 ? text[ink] : undefined;
-    if (lead !== '`' && lead !== '~' && lead !== '<' && lead !== '-' && lead !== '+') continue;
+    if (ink >= 0 || open.spanning) last = index;
     const line = lines[index]!.text;
     if (index === 0 && (line === '---' || line === '+++')) {
       const close = lines.findIndex((candidate, at) => at > 0 && candidate.text === line);
@@ -146,7 +220,7 @@ export function splitChunks(text: string): Chunk[] {
         continue;
       }
     }
-    open = openedBy(line);
+    open.read(line, ink < 0 ? -1 : ink - start);
   }
   flush();
   return chunks;
