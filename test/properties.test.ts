@@ -71,9 +71,10 @@ function propertyOf<T>(name: string, arbitrary: fc.Arbitrary<T>, run: (value: T,
 
 // After an indented code block and a blank line, micromark still reads the next line as if it could
 // interrupt a paragraph, so an ordered item not starting at 1, or an empty item, becomes paragraph
-// text ("    code\n\n2) item"); CommonMark and cmark start a list, as medlint's chunks do
-// (micromark/micromark#228). Only a difference in such a document is put down to it.
-const LIST_AFTER_INDENTED_CODE = /(?:^|\n)(?:\t| {4})[^\n]*\n(?:[ \t]*\n)+ {0,3}(?:(?!1[.)])\d{1,9}[.)]|(?:\d{1,9}[.)]|[-+*])[ \t]*(?:\n|$))/;
+// text ("    code\n\n2) item"), and so does an empty item that opens another ("- *"); CommonMark and
+// cmark start a list, as medlint's chunks do (micromark/micromark#228). Only a difference in such a
+// document is put down to it.
+const LIST_AFTER_INDENTED_CODE = /(?:^|\n)(?:\t| {4})[^\n]*\n(?:[ \t]*\n)+ {0,3}(?:(?:\d{1,9}[.)]|[-+*])[ \t]+)*(?:(?!1[.)])\d{1,9}[.)]|(?:\d{1,9}[.)]|[-+*])[ \t]*(?:\n|$))/;
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;

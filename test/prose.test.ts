@@ -84,6 +84,13 @@ describe('HTML blocks that end at a blank line (issue 16)', () => {
   }
 });
 
+describe('front matter fences with trailing blanks', () => {
+  it('reads front matter whose fences end in spaces and tabs as front matter, and the text after it as prose', () => {
+    const markdown = '+++  \ntitle = "Keytruda"\n\n+++ \t\n\nKeytruda is here.';
+    assert.deepEqual(findingsOf(markdown, 'brand-name'), [`6:1-6:9 ${BRAND}`]);
+  });
+});
+
 describe('positions', () => {
   it('counts UTF-16 code units: an emoji before a finding takes two columns', () => {
     const text = '😀 Keytruda';

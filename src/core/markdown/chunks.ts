@@ -11,6 +11,16 @@ export function opensDocument(text: string, chunk: Chunk): boolean {
   return chunk.start === 0 || (chunk.start === 1 && text.charCodeAt(0) === 0xfeff);
 }
 
+// Front matter opens with a line of --- (YAML) or +++ (TOML) and closes at the next line of the same
+// fence; either line may end in spaces and tabs (micromark-extension-frontmatter).
+const FRONT_MATTER_FENCE = /^(---|\+\+\+)[ \t]*$/;
+
+/** Whether `line` may open front matter, or close the front matter `opening` opened. */
+export function isFrontMatterFence(line: string, opening?: string): boolean {
+  const fence = FRONT_MATTER_FENCE.exec(line)?.[1];
+  return fence !== undefined && (opening === undefined || FRONT_MATTER_FENCE.exec(opening)![1] === fence);
+}
+
 export interface Chunk {
   /** Source offsets; `end` excludes the last line's line ending. */
   start: number;
@@ -212,8 +222,8 @@ export function splitChunks(text: string): Chunk[] {
     }
     if (ink >= 0 || open.spanning) last = index;
     const line = lines[index]!.text;
-    if (index === 0 && (line === '---' || line === '+++')) {
-      const close = lines.findIndex((candidate, at) => at > 0 && candidate.text === line);
+    if (index === 0 && isFrontMatterFence(line)) {
+      const close = lines.findIndex((candidate, at) => at > 0 && isFrontMatterFence(candidate.text, line));
       if (close > 0) {
         index = last = close;
         flush();
