@@ -95,6 +95,11 @@ function check(args: string[], io: Output): number {
       if (text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${text}` : text);
     }
     results.push({ file, findings: linter.lint(text) });
+    // On standard error, so that the JSON and SARIF on standard output stay as they are.
+    for (const notice of linter.notices(text)) {
+      const { line, character } = notice.span.range.start;
+      io.err(`medlint: ${file}:${line + 1}:${character + 1}: ${notice.message}\n`);
+    }
   }
 
   for (const problem of project.problems) io.err(`medlint: ${formatProblem(problem)}\n`);

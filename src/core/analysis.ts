@@ -20,6 +20,8 @@ export interface Analysis {
   sentences: Sentence[];
   matches: CorpusMatch[];
   compiled: CompiledCorpus;
+  /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
+  plainText: { start: number; end: number }[];
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -151,6 +153,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const htmlComments: Prose['htmlComments'] = [];
   const sentences: Sentence[] = [];
   const matches: CorpusMatch[] = [];
+  const plainText: Analysis['plainText'] = [];
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = chunk.text.includes('[') ? signature : undefined;
@@ -162,6 +165,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     const proseOffset = map.length;
     const tokenOffset = starts.length;
     const { prose, tokens } = part;
+    if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end });
     texts.push(prose.text);
     lowerTexts.push(tokens.lowerText);
     map.appendShifted(prose.map, prose.map.length, base);
@@ -202,6 +206,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     sentences,
     matches,
     compiled,
+    plainText,
   };
 }
 

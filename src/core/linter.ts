@@ -6,7 +6,7 @@ import { hoverAt, renderCard, type HoverCard } from './hover';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { Suppressions } from './suppression';
-import type { Finding, Severity, SeveritySetting } from './types';
+import type { Finding, Notice, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
   corpus: Corpus;
@@ -31,6 +31,8 @@ const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, 
 export interface Linter {
   readonly rules: readonly Rule[];
   lint(text: string): Finding[];
+  /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
+  notices(text: string): Notice[];
   hover(text: string, offset: number): HoverCard | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
@@ -95,6 +97,19 @@ export function createLinter(options: LinterOptions): Linter {
         });
       }
       return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
+    },
+    notices(text) {
+      const { plainText, lines } = analysisOf(text);
+      if (plainText.length === 0) return [];
+      const first = lines.spanOf(plainText[0]!.start, plainText[0]!.end);
+      const where = plainText.length === 1 ? `lines ${first.range.start.line + 1}-${first.range.end.line + 1}` : `${plainText.length} parts, the first at lines ${first.range.start.line + 1}-${first.range.end.line + 1}`;
+      return [
+        {
+          code: 'plain-text',
+          message: `Read as plain text, not Markdown (${where}): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
+          span: first,
+        },
+      ];
     },
     hover(text, offset) {
       return hoverAt(analysisOf(text), offset);

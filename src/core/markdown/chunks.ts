@@ -60,6 +60,11 @@ function opensHtmlToBlankLine(line: string, interruptsParagraph: boolean): boole
   return HTML_BLOCK_ELEMENT.test(line) || (!interruptsParagraph && HTML_LONE_TAG.test(line));
 }
 
+/** Whether `line`, at the start of a paragraph, starts an HTML block (of any type). */
+export function startsHtmlBlock(line: string): boolean {
+  return HTML_BLOCKS.some(([opening]) => opening.test(line)) || opensHtmlToBlankLine(line, false);
+}
+
 /** A construct that spans blank lines: the pattern of the line that ends it, and a line that does. */
 interface OpenConstruct {
   ends: RegExp;
