@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { analyze, ChunkCache, type Analysis } from '../src/core/analysis';
 import { compileCorpus } from '../src/core/corpus/compile';
 import { applyFixes, compatibleFixes } from '../src/core/fixes';
+import { splitChunks, splitEditedChunks, type Chunk } from '../src/core/markdown/chunks';
 import { parseMarkdown } from '../src/core/markdown/parse';
 import { extractProse } from '../src/core/markdown/prose';
 import { LineIndex } from '../src/core/text/lineIndex';
@@ -176,6 +177,25 @@ describe('properties over generated Markdown (fast-check)', function () {
       const edited = typeof change === 'string' ? text.slice(0, offset) + change + text.slice(offset) : text.slice(0, offset) + text.slice(offset + change);
       assert.deepEqual(readingOf(analyze(edited, compiled, cache)), readingOf(analyze(edited, compiled)));
       assert.deepEqual(editor.lint(edited), linter({ reuseChunks: false }).lint(edited));
+    });
+  });
+
+  it('a run of edits, each re-linted from the last (chunks split again only where the text changed), finds what a fresh lint does', () => {
+    const editor = linter();
+    const change = fc.oneof(fc.oneof(piece, fc.constantFrom(...BREAKS, ...LINE_STARTS, '\n\n[1]: https://x.y\n\n')), fc.integer({ min: 1, max: 40 }));
+    const edits = fc.tuple(markdown, fc.array(fc.tuple(fc.nat(), change), { minLength: 1, maxLength: 6 }));
+    const chunksOf = (chunks: Chunk[]) => chunks.map(({ start, end, text }) => ({ start, end, text }));
+    propertyOf('edit runs', edits, ([text, steps]) => {
+      let edited = text;
+      editor.lint(edited);
+      for (const [at, step] of steps) {
+        const offset = at % (edited.length + 1);
+        const before = edited;
+        edited = typeof step === 'string' ? edited.slice(0, offset) + step + edited.slice(offset) : edited.slice(0, offset) + edited.slice(offset + step);
+        assert.deepEqual(chunksOf(splitEditedChunks(edited, before, splitChunks(before))), chunksOf(splitChunks(edited)));
+        assert.deepEqual(editor.lint(edited), linter({ reuseChunks: false }).lint(edited));
+        assert.deepEqual(editor.notices(edited), linter({ reuseChunks: false }).notices(edited));
+      }
     });
   });
 

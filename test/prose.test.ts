@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../src/core/analysis';
 import { compileCorpus } from '../src/core/corpus/compile';
+import { splitChunks, splitEditedChunks } from '../src/core/markdown/chunks';
 import { builtinCorpus, describeFinding, findingsOf, flagged, linter } from './helpers';
 
 const BRAND = '"Keytruda" is a brand name: use the generic name "pembrolizumab".';
@@ -134,5 +135,21 @@ describe('positions', () => {
       ['Keytruda', 'pembrolizumab'],
       ['Her2', 'human epidermal growth factor receptor 2 (HER2)'],
     ]);
+  });
+});
+
+describe('chunks after an edit', () => {
+  const starts = (text: string, previous: string) => splitEditedChunks(text, previous, splitChunks(previous)).map((chunk) => [chunk.start, chunk.end, chunk.was]);
+
+  it('keeps the chunks before the edit, splits again from the one it touches and moves the rest', () => {
+    const previous = 'One.\n\nTwo.\n\nThree.\n\nFour.';
+    assert.deepEqual(starts('One.\n\nTwo, edited.\n\nThree.\n\nFour.', previous), [[0, 4], [6, 18], [20, 26, 2], [28, 33, 3]].map(([start, end, was]) => [start, end, was ?? (start === 0 ? 0 : undefined)]));
+  });
+
+  it('does not take front matter that no longer opens the document for a chunk of it', () => {
+    const previous = '---\na: 1\n\nb: 2\n---\n\nText.';
+    const text = `Intro.\n\n${previous}`;
+    assert.deepEqual(starts(text, previous), splitChunks(text).map((chunk) => [chunk.start, chunk.end, chunk.start === 28 ? 1 : undefined]));
+    assert.deepEqual(splitChunks(text).map((chunk) => chunk.text), ['Intro.', '---\na: 1', 'b: 2\n---', 'Text.']);
   });
 });

@@ -1,6 +1,7 @@
 import { grownInt32 } from './collections';
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
+import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
@@ -87,10 +88,17 @@ class Lru<V> {
 export class ChunkCache {
   readonly analyses: Lru<ChunkAnalysis>;
   readonly definitions: Lru<DefinedLabels>;
+  /**
+   * The last document analysed, its chunks and what they define and read as: an edit of it is split
+   * again only where it changed, and its other chunks are not looked up again.
+   */
+  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[] } | undefined;
+  readonly keepsLastDocument: boolean;
 
   constructor(budget = 8_000_000) {
     this.analyses = new Lru(budget);
     this.definitions = new Lru(budget);
+    this.keepsLastDocument = budget > 0;
   }
 }
 
@@ -130,16 +138,20 @@ class Int32Buffer {
  * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once.
  */
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache()): Analysis {
-  const chunks = splitChunks(source);
-  const labels = documentLabels(
-    chunks.map((chunk) => {
-      if (!mayDefine(chunk.text)) return undefined;
-      const documentStart = opensDocument(source, chunk);
-      const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
-      return cache.definitions.get(key) ?? cache.definitions.set(key, chunkDefinitions(chunk.text, documentStart));
-    }),
-  );
+  const last = cache.lastDocument;
+  const chunks = last ? splitEditedChunks(source, last.source, last.chunks) : splitChunks(source);
+  const definitions = chunks.map((chunk) => {
+    const documentStart = opensDocument(source, chunk);
+    // A chunk of the last document defines what it did there, unless it moved to or from its start.
+    if (chunk.was !== undefined && (chunk.was === 0) === documentStart) return last!.definitions[chunk.was];
+    if (!mayDefine(chunk.text)) return undefined;
+    const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
+    return cache.definitions.get(key) ?? cache.definitions.set(key, chunkDefinitions(chunk.text, documentStart));
+  });
+  const labels = documentLabels(definitions);
   const signature = labelSignature(labels);
+  const analyses: ChunkAnalysis[] = [];
+  if (cache.keepsLastDocument) cache.lastDocument = { source, chunks, definitions, analyses };
 
   // Prose is about as long as its source, and a word takes five characters or more with its space.
   const map = new Int32Buffer(source.length);
@@ -157,10 +169,11 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = chunk.text.includes('[') ? signature : undefined;
-    let part = cache.analyses.get(chunk.text);
+    let part = chunk.was === undefined ? cache.analyses.get(chunk.text) : last!.analyses[chunk.was];
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
+    if (cache.keepsLastDocument) analyses.push(part);
     const base = chunk.start;
     const proseOffset = map.length;
     const tokenOffset = starts.length;

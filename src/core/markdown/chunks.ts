@@ -26,6 +26,8 @@ export interface Chunk {
   start: number;
   end: number;
   text: string;
+  /** After an edit (splitEditedChunks): the index of the same text among the previous document's chunks. */
+  was?: number;
 }
 
 const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
@@ -195,29 +197,63 @@ function firstInk(text: string, start: number, end: number): number {
   return -1;
 }
 
-export function splitChunks(text: string): Chunk[] {
-  const lines = splitLines(text);
+/** The lines of `text` from offset `from` (a line start), read only as far as they are asked for. */
+class LazyLines {
+  private readonly lines: Line[] = [];
+  private next: number;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+  ) {
+    this.next = from;
+  }
+
+  at(index: number): Line | undefined {
+    const { text, lines } = this;
+    while (lines.length <= index && this.next <= text.length) {
+      const start = this.next;
+      let i = start;
+      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+      lines.push({ start, end: i, text: text.slice(start, i) });
+      this.next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+    }
+    return lines[index];
+  }
+}
+
+/**
+ * Splits `text` into chunks. `from`, the start of a chunk, resumes splitting there; `resumes` is asked
+ * at each chunk start whether the chunks from there on are already known (a re-split after an edit
+ * stops where the text is again as it was): then they are returned after the new ones.
+ */
+export function splitChunks(text: string, from?: number, resumes?: (start: number) => Chunk[] | undefined): Chunk[] {
+  // A byte order mark is no part of the first line, as micromark skips it before parsing.
+  const documentStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lines = new LazyLines(text, from ?? documentStart);
   const chunks: Chunk[] = [];
-  const blank = (index: number) => firstInk(text, lines[index]!.start, lines[index]!.end) < 0;
+  const blank = (index: number) => firstInk(text, lines.at(index)!.start, lines.at(index)!.end) < 0;
   let first = -1;
   let last = -1;
   const open = new OpenBlocks();
   const flush = () => {
-    if (first >= 0) chunks.push({ start: lines[first]!.start, end: lines[last]!.end, text: text.slice(lines[first]!.start, lines[last]!.end) });
+    if (first >= 0) chunks.push({ start: lines.at(first)!.start, end: lines.at(last)!.end, text: text.slice(lines.at(first)!.start, lines.at(last)!.end) });
     first = last = -1;
   };
 
-  for (let index = 0; index < lines.length; index++) {
-    const { start, end } = lines[index]!;
+  for (let index = 0; lines.at(index); index++) {
+    const { start, end, text: line } = lines.at(index)!;
     const ink = firstInk(text, start, end);
     if (first < 0) {
       if (ink < 0) continue;
+      const known = resumes?.(start);
+      if (known) return chunks.concat(known);
       first = index;
     } else if (!open.spanning && ink < 0 && !blank(index - 1)) {
       // Past the blank run, a line at column 0 starts a new chunk; an indented one continues this.
       let next = index;
-      while (next < lines.length && blank(next)) next++;
-      const nextStart = next < lines.length ? text.charCodeAt(lines[next]!.start) : -1;
+      while (lines.at(next) && blank(next)) next++;
+      const nextStart = lines.at(next) ? text.charCodeAt(lines.at(next)!.start) : -1;
       if (nextStart !== 32 && nextStart !== 9) {
         flush();
         open.read('', -1);
@@ -226,10 +262,10 @@ export function splitChunks(text: string): Chunk[] {
       }
     }
     if (ink >= 0 || open.spanning) last = index;
-    const line = lines[index]!.text;
-    if (index === 0 && isFrontMatterFence(line)) {
-      const close = lines.findIndex((candidate, at) => at > 0 && isFrontMatterFence(candidate.text, line));
-      if (close > 0) {
+    if (start === documentStart && isFrontMatterFence(line)) {
+      let close = 1;
+      while (lines.at(close) && !isFrontMatterFence(lines.at(close)!.text, line)) close++;
+      if (lines.at(close)) {
         index = last = close;
         flush();
         continue;
@@ -239,4 +275,52 @@ export function splitChunks(text: string): Chunk[] {
   }
   flush();
   return chunks;
+}
+
+/**
+ * How many characters `a` and `b` have in common from their start (`direction` 1) or their end (-1),
+ * up to `limit`: compared a block at a time, as string equality compares memory, then one at a time.
+ */
+function commonLength(a: string, b: string, direction: 1 | -1, limit: number): number {
+  const slice = (text: string, from: number, to: number) => (direction === 1 ? text.slice(from, to) : text.slice(text.length - to, text.length - from));
+  let length = 0;
+  for (let block = 4096; block >= 1; block >>= 4) {
+    while (length + block <= limit && slice(a, length, length + block) === slice(b, length, length + block)) length += block;
+  }
+  return length;
+}
+
+/**
+ * The chunks of `text`, an edit of `previous` (whose chunks were `previousChunks`): those before the
+ * edit are kept, the text is split again from the last chunk that starts before the edit, and where
+ * a chunk starts in the unchanged end of the text, the rest are the previous ones, moved. Each chunk
+ * start leaves nothing open, so what follows it is split as it was.
+ */
+export function splitEditedChunks(text: string, previous: string, previousChunks: Chunk[]): Chunk[] {
+  const prefix = commonLength(text, previous, 1, Math.min(text.length, previous.length));
+  const suffix = commonLength(text, previous, -1, Math.min(text.length, previous.length) - prefix);
+  // The first chunk that starts at or after the edit; the one before it may end differently now.
+  let kept = 0;
+  while (kept < previousChunks.length && previousChunks[kept]!.start < prefix) kept++;
+  kept = Math.max(0, kept - 1);
+  const shift = text.length - previous.length;
+  const unchangedFrom = text.length - suffix;
+  let next = kept;
+  const resumes = (start: number) => {
+    if (start < unchangedFrom || start <= prefix) return undefined;
+    while (next < previousChunks.length && previousChunks[next]!.start + shift < start) next++;
+    // The first chunk opened the previous document, where --- starts front matter: it cannot resume.
+    if (next === 0 || next >= previousChunks.length || previousChunks[next]!.start + shift !== start) return undefined;
+    const resumed: Chunk[] = [];
+    for (let index = next; index < previousChunks.length; index++) resumed.push(moved(index, shift));
+    return resumed;
+  };
+  // Sliced again from the new text: a slice of the previous one would keep it alive.
+  const moved = (index: number, by: number): Chunk => {
+    const { start, end } = previousChunks[index]!;
+    return { start: start + by, end: end + by, text: text.slice(start + by, end + by), was: index };
+  };
+  const before: Chunk[] = [];
+  for (let index = 0; index < kept; index++) before.push(moved(index, 0));
+  return before.concat(splitChunks(text, kept === 0 ? undefined : previousChunks[kept]!.start, resumes));
 }
