@@ -3,7 +3,8 @@ import { checkIntegrity } from '../src/core/corpus/integrity';
 import { loadCorpus, mergeCorpora, parseTermFile } from '../src/core/corpus/load';
 import { formatProblem } from '../src/core/corpus/types';
 import { createLinter } from '../src/core/linter';
-import { builtinCorpus, findingsOf } from './helpers';
+import { generateMarkdown, PATHOLOGICAL } from './bench/generate';
+import { builtinCorpus, findingsOf, linter } from './helpers';
 
 const entry = (term: string, extra = '') => `term: ${JSON.stringify(term)}\ncategory: process\ndefinition: A definition that is long enough.\nsources: [{name: "Test"}]\n${extra}`;
 
@@ -79,5 +80,66 @@ describe('odd documents', () => {
       '1:1-1:9 "Keytruda" is a brand name: use the generic name "pembrolizumab".',
       '5:1-5:7 "Yervoy" is a brand name: use the generic name "ipilimumab".',
     ]);
+  });
+});
+
+describe('the parse budget: markup micromark reads in super-linear time is read as plain text', () => {
+  const SENTENCE = 'Keytruda is an autoimmune therapy.';
+  // The bench's pathological inputs at 10 KB on each side of one sentence; those made of markup are
+  // past the budget, the others go to the fast path as they are.
+  const MARKUP = new Set(['backticks', 'angle brackets', 'emphasis openers', 'open brackets', 'mixed emphasis delimiters']);
+  for (const [name, unit] of Object.entries(PATHOLOGICAL)) {
+    const soup = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000);
+    const text = `${soup} ${SENTENCE}\r\n${soup}`;
+    const column = soup.length + 2;
+    it(`${name}: ${MARKUP.has(name) ? 'read as plain text, said once,' : 'read as Markdown'} with the sentence in it found where it stands`, () => {
+      const medlint = linter();
+      assert.deepEqual(
+        medlint.lint(text).filter((finding) => finding.ruleId === 'brand-name' || finding.ruleId === 'misnomer').map((finding) => `${finding.ruleId} ${finding.start}-${finding.end} ${JSON.stringify(finding.range)}`),
+        [
+          `brand-name ${column - 1}-${column + 7} {"start":{"line":0,"character":${column - 1}},"end":{"line":0,"character":${column + 7}}}`,
+          `misnomer ${column + 14}-${column + 32} {"start":{"line":0,"character":${column + 14}},"end":{"line":0,"character":${column + 32}}}`,
+        ],
+      );
+      const notices = medlint.notices(text).map((notice) => `${notice.code} ${notice.span.start}-${notice.span.end} ${notice.message}`);
+      assert.deepEqual(
+        notices,
+        MARKUP.has(name)
+          ? [
+              `plain-text 0-${text.length} Read as plain text, not Markdown (lines 1-2): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
+            ]
+          : [],
+      );
+    });
+  }
+
+  it('names the number of parts read as plain text and the first of them', () => {
+    const soup = '*a '.repeat(100);
+    const text = `Intro.\n\n${soup}\n\nMiddle.\n\n${soup}`;
+    assert.deepEqual(
+      linter().notices(text).map((notice) => `${notice.span.start}-${notice.span.end} ${JSON.stringify(notice.span.range)} ${notice.message.split(':')[0]}`),
+      [`8-${8 + soup.length} {"start":{"line":2,"character":0},"end":{"line":2,"character":${soup.length}}} Read as plain text, not Markdown (2 parts, the first at lines 3-3)`],
+    );
+  });
+
+  it('keeps paragraphs apart and suppression comments working in plain text', () => {
+    const soup = '<a <b '.repeat(50);
+    const text = `${soup}\n<!-- medlint-disable-next-line brand-name -->\nKeytruda here.\n\nKeytruda there.\n${soup}`;
+    assert.deepEqual(findingsOf(text, 'brand-name'), ['5:1-5:9 "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
+  });
+
+  it('reads code and HTML blocks of markup as Markdown: they hold no inline markup to parse', () => {
+    const markup = '<b><i>*x*</i></b>'.repeat(40);
+    for (const text of [`\`\`\`html\n${markup}\n\`\`\``, `<div>\n${markup}\n</div>`, `<!--\n${markup}\n-->`]) {
+      assert.deepEqual(linter().notices(`Keytruda.\n\n${text}`), [], text);
+    }
+  });
+
+  it('reads drafts, long lists and long tables as Markdown', () => {
+    const list = Array.from({ length: 3000 }, (_, index) => `- **Item ${index}** with \`code\` and [a link](https://x.y/${index})`).join('\n');
+    const table = ['| a | b |', '|---|---|', ...Array.from({ length: 1000 }, (_, index) => `| \`${index}\` | *x* _y_ <sup>1</sup> |`)].join('\n');
+    for (const text of [generateMarkdown(300_000), list, table, `Text.\n\n${'A **bold** phrase, '.repeat(40)}`]) {
+      assert.deepEqual(linter().notices(text), []);
+    }
   });
 });

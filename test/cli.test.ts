@@ -67,6 +67,18 @@ describe('medlint CLI (built bundle)', function () {
     assert.deepEqual(run(['check', 'clean.md'], dir), { code: 0, stdout: '', stderr: '' });
   });
 
+  it('says once, on standard error, that a part past the parse budget was read as plain text', () => {
+    const soup = '*_a_* **_b '.repeat(100);
+    const dir = folder({ 'soup.md': `# Title\n\n${soup}\n\n${soup}\n` });
+    const { code, stdout, stderr } = run(['check', 'soup.md', '--format', 'json'], dir);
+    assert.equal(code, 0);
+    assert.deepEqual(JSON.parse(stdout), []);
+    assert.equal(
+      stderr,
+      'medlint: soup.md:3:1: Read as plain text, not Markdown (2 parts, the first at lines 3-3): too much inline markup (*, _, `, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.\n',
+    );
+  });
+
   it('prints JSON rows with 1-based, end-exclusive UTF-16 columns and fixes', () => {
     const dir = folder({ 'docs/a.md': '😀 Keytruda\r\nis given.\n' });
     const { code, stdout } = run(['check', '--format', 'json'], dir);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../src/core/analysis';
 import { compileCorpus } from '../src/core/corpus/compile';
+import { splitChunks, splitEditedChunks } from '../src/core/markdown/chunks';
 import { builtinCorpus, describeFinding, findingsOf, flagged, linter } from './helpers';
 
 const BRAND = '"Keytruda" is a brand name: use the generic name "pembrolizumab".';
@@ -56,6 +57,41 @@ describe('prose extraction', () => {
   });
 });
 
+describe('HTML blocks that end at a blank line (issue 16)', () => {
+  const SENTENCE = 'Keytruda is an autoimmune therapy.';
+  const MISNOMER =
+    '"autoimmune therapy" is a misnomer: use "immunotherapy". Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.';
+  const findingsOnLine = (line: number) => [`${line}:1-${line}:9 ${BRAND}`, `${line}:16-${line}:34 ${MISNOMER}`];
+
+  // Inside an HTML block of type 6 or 7 a fence line is HTML; the next one, past the blank line that
+  // ends the block, opens a fence that runs to the end of the document.
+  const code: [string, string][] = [
+    ['a block element (type 6)', `<div>\n~~~\n\n~~~\n\n${SENTENCE}`],
+    ['a block element, with CRLF', `<div>\r\n~~~\r\n\r\n~~~\r\n\r\n${SENTENCE}`],
+    ['a lone tag (type 7)', `<span>\n~~~\n\n~~~\n\n${SENTENCE}`],
+    ['a block element in a list item', `- <div>\n  ~~~\n\n~~~\n\n${SENTENCE}`],
+  ];
+  for (const [what, markdown] of code) {
+    it(`reads what follows a fence line inside ${what} as code`, () => assert.deepEqual(findingsOf(markdown), []));
+  }
+
+  const prose: [string, string, number][] = [
+    ['a closed block element', `<div>\r\n~~~\r\n</div>\r\n\r\n${SENTENCE}`, 5],
+    ['a lone tag that continues a paragraph, where the fence opens and closes', `Text\n<span>\n~~~\n\n~~~\n\n${SENTENCE}`, 7],
+    ['a block element in a block quote, which a fence line ends', `> <div>\n~~~\n\n~~~\n\n${SENTENCE}`, 6],
+  ];
+  for (const [what, markdown, line] of prose) {
+    it(`reads the prose after ${what}`, () => assert.deepEqual(findingsOf(markdown), findingsOnLine(line)));
+  }
+});
+
+describe('front matter fences with trailing blanks', () => {
+  it('reads front matter whose fences end in spaces and tabs as front matter, and the text after it as prose', () => {
+    const markdown = '+++  \ntitle = "Keytruda"\n\n+++ \t\n\nKeytruda is here.';
+    assert.deepEqual(findingsOf(markdown, 'brand-name'), [`6:1-6:9 ${BRAND}`]);
+  });
+});
+
 describe('positions', () => {
   it('counts UTF-16 code units: an emoji before a finding takes two columns', () => {
     const text = '😀 Keytruda';
@@ -99,5 +135,21 @@ describe('positions', () => {
       ['Keytruda', 'pembrolizumab'],
       ['Her2', 'human epidermal growth factor receptor 2 (HER2)'],
     ]);
+  });
+});
+
+describe('chunks after an edit', () => {
+  const starts = (text: string, previous: string) => splitEditedChunks(text, previous, splitChunks(previous)).map((chunk) => [chunk.start, chunk.end, chunk.was]);
+
+  it('keeps the chunks before the edit, splits again from the one it touches and moves the rest', () => {
+    const previous = 'One.\n\nTwo.\n\nThree.\n\nFour.';
+    assert.deepEqual(starts('One.\n\nTwo, edited.\n\nThree.\n\nFour.', previous), [[0, 4], [6, 18], [20, 26, 2], [28, 33, 3]].map(([start, end, was]) => [start, end, was ?? (start === 0 ? 0 : undefined)]));
+  });
+
+  it('does not take front matter that no longer opens the document for a chunk of it', () => {
+    const previous = '---\na: 1\n\nb: 2\n---\n\nText.';
+    const text = `Intro.\n\n${previous}`;
+    assert.deepEqual(starts(text, previous), splitChunks(text).map((chunk) => [chunk.start, chunk.end, chunk.start === 28 ? 1 : undefined]));
+    assert.deepEqual(splitChunks(text).map((chunk) => chunk.text), ['Intro.', '---\na: 1', 'b: 2\n---', 'Text.']);
   });
 });

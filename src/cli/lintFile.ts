@@ -8,8 +8,11 @@ export interface LintJob {
   fix: boolean;
 }
 
-/** One file's outcome: its findings (and what --fix did), nothing (ignored by the config), or why it was skipped. */
-export type FileOutcome = { file: string; findings: Finding[]; fixed?: string } | { file: string; ignored: true } | { file: string; skip: string };
+/**
+ * One file's outcome: its findings, what --fix did and what medlint says about the file as a whole
+ * (notices, as `line:column: message`); nothing (ignored by the config); or why it was skipped.
+ */
+export type FileOutcome = { file: string; findings: Finding[]; fixed?: string; notices: string[] } | { file: string; ignored: true } | { file: string; skip: string };
 
 type Decoded = { text: string; bom: boolean } | { skip: string };
 
@@ -35,8 +38,9 @@ export function lintFile(project: Project, file: string, job: LintJob): FileOutc
   if ('skip' in draft) return { file, skip: draft.skip };
   const { linter, ignored } = project.settingsFor(file);
   if (ignored) return { file, ignored: true };
-  if (!job.fix) return { file, findings: linter.lint(draft.text) };
+  const notices = (text: string) => linter.notices(text).map(({ span, message }) => `${span.range.start.line + 1}:${span.range.start.character + 1}: ${message}`);
+  if (!job.fix) return { file, findings: linter.lint(draft.text), notices: notices(draft.text) };
   const fixed = fixDocument(draft.text, (text) => linter.lint(text));
   if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
-  return { file, findings: fixed.findings, fixed: describeFixSummary(fixed.summary) };
+  return { file, findings: fixed.findings, fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
 }

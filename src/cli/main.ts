@@ -71,6 +71,8 @@ function check(args: string[], io: Output): Promise<number> | number {
     if ('skip' in outcome) io.err(`medlint: skipped ${outcome.file}: ${outcome.skip}\n`);
     if (!('findings' in outcome)) return;
     if (outcome.fixed) io.err(`medlint: ${outcome.file}: ${outcome.fixed}\n`);
+    // On standard error, so that the JSON and SARIF on standard output stay as they are.
+    for (const notice of outcome.notices) io.err(`medlint: ${outcome.file}:${notice}\n`);
     for (const finding of outcome.findings) {
       if (finding.severity === 'error') errors++;
       else if (finding.severity === 'warning') warnings++;

@@ -1,6 +1,7 @@
 import { grownInt32 } from './collections';
 import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
+import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
@@ -21,6 +22,8 @@ export interface Analysis {
   sentences: Sentence[];
   matches: CorpusMatch[];
   compiled: CompiledCorpus;
+  /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
+  plainText: { start: number; end: number }[];
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -86,10 +89,17 @@ class Lru<V> {
 export class ChunkCache {
   readonly analyses: Lru<ChunkAnalysis>;
   readonly definitions: Lru<DefinedLabels>;
+  /**
+   * The last document analysed, its chunks and what they define and read as: an edit of it is split
+   * again only where it changed, and its other chunks are not looked up again.
+   */
+  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[] } | undefined;
+  readonly keepsLastDocument: boolean;
 
   constructor(budget = 8_000_000) {
     this.analyses = new Lru(budget);
     this.definitions = new Lru(budget);
+    this.keepsLastDocument = budget > 0;
   }
 }
 
@@ -130,18 +140,23 @@ class Int32Buffer {
  * text is one chunk, analysed afresh: it has no markup to parse, which is what the cache saves.
  */
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown'): Analysis {
+  // Plain text is one chunk, with no markup to define links and no part in the Markdown edit history.
   const plain = format === 'plaintext';
-  const chunks = plain ? [{ start: 0, end: source.length, text: source }] : splitChunks(source);
-  const labels = documentLabels(
-    chunks.map((chunk) => {
-      if (plain) return undefined;
-      if (!mayDefine(chunk.text)) return undefined;
-      const documentStart = opensDocument(source, chunk);
-      const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
-      return cache.definitions.get(key) ?? cache.definitions.set(key, chunkDefinitions(chunk.text, documentStart));
-    }),
-  );
+  const last = plain ? undefined : cache.lastDocument;
+  const chunks: Chunk[] = plain ? [{ start: 0, end: source.length, text: source }] : last ? splitEditedChunks(source, last.source, last.chunks) : splitChunks(source);
+  const definitions = chunks.map((chunk) => {
+    if (plain) return undefined;
+    const documentStart = opensDocument(source, chunk);
+    // A chunk of the last document defines what it did there, unless it moved to or from its start.
+    if (chunk.was !== undefined && (chunk.was === 0) === documentStart) return last!.definitions[chunk.was];
+    if (!mayDefine(chunk.text)) return undefined;
+    const key = documentStart ? `\u0003${chunk.text}` : chunk.text;
+    return cache.definitions.get(key) ?? cache.definitions.set(key, chunkDefinitions(chunk.text, documentStart));
+  });
+  const labels = documentLabels(definitions);
   const signature = labelSignature(labels);
+  const analyses: ChunkAnalysis[] = [];
+  if (cache.keepsLastDocument && !plain) cache.lastDocument = { source, chunks, definitions, analyses };
 
   // Prose is about as long as its source, and a word takes five characters or more with its space.
   const map = new Int32Buffer(source.length);
@@ -155,17 +170,20 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const htmlComments: Prose['htmlComments'] = [];
   const sentences: Sentence[] = [];
   const matches: CorpusMatch[] = [];
+  const plainText: Analysis['plainText'] = [];
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
-    let part = plain ? analyzeChunk(chunk.text, labels, undefined, documentStart, compiled, format) : cache.analyses.get(chunk.text);
+    let part = plain ? analyzeChunk(chunk.text, labels, undefined, documentStart, compiled, format) : chunk.was === undefined ? cache.analyses.get(chunk.text) : last!.analyses[chunk.was];
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
+    if (cache.keepsLastDocument && !plain) analyses.push(part);
     const base = chunk.start;
     const proseOffset = map.length;
     const tokenOffset = starts.length;
     const { prose, tokens } = part;
+    if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end });
     texts.push(prose.text);
     lowerTexts.push(tokens.lowerText);
     map.appendShifted(prose.map, prose.map.length, base);
@@ -206,6 +224,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     sentences,
     matches,
     compiled,
+    plainText,
   };
 }
 

@@ -9,4 +9,4 @@ export { loadCorpus, mergeCorpora, parseTermFile, parseClaimFile, entryIdOf, typ
 export { checkIntegrity } from './corpus/integrity';
 export { formatProblem, type Corpus, type CorpusProblem, type TermEntry, type ClaimEntry } from './corpus/types';
 export { validateConfig, type MedlintConfig } from './config';
-export type { Finding, Fix, Position, Range, Severity, SeveritySetting, SourceSpan } from './types';
+export type { Finding, Fix, Notice, Position, Range, Severity, SeveritySetting, SourceSpan } from './types';

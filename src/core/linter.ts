@@ -9,7 +9,7 @@ import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
-import type { Finding, Severity, SeveritySetting } from './types';
+import type { Finding, Notice, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
   corpus: Corpus;
@@ -39,6 +39,8 @@ export interface Linter {
   readonly rules: readonly Rule[];
   /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
   lint(text: string, format?: TextFormat): Finding[];
+  /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
+  notices(text: string, format?: TextFormat): Notice[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
@@ -114,6 +116,19 @@ export function createLinter(options: LinterOptions): Linter {
         });
       }
       return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
+    },
+    notices(text, format) {
+      const { plainText, lines } = analysisOf(text, format);
+      if (plainText.length === 0) return [];
+      const first = lines.spanOf(plainText[0]!.start, plainText[0]!.end);
+      const where = plainText.length === 1 ? `lines ${first.range.start.line + 1}-${first.range.end.line + 1}` : `${plainText.length} parts, the first at lines ${first.range.start.line + 1}-${first.range.end.line + 1}`;
+      return [
+        {
+          code: 'plain-text',
+          message: `Read as plain text, not Markdown (${where}): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
+          span: first,
+        },
+      ];
     },
     hover(text, offset, format) {
       return hoverAt(analysisOf(text, format), offset);

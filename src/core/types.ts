@@ -44,3 +44,15 @@ export interface Finding extends SourceSpan {
   /** Id of the corpus entry (term or claim) the finding came from. */
   entryId?: string;
 }
+
+/**
+ * Something medlint says about a document as a whole, once per lint, rather than at a finding: an
+ * editor shows it once (a status or log message), the CLI on standard error. `code` is stable.
+ */
+export interface Notice {
+  /** `plain-text`: parts of the document held more inline markup than the Markdown reading's budget and were read as plain text. */
+  code: 'plain-text';
+  message: string;
+  /** Where it applies: the first part concerned. */
+  span: SourceSpan;
+}

@@ -87,3 +87,19 @@ export function generateMarkdown(targetLength: number, seed = 20261122): string 
   }
   return blocks.join('\n').slice(0, targetLength);
 }
+
+/**
+ * Inputs made to hurt, each a unit repeated into one paragraph: the corpus matcher and medlint's own
+ * passes on long sentences, and the markup micromark reads in super-linear time (budget.ts).
+ */
+export const PATHOLOGICAL: Record<string, string> = {
+  'partial expansions, one sentence': 'immune effector cell-associated neurotoxicity programmed cell death protein ',
+  'abbreviations and parentheses, one sentence': 'PD-1 PD-L1 HR CI irAEs (PD-1) (',
+  'one 1 MB word': 'a',
+  'one 1 MB line of words': 'word PD-1 ',
+  'backticks': '`a ``b ',
+  'angle brackets': '<a <b ',
+  'emphasis openers': '*a ',
+  'open brackets': '[a ',
+  'mixed emphasis delimiters': '*_a_* **_b ',
+};

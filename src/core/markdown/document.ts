@@ -1,4 +1,5 @@
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
+import { exceedsParseBudget, plainTextProse } from './budget';
 import { closerAtEnd, opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
@@ -31,7 +32,8 @@ function parsedLabels(text: string, documentStart: boolean): DefinedLabels {
 
 /** The labels a chunk that may define some defines: read off a plain list, else parsed. */
 export function chunkDefinitions(text: string, documentStart: boolean): DefinedLabels {
-  return definitionLabels(text) ?? parsedLabels(text, documentStart);
+  // A chunk past the parse budget is read as plain text, which defines nothing.
+  return definitionLabels(text) ?? (exceedsParseBudget(text) ? { links: [], footnotes: [] } : parsedLabels(text, documentStart));
 }
 
 /** The link and footnote labels the document defines, from what each chunk defines. */
@@ -50,10 +52,12 @@ export function labelSignature(labels: Labels): string {
 }
 
 /**
- * The prose of one chunk: by the fast path where it applies, else by remark on the chunk alone, with
- * the document's definitions appended so references resolve as they do in the whole document.
+ * The prose of one chunk: as plain text past the parse budget, else by the fast path where it
+ * applies, else by remark on the chunk alone, with the document's definitions appended so references
+ * resolve as they do in the whole document.
  */
 export function chunkProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
+  if (exceedsParseBudget(text)) return plainTextProse(text);
   const fast = fastChunkProse(text, labels, documentStart);
   if (fast) return fast;
   // In the document a line ending follows the chunk; micromark reads odd content at the very end of

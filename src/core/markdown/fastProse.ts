@@ -1,4 +1,4 @@
-import { closingFenceFor, splitLines } from './chunks';
+import { closingFenceFor, isFrontMatterFence, splitLines } from './chunks';
 import { PLACEHOLDER, ProseBuilder, collectComments, type ChunkProse, type ProseBlockKind } from './prose';
 
 /**
@@ -429,9 +429,9 @@ function appendQuote(builder: ProseBuilder, chunkText: string, lines: Line[], la
 
 function appendFlow(builder: ProseBuilder, chunk: string, lines: Line[], labels: Labels, documentStart: boolean): void {
   const first = lines[0]!.text;
-  if (documentStart && /^(?:---|\+\+\+)$/.test(first)) {
+  if (documentStart && isFrontMatterFence(first)) {
     // Front matter: the chunker ends this chunk at the closing fence.
-    if (lines.length < 2 || lines.at(-1)!.text !== first) fail();
+    if (lines.length < 2 || !isFrontMatterFence(lines.at(-1)!.text, first)) fail();
     return;
   }
   const close = closingFenceFor(first);

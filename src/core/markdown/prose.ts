@@ -29,6 +29,8 @@ export interface ChunkProse {
   blocks: ProseBlock[];
   citations: number[];
   htmlComments: HtmlComment[];
+  /** Set when the chunk was read as plain text, past the parse budget (budget.ts). */
+  plainText?: true;
 }
 
 /**
