@@ -238,12 +238,21 @@ export const afterPercentage = (text: string, start: number) => /\d\s?%\s$/.test
 
 /** The uses that need the abbreviation defined: outside headings, and not a gene, an interval after a percentage or another abbreviation's letters. */
 export function bodyUses(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse[] {
+  const cached = bodyUsesOf.get(uses);
+  if (cached) return cached;
   const text = analysis.prose.text;
-  return uses.filter(
+  const body = uses.filter(
     (use) =>
       !use.inHeading && !isGeneMention(analysis, use.match) && !afterPercentage(text, use.match.start) && !inAbbreviationCompound(text, use.match.start, use.match.end),
   );
+  bodyUsesOf.set(uses, body);
+  return body;
 }
+
+// Rules ask about an abbreviation once for each of its uses: its uses are read once per document.
+// Keyed by the uses array, which abbreviationUses makes once per analysis.
+const bodyUsesOf = new WeakMap<readonly AbbreviationUse[], AbbreviationUse[]>();
+const firstUndefinedOf = new WeakMap<readonly AbbreviationUse[], AbbreviationUse | null>();
 
 /**
  * The first use that needed a definition and has none, for undefined-abbreviation and for
@@ -251,8 +260,11 @@ export function bodyUses(analysis: Analysis, uses: readonly AbbreviationUse[]): 
  * the heading that opens its section does ("## Interleukin-2 (IL-2)").
  */
 export function firstUndefinedUse(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse | undefined {
+  const cached = firstUndefinedOf.get(uses);
+  if (cached !== undefined) return cached ?? undefined;
   const first = bodyUses(analysis, uses)[0];
-  if (!first || first.definition) return undefined;
-  const definedByHeading = uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
-  return definedByHeading ? undefined : first;
+  const definedByHeading = first && uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
+  const undefinedUse = !first || first.definition || definedByHeading ? undefined : first;
+  firstUndefinedOf.set(uses, undefinedUse ?? null);
+  return undefinedUse;
 }
