@@ -27,8 +27,13 @@ describe('lint worker (off the extension host main thread)', function () {
   it('finds on the worker exactly what the linter finds on this thread', async () => {
     const { pool: lints } = pool();
     const text = generateMarkdown(50_000, 7);
-    assert.deepEqual(await lints.lint('file:///a.md', linter, text, 'markdown'), linter.lint(text, 'markdown'));
-    assert.deepEqual(await lints.lint('file:///b.txt', linter, DRAFT, 'plaintext'), linter.lint(DRAFT, 'plaintext'));
+    assert.deepEqual(await lints.lint('file:///a.md', linter, text, 'markdown'), { findings: linter.lint(text, 'markdown'), notices: [] });
+    assert.deepEqual(await lints.lint('file:///b.txt', linter, DRAFT, 'plaintext'), { findings: linter.lint(DRAFT, 'plaintext'), notices: [] });
+    // A paragraph of delimiter soup is read as plain text: the worker says so as the linter does.
+    const soup = `${'*a _b '.repeat(600)}\n\nKeytruda.\n`;
+    const fromWorker = await lints.lint('file:///soup.md', linter, soup, 'markdown');
+    assert.deepEqual(fromWorker, { findings: linter.lint(soup), notices: linter.notices(soup) });
+    assert.equal(fromWorker!.notices[0]!.code, 'plain-text');
   });
 
   it('drops a waiting lint when a newer version of its document comes', async () => {
@@ -37,7 +42,7 @@ describe('lint worker (off the extension host main thread)', function () {
     const older = lints.lint('file:///draft.md', linter, 'Keytruda.\n', 'markdown');
     const newer = lints.lint('file:///draft.md', linter, DRAFT, 'markdown');
     assert.equal(await older, undefined);
-    assert.deepEqual(await newer, linter.lint(DRAFT));
+    assert.deepEqual((await newer)?.findings, linter.lint(DRAFT));
     assert.ok(await busy);
     assert.deepEqual(lints.cancelled, { dropped: 1, abandoned: 0 });
   });
@@ -47,7 +52,7 @@ describe('lint worker (off the extension host main thread)', function () {
     const older = lints.lint('file:///draft.md', linter, generateMarkdown(2_000_000, 5), 'markdown');
     const newer = lints.lint('file:///draft.md', linter, DRAFT, 'markdown');
     assert.equal(await older, undefined);
-    assert.deepEqual(await newer, linter.lint(DRAFT));
+    assert.deepEqual((await newer)?.findings, linter.lint(DRAFT));
     assert.deepEqual(lints.cancelled, { dropped: 0, abandoned: 1 });
     assert.equal(started(), 2);
   });

@@ -243,6 +243,23 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('says once, in a message, that a paragraph was read as plain text', async () => {
+    const { client, uri } = await started();
+    const soup = `${'*a _b '.repeat(600)}\n\nKeytruda.\n`;
+    open(client, uri, soup);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: `${soup}More.\n` }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.version === 2);
+    const messages = client.notifications.filter((message) => message.method === 'window/showMessage').map((message) => (message.params as { type: number; message: string }));
+    assert.deepEqual(messages, [
+      {
+        type: 3,
+        message: 'medlint: draft.md: Read as plain text, not Markdown (lines 1-1): too much inline markup (*, _, `, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.',
+      },
+    ]);
+    await stop(client);
+  });
+
   it('survives an unknown method, a malformed message and a document of binary junk', async () => {
     const { client, uri } = await started();
     const unknown = await client.call('medlint/noSuchMethod', {});

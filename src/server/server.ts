@@ -21,7 +21,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatProblem } from '../core/corpus/types';
 import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
-import type { Finding, Fix, Range, Severity, SeveritySetting } from '../core/types';
+import type { Finding, Fix, Notice, Range, Severity, SeveritySetting } from '../core/types';
 import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { CONFIG_FILE_NAMES, Project } from '../node/project';
@@ -88,11 +88,27 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const fromClient = (document: TextDocument, position: { line: number; character: number }) =>
     document.offsetAt({ line: position.line, character: toUtf16(lineText(document, position.line), position.character, encoding) });
 
+  // Documents medlint has told about a notice (parts read as plain text): told once, again only after it went away.
+  const told = new Set<string>();
+  const tellOnce = (document: TextDocument, notices: Notice[]) => {
+    if (notices.length === 0) {
+      told.delete(document.uri);
+      return;
+    }
+    if (told.has(document.uri)) return;
+    told.add(document.uri);
+    // A notification, not a request: the writer has nothing to answer.
+    for (const notice of notices) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `medlint: ${document.uri.split('/').pop()}: ${notice.message}` });
+  };
+
   const findingsOf = (document: TextDocument): Finding[] => {
     const { linter, ignored } = linterFor(document);
     if (ignored) return [];
     try {
-      return linter.lint(document.getText());
+      const text = document.getText();
+      const findings = linter.lint(text);
+      tellOnce(document, linter.notices(text));
+      return findings;
     } catch (error) {
       // A document medlint cannot read must not take the server down for the others.
       connection.console.error(`medlint: ${document.uri}: ${(error as Error).stack ?? error}`);
@@ -166,6 +182,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   documents.onDidClose(({ document }) => {
     clearTimeout(timers.get(document.uri));
+    told.delete(document.uri);
     void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
   });
 

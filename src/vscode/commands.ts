@@ -40,7 +40,7 @@ export async function lintWorkspace(settings: SettingsResolver, diagnostics: Dia
       const text = open ? open.getText() : decoder.decode(await vscode.workspace.fs.readFile(uri));
       const { linter, ignored } = await settings.settingsFor(uri);
       // On the lint worker, like the open documents: the extension host stays responsive meanwhile.
-      const findings = ignored ? [] : await diagnostics.lintText(uri, linter, text, 'markdown');
+      const findings = ignored ? [] : (await diagnostics.lintText(uri, linter, text, 'markdown'))?.findings;
       if (!findings) continue;
       problems += findings.length;
       diagnostics.publishFromWorkspace(uri, findings);

@@ -3,8 +3,9 @@ import { moveFindings } from '../core/edits';
 import type { TextFormat } from '../core/plainText';
 import { count } from '../core/text/count';
 import type { Linter } from '../core/linter';
-import type { Finding } from '../core/types';
+import type { Finding, Notice } from '../core/types';
 import type { OffThreadLinter } from '../worker/offThread';
+import type { LintResult } from '../worker/protocol';
 import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
@@ -122,9 +123,11 @@ export class DiagnosticsController implements vscode.Disposable {
     // Settings are resolved asynchronously: a newer version will publish its own result.
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
-    const findings = ignored ? [] : await this.lintText(document.uri, linter, document.getText(), formatOf(document));
+    const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document));
     // Cancelled by a newer version, or the document changed while the worker linted it.
-    if (findings === undefined || document.isClosed || document.version !== version) return;
+    if (result === undefined || document.isClosed || document.version !== version) return;
+    const { findings, notices } = result;
+    this.tellOnce(document, notices);
     this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${count(findings.length, 'finding')}`);
     this.show(document.uri, findings);
   }
@@ -132,16 +135,35 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Lints done on the worker thread (for tests and the extension's API). */
   lintedOffThread = 0;
 
-  /** A document's findings, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
-  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat): Promise<Finding[] | undefined> {
-    if (!this.lintWorker) return linter.lint(text, format);
+  /** A document's findings and notices, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
+  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat): Promise<LintResult | undefined> {
+    const here = () => ({ findings: linter.lint(text, format), notices: linter.notices(text, format) });
+    if (!this.lintWorker) return here();
     try {
-      const findings = await this.lintWorker.lint(uri.toString(), linter, text, format);
-      if (findings) this.lintedOffThread++;
-      return findings;
+      const result = await this.lintWorker.lint(uri.toString(), linter, text, format);
+      if (result) this.lintedOffThread++;
+      return result;
     } catch (error) {
       this.log.error(`the lint worker failed on ${vscode.workspace.asRelativePath(uri)}; linted on the main thread instead: ${(error as Error).message}`);
-      return linter.lint(text, format);
+      return here();
+    }
+  }
+
+  /** Documents medlint has told about a notice: once, and again only after it went away and came back. */
+  private readonly toldNotices = new Set<string>();
+
+  private tellOnce(document: vscode.TextDocument, notices: Notice[]): void {
+    const key = document.uri.toString();
+    if (notices.length === 0) {
+      this.toldNotices.delete(key);
+      return;
+    }
+    if (this.toldNotices.has(key)) return;
+    this.toldNotices.add(key);
+    for (const notice of notices) {
+      const message = `medlint: ${vscode.workspace.asRelativePath(document.uri)}: ${notice.message}`;
+      this.notices.push(message);
+      void vscode.window.showInformationMessage(message);
     }
   }
 
@@ -172,7 +194,7 @@ export class DiagnosticsController implements vscode.Disposable {
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
       const { linter, ignored } = await this.settings.settingsFor(document.uri);
-      const findings = ignored ? [] : await this.lintText(document.uri, linter, text, formatOf(document));
+      const findings = ignored ? [] : (await this.lintText(document.uri, linter, text, formatOf(document)))?.findings;
       // Opened again meanwhile: the open document's own lint is the one to show.
       if (findings && !vscode.workspace.textDocuments.some((open) => open.uri.toString() === key)) this.publishFromWorkspace(document.uri, findings);
     } catch {

@@ -15,8 +15,9 @@ port.on('message', (message: ToLintWorker) => {
     return;
   }
   try {
-    const findings = linters.get(message.linterId)!.lint(message.text, message.format);
-    port.postMessage({ requestId: message.requestId, findings } satisfies FromLintWorker);
+    const linter = linters.get(message.linterId)!;
+    const findings = linter.lint(message.text, message.format);
+    port.postMessage({ requestId: message.requestId, findings, notices: linter.notices(message.text, message.format) } satisfies FromLintWorker);
   } catch (error) {
     port.postMessage({ requestId: message.requestId, error: (error as Error).stack ?? String(error) } satisfies FromLintWorker);
   }

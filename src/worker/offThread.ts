@@ -1,7 +1,6 @@
 import type { Linter } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
-import type { Finding } from '../core/types';
-import type { FromLintWorker, ToLintWorker } from './protocol';
+import type { FromLintWorker, LintResult, ToLintWorker } from './protocol';
 
 /** The part of a worker thread the pool uses: Node's worker_threads.Worker fits it. */
 export interface WorkerPort {
@@ -17,7 +16,7 @@ interface Request {
   linter: Linter;
   text: string;
   format: TextFormat;
-  resolve: (findings: Finding[] | undefined) => void;
+  resolve: (result: LintResult | undefined) => void;
   reject: (error: Error) => void;
 }
 
@@ -49,7 +48,7 @@ export class OffThreadLinter {
     private readonly abandonAfterMs = ABANDON_AFTER_MS,
   ) {}
 
-  lint(document: string, linter: Linter, text: string, format: TextFormat): Promise<Finding[] | undefined> {
+  lint(document: string, linter: Linter, text: string, format: TextFormat): Promise<LintResult | undefined> {
     return new Promise((resolve, reject) => {
       const overtaken = this.waiting.findIndex((request) => request.document === document);
       if (overtaken >= 0) {
@@ -93,12 +92,12 @@ export class OffThreadLinter {
     worker.postMessage({ kind: 'lint', requestId: request.requestId, linterId, text: request.text, format: request.format });
   }
 
-  private finish(findings: Finding[] | undefined, error?: Error): void {
+  private finish(result: LintResult | undefined, error?: Error): void {
     const running = this.running!;
     clearTimeout(running.timer);
     this.running = undefined;
     if (error) running.reject(error);
-    else running.resolve(findings);
+    else running.resolve(result);
     this.next();
   }
 
@@ -108,7 +107,7 @@ export class OffThreadLinter {
     worker.on('message', (message) => {
       if (this.worker !== worker || message.requestId !== this.running?.requestId) return;
       if ('error' in message) this.finish(undefined, new Error(message.error));
-      else this.finish(message.findings);
+      else this.finish({ findings: message.findings, notices: message.notices });
     });
     worker.on('error', (error) => {
       if (this.worker !== worker) return;

@@ -1,10 +1,16 @@
 import type { LinterOptions } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
-import type { Finding } from '../core/types';
+import type { Finding, Notice } from '../core/types';
 
 /** Messages to the lint worker. A linter is sent once under an id; lints name it. */
 export type ToLintWorker =
   | { kind: 'configure'; linterId: number; options: LinterOptions }
   | { kind: 'lint'; requestId: number; linterId: number; text: string; format: TextFormat };
 
-export type FromLintWorker = { requestId: number; findings: Finding[] } | { requestId: number; error: string };
+/** What one lint gives: the findings, and what medlint says about the text as a whole. */
+export interface LintResult {
+  findings: Finding[];
+  notices: Notice[];
+}
+
+export type FromLintWorker = ({ requestId: number } & LintResult) | { requestId: number; error: string };

@@ -106,6 +106,18 @@ describe('medlint in a real VS Code extension host', function () {
     await waitFor(() => extension.isActive, 'activation');
   });
 
+  it('says once that a paragraph of delimiter soup is read as plain text, and still lints the rest', async () => {
+    const document = await openScratch('soup.md', `${'*a _b '.repeat(600)}\n\nKeytruda.\n`);
+    assert.deepEqual((await diagnosticsOf(document.uri, 1)).map((line) => line.split(' ').slice(0, 2).join(' ')), ['2:0-2:8 brand-name']);
+    await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(3, 0), 'Opdivo.\n'));
+    await diagnosticsOf(document.uri, 2);
+    const { notices } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { notices: () => string[] };
+    assert.deepEqual(
+      notices().filter((notice) => notice.includes('soup.md')),
+      ['medlint: soup.md: Read as plain text, not Markdown (lines 1-1): too much inline markup (*, _, `, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.'],
+    );
+  });
+
   it('lints on a worker thread, off the extension host main thread', async () => {
     await diagnosticsOf(sample.uri, 4);
     const { lintWorker } = vscode.extensions.getExtension(EXTENSION_ID)!.exports as { lintWorker: () => { linted: number } | undefined };
