@@ -6,11 +6,13 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { variantReplacement, variantText } from '../../src/core/corpus/compile';
 import { builtinCorpus } from '../../src/node/builtinCorpus';
 import { generateMarkdown, PATHOLOGICAL } from './generate';
+
+const MANY_FILES = 1000;
 import { runWorker, type WorkerTask } from './worker';
 
 const ROOT = resolve(__dirname, '..');
@@ -170,6 +172,17 @@ function main(): void {
     record(measurement);
   }
 
+  // A repository's worth of drafts, as CI lints them: 1,000 files of 20 KB, on one thread and on
+  // every core (--jobs defaults to one per core), the whole process from outside, peak RSS included.
+  const many = join(dir, 'many');
+  mkdirSync(many);
+  for (let index = 0; index < MANY_FILES; index++) writeFileSync(join(many, `draft-${String(index).padStart(4, '0')}.md`), generateMarkdown(20_000, index + 1));
+  const cores = availableParallelism();
+  const manyFiles = [1, cores].map((jobs) =>
+    external(`medlint CLI, ${MANY_FILES} × 20 KB files, --jobs ${jobs}`, [process.execPath, cli, 'check', many, '--format', 'json', '--jobs', String(jobs)], 'many', MANY_FILES * 20_000, timeoutMs, dir),
+  );
+  for (const measurement of manyFiles) record(measurement);
+
   const find = (tool: string, size: string) => measurements.find((m) => m.tool === tool && m.size === size && m.status === 'ok')?.medianMs;
   const ratios: string[] = [];
   for (const size of sizes) {
@@ -215,6 +228,8 @@ function main(): void {
     // A keystroke in a long clinical study report should cost no more than a frame.
     check('re-lint after a 1-character edit, 1 MB', find('medlint re-lint after 1-char edit', '1m'), 16, 'ms'),
     check('hover lookup, 100 KB document', find('medlint hover lookup', '100k'), 1, 'ms'),
+    check(`CLI on ${MANY_FILES} files, speed-up on ${cores} cores over one`, manyFiles[0]!.medianMs && manyFiles[1]!.medianMs ? manyFiles[0]!.medianMs / manyFiles[1]!.medianMs : undefined, 1.7, '×', true),
+    check(`CLI on ${MANY_FILES} files, peak RSS on ${cores} cores`, manyFiles[1]!.maxRssMb, 300, 'MB'),
   ];
 
   const report = [
@@ -222,7 +237,10 @@ function main(): void {
     '',
     'Median wall time, throughput and peak RSS per tool and draft size:',
     '',
-    table(measurements.filter((measurement) => !measurement.tool.startsWith('pathological')), sizes),
+    table(measurements.filter((measurement) => sizes.includes(measurement.size) && !measurement.tool.startsWith('pathological')), sizes),
+    '',
+    `Many files (the CLI, whole process):`,
+    ...manyFiles.map((measurement) => `  ${measurement.tool.padEnd(44)} ${format(measurement)}`),
     '',
     'Ratios (CLI/peer < 1 means medlint is faster):',
     ...ratios.map((line) => `  ${line}`),
