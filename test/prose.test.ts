@@ -60,7 +60,7 @@ describe('prose extraction', () => {
 describe('HTML blocks that end at a blank line (issue 16)', () => {
   const SENTENCE = 'Keytruda is an autoimmune therapy.';
   const MISNOMER =
-    '"autoimmune therapy" is a misnomer: use "immunotherapy". Immunotherapy strengthens the immune response against cancer; autoimmunity (immune-related adverse events) is a side effect, not the mechanism.';
+    'Use "immunotherapy", not "autoimmune therapy".';
   const findingsOnLine = (line: number) => [`${line}:1-${line}:9 ${BRAND}`, `${line}:16-${line}:34 ${MISNOMER}`];
 
   // Inside an HTML block of type 6 or 7 a fence line is HTML; the next one, past the blank line that
