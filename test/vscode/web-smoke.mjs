@@ -32,6 +32,8 @@ await smokeTest(
     await command('File: New Untitled Text File');
     await page.locator('.monaco-editor textarea').first().waitFor({ timeout: 15_000 });
     await command('Change Language Mode');
+    // The language picker replaces the palette: type only once it is there, or the name goes nowhere.
+    await page.locator('.quick-input-box input[placeholder*="Language Mode"]').first().waitFor({ timeout: 15_000 });
     await page.keyboard.type('Markdown');
     await page.locator('.quick-input-list .monaco-list-row', { has: page.locator('.label-name', { hasText: /^Markdown$/ }) }).first().click({ timeout: 15_000 });
     await page.locator('.monaco-editor textarea').first().focus();
