@@ -7,8 +7,9 @@ import type { SettingsResolver } from './settings';
 export type HoverMode = 'all' | 'flagged' | 'off';
 
 /**
- * Term cards on hover, as `medlint.hover` asks: `all` (a compact card on every corpus term),
- * `flagged` (only where medlint reports a finding) or `off`. "more…" opens the full card.
+ * On hover: why medlint flags the text, and term cards as `medlint.hover` asks: `all` (a compact card
+ * on every corpus term), `flagged` (only where medlint reports a finding) or `off`. "more…" opens the
+ * full card.
  */
 export class TermHovers implements vscode.HoverProvider {
   constructor(
@@ -18,6 +19,25 @@ export class TermHovers implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.diagnostics.isLinted(document)) return undefined;
+    const why = this.why(document, position);
+    const card = await this.card(document, position);
+    if (!card) return why && new vscode.Hover(why.markdown, why.range);
+    return new vscode.Hover(why ? [why.markdown, card.markdown] : card.markdown, card.range);
+  }
+
+  /**
+   * Why medlint flags the text under the cursor: the explanation that the short message leaves out,
+   * once for the findings there that share it. Shown in every hover mode, as it belongs to a finding.
+   */
+  private why(document: vscode.TextDocument, position: vscode.Position): { markdown: vscode.MarkdownString; range: vscode.Range } | undefined {
+    const offset = document.offsetAt(position);
+    const here = this.diagnostics.findingsFor(document.uri).filter((finding) => finding.explanation && finding.start <= offset && offset < finding.end);
+    if (here.length === 0) return undefined;
+    const reasons = [...new Set(here.map((finding) => finding.explanation!))];
+    return { markdown: new vscode.MarkdownString(reasons.map((reason) => `**Why:** ${reason}`).join('\n\n')), range: toRange(here[0]!.range) };
+  }
+
+  private async card(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: vscode.MarkdownString; range: vscode.Range } | undefined> {
     const mode = vscode.workspace.getConfiguration('medlint', document).get<HoverMode>('hover') ?? 'all';
     if (mode === 'off') return undefined;
     const { linter } = await this.settings.settingsFor(document.uri);
@@ -27,6 +47,6 @@ export class TermHovers implements vscode.HoverProvider {
     if (mode === 'flagged' && !this.diagnostics.findingsFor(document.uri).some((finding) => finding.start < card.end && finding.end > card.start)) return undefined;
     const markdown = new vscode.MarkdownString(linter.compactCard(entry, cardLink(entry)));
     markdown.isTrusted = { enabledCommands: ['medlint.showDefinition'] };
-    return new vscode.Hover(markdown, toRange(card.range));
+    return { markdown, range: toRange(card.range) };
   }
 }

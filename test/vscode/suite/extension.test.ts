@@ -187,6 +187,19 @@ describe('medlint in a real VS Code extension host', function () {
     assert.ok(nivolumab.markdown.includes(`- Targets: [PD-1](${link('pd-1')})`), nivolumab.markdown);
   });
 
+  it('says why in the hover over a finding, which the short message leaves out', async () => {
+    await diagnosticsOf(sample.uri, 4);
+    const why = '**Why:** Person-first language: name the person first: a patient has a disease, and is not defined by it.';
+    assert.ok((await hover(sample, new vscode.Position(4, 32))).text.split('\n').includes(why));
+    await vscode.workspace.getConfiguration('medlint').update('hover', 'off', vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor(() => vscode.workspace.getConfiguration('medlint').get('hover') === 'off', 'the setting');
+      assert.equal((await hover(sample, new vscode.Position(4, 32))).text, why, 'the why stays when term cards are off');
+    } finally {
+      await vscode.workspace.getConfiguration('medlint').update('hover', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('shows hover cards only on flagged text with medlint.hover set to flagged, and none when off', async () => {
     await diagnosticsOf(sample.uri, 4);
     await vscode.workspace.getConfiguration('medlint').update('hover', 'flagged', vscode.ConfigurationTarget.Workspace);
