@@ -9,30 +9,50 @@ export interface FileResult {
 }
 
 /**
- * Writes a report as files are linted: `file` returns what to print for one file as soon as its
- * findings are known, `end` what follows the last, so a run over many files holds no findings but
- * the current file's.
+ * One file's part of a report, rendered where the file was linted (a worker thread, for one) so that
+ * only text travels: JSON and SARIF items laid out in place, or the file's block of a stylish or
+ * Markdown report; and the file's counts for the totals.
+ */
+export interface Piece {
+  items: string[];
+  counts: Record<Severity, number>;
+  fixable: number;
+}
+
+/**
+ * Writes a report as files are linted: `render` makes a file's piece (on any thread), `write` returns
+ * what to print for it, in file order, and `end` what follows the last file; so a run over many files
+ * holds no findings but the current file's.
  */
 export interface Reporter {
-  file(result: FileResult): string;
+  render(result: FileResult): Piece;
+  write(piece: Piece): string;
   end(): string;
 }
 
 export type Format = 'stylish' | 'json' | 'sarif' | 'markdown';
 export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'markdown'];
 
-/** Totals of a run, kept as files are reported. */
+function piece(findings: Finding[], items: string[]): Piece {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  let fixable = 0;
+  for (const finding of findings) {
+    counts[finding.severity]++;
+    if (finding.fix?.safe) fixable++;
+  }
+  return { items, counts, fixable };
+}
+
+/** Totals of a run, kept as pieces are written. */
 class Tally {
   readonly counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   fixable = 0;
   files = 0;
 
-  add(findings: Finding[]): void {
+  add(piece: Piece): void {
     this.files++;
-    for (const finding of findings) {
-      this.counts[finding.severity]++;
-      if (finding.fix?.safe) this.fixable++;
-    }
+    for (const severity of Object.keys(this.counts) as Severity[]) this.counts[severity] += piece.counts[severity];
+    this.fixable += piece.fixable;
   }
 
   get total(): number {
@@ -58,15 +78,19 @@ function region(span: { range: { start: { line: number; character: number }; end
   };
 }
 
-/** Items of a JSON array printed one by one, laid out as JSON.stringify(array, null, 2) nested `depth` levels deep lays them out. */
+/** A value as JSON.stringify(array, null, 2) lays out an item of an array nested `depth` levels deep. */
+function jsonItem(value: unknown, depth: number): string {
+  const indent = '  '.repeat(depth + 1);
+  return `${indent}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
+}
+
+/** Items of a JSON array printed one by one, already laid out by jsonItem at `depth`. */
 class JsonArrayWriter {
   private written = 0;
   constructor(private readonly depth: number) {}
 
-  item(value: unknown): string {
-    const indent = '  '.repeat(this.depth + 1);
-    const text = `${indent}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
-    return `${this.written++ === 0 ? '[\n' : ',\n'}${text}`;
+  items(items: string[]): string {
+    return items.map((item) => `${this.written++ === 0 ? '[\n' : ',\n'}${item}`).join('');
   }
 
   end(): string {
@@ -77,9 +101,10 @@ class JsonArrayWriter {
 function jsonReporter(): Reporter {
   const rows = new JsonArrayWriter(0);
   return {
-    file: ({ file, findings }) =>
-      findings
-        .map((finding) => {
+    render: ({ file, findings }) =>
+      piece(
+        findings,
+        findings.map((finding) => {
           const { startLine, startColumn, endLine, endColumn } = region(finding);
           const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
           if (finding.fix) {
@@ -88,12 +113,16 @@ function jsonReporter(): Reporter {
             if (finding.alternatives) row.alternatives = finding.alternatives.map((alternative) => alternative.newText);
           }
           if (finding.explanation) row.explanation = finding.explanation;
-          return rows.item(row);
-        })
-        .join(''),
+          return jsonItem(row, 0);
+        }),
+      ),
+    write: ({ items }) => rows.items(items),
     end: () => `${rows.end()}\n`,
   };
 }
+
+/** SARIF results sit in runs[0].results: an array three levels deep. */
+const SARIF_RESULTS_DEPTH = 3;
 
 function sarifReporter(version: string): Reporter {
   const RESULTS = '\u0000results';
@@ -121,31 +150,37 @@ function sarifReporter(version: string): Reporter {
   };
   // The log around its results, which stream in between.
   const [head, tail] = JSON.stringify(log, null, 2).split(JSON.stringify(RESULTS)) as [string, string];
-  const results = new JsonArrayWriter(3);
+  const results = new JsonArrayWriter(SARIF_RESULTS_DEPTH);
   let started = false;
   return {
-    file: ({ file, findings }) => {
-      const text = findings
-        .map((finding) =>
-          results.item({
-            ruleId: finding.ruleId,
-            ruleIndex: ruleIds.indexOf(finding.ruleId),
-            level: SARIF_LEVEL[finding.severity],
-            message: { text: finding.message },
-            locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file) }, region: region(finding) } }],
-            ...(finding.fix
-              ? {
-                  fixes: [
-                    {
-                      description: { text: `Replace with "${finding.fix.newText}"` },
-                      artifactChanges: [{ artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] }],
-                    },
-                  ],
-                }
-              : {}),
-          }),
-        )
-        .join('');
+    render: ({ file, findings }) =>
+      piece(
+        findings,
+        findings.map((finding) =>
+          jsonItem(
+            {
+              ruleId: finding.ruleId,
+              ruleIndex: ruleIds.indexOf(finding.ruleId),
+              level: SARIF_LEVEL[finding.severity],
+              message: { text: finding.message },
+              locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(file) }, region: region(finding) } }],
+              ...(finding.fix
+                ? {
+                    fixes: [
+                      {
+                        description: { text: `Replace with "${finding.fix.newText}"` },
+                        artifactChanges: [{ artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] }],
+                      },
+                    ],
+                  }
+                : {}),
+            },
+            SARIF_RESULTS_DEPTH,
+          ),
+        ),
+      ),
+    write: ({ items }) => {
+      const text = results.items(items);
       if (started || !text) return text;
       started = true;
       return `${head}${text}`;
@@ -154,14 +189,12 @@ function sarifReporter(version: string): Reporter {
   };
 }
 
-/** `explain`: the why of each finding, under its row. */
 function stylishReporter(color: boolean, explain: boolean): Reporter {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tally = new Tally();
   return {
-    file: ({ file, findings }) => {
-      tally.add(findings);
-      if (findings.length === 0) return '';
+    render: ({ file, findings }) => {
+      if (findings.length === 0) return piece(findings, []);
       const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId, finding.explanation] as const);
       const width = Math.max(...rows.map((row) => row[0].length));
       const lines = [paint(4, file)];
@@ -170,7 +203,11 @@ function stylishReporter(color: boolean, explain: boolean): Reporter {
         lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
         if (explain && explanation) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint(2, explanation)}`);
       }
-      return `${lines.join('\n')}\n\n`;
+      return piece(findings, [`${lines.join('\n')}\n\n`]);
+    },
+    write: (piece) => {
+      tally.add(piece);
+      return piece.items.join('');
     },
     end: () => {
       if (tally.total === 0) return '';
@@ -197,15 +234,18 @@ function markdownReporter(): Reporter {
   const tally = new Tally();
   const tables: string[] = [];
   return {
-    file: ({ file, findings }) => {
-      tally.add(findings);
-      if (findings.length === 0) return '';
+    render: ({ file, findings }) => {
+      if (findings.length === 0) return piece(findings, []);
       const lines = [`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |'];
       for (const finding of findings) {
         const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
         lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix?.safe ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
       }
-      tables.push(`${lines.join('\n')}\n`);
+      return piece(findings, [`${lines.join('\n')}\n`]);
+    },
+    write: (piece) => {
+      tally.add(piece);
+      tables.push(...piece.items);
       return '';
     },
     end: () => {
@@ -240,5 +280,5 @@ export function createReporter(format: Format, options: ReportOptions): Reporter
 /** A whole report at once, for results already in hand. */
 export function formatReport(format: Format, results: FileResult[], options: ReportOptions = { version: '0.0.0', color: false }): string {
   const reporter = createReporter(format, options);
-  return results.map((result) => reporter.file(result)).join('') + reporter.end();
+  return results.map((result) => reporter.write(reporter.render(result))).join('') + reporter.end();
 }

@@ -1,18 +1,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeFixSummary, fixDocument } from '../core/fixes';
-import type { Finding } from '../core/types';
 import type { Project } from '../node/project';
+import type { Format, Piece, ReportOptions, Reporter } from './format';
 
 export interface LintJob {
   config?: string;
   fix: boolean;
+  /** How each file's findings are rendered, where it is linted. */
+  report: ReportOptions & { format: Format };
 }
 
 /**
- * One file's outcome: its findings, what --fix did and what medlint says about the file as a whole
- * (notices, as `line:column: message`); nothing (ignored by the config); or why it was skipped.
+ * One file's outcome: its piece of the report, what --fix did and what medlint says about the file as
+ * a whole (notices, as `line:column: message`); nothing (ignored by the config); or why it was skipped.
  */
-export type FileOutcome = { file: string; findings: Finding[]; fixed?: string; notices: string[] } | { file: string; ignored: true } | { file: string; skip: string };
+export type FileOutcome = { file: string; piece: Piece; fixed?: string; notices: string[] } | { file: string; ignored: true } | { file: string; skip: string };
 
 type Decoded = { text: string; bom: boolean } | { skip: string };
 
@@ -33,14 +35,14 @@ function readDraft(file: string): Decoded {
 }
 
 /** Lints one file (after applying its safe fixes in place, with `fix`): the same on the main thread or in a worker. */
-export function lintFile(project: Project, file: string, job: LintJob): FileOutcome {
+export function lintFile(project: Project, file: string, job: LintJob, reporter: Reporter): FileOutcome {
   const draft = readDraft(file);
   if ('skip' in draft) return { file, skip: draft.skip };
   const { linter, ignored } = project.settingsFor(file);
   if (ignored) return { file, ignored: true };
   const notices = (text: string) => linter.notices(text).map(({ span, message }) => `${span.range.start.line + 1}:${span.range.start.character + 1}: ${message}`);
-  if (!job.fix) return { file, findings: linter.lint(draft.text), notices: notices(draft.text) };
+  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text) }), notices: notices(draft.text) };
   const fixed = fixDocument(draft.text, (text) => linter.lint(text));
   if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
-  return { file, findings: fixed.findings, fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
+  return { file, piece: reporter.render({ file, findings: fixed.findings }), fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
 }

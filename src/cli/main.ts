@@ -62,22 +62,21 @@ function check(args: string[], io: Output): Promise<number> | number {
     }
   }
 
-  const job: LintJob = { fix: values.fix!, ...(values.config ? { config: values.config } : {}) };
+  const report = { format: format as Format, version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, explain: values.explain! };
+  const job: LintJob = { fix: values.fix!, report, ...(values.config ? { config: values.config } : {}) };
   const files = expandPaths(positionals);
-  const reporter = createReporter(format as Format, { version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, explain: values.explain! });
+  const reporter = createReporter(report.format, report);
   let errors = 0;
   let warnings = 0;
-  const report = (outcome: FileOutcome) => {
+  const write = (outcome: FileOutcome) => {
     if ('skip' in outcome) io.err(`medlint: skipped ${outcome.file}: ${outcome.skip}\n`);
-    if (!('findings' in outcome)) return;
+    if (!('piece' in outcome)) return;
     if (outcome.fixed) io.err(`medlint: ${outcome.file}: ${outcome.fixed}\n`);
     // On standard error, so that the JSON and SARIF on standard output stay as they are.
     for (const notice of outcome.notices) io.err(`medlint: ${outcome.file}:${notice}\n`);
-    for (const finding of outcome.findings) {
-      if (finding.severity === 'error') errors++;
-      else if (finding.severity === 'warning') warnings++;
-    }
-    io.out(reporter.file(outcome));
+    errors += outcome.piece.counts.error;
+    warnings += outcome.piece.counts.warning;
+    io.out(reporter.write(outcome.piece));
   };
   const finish = (problems: CorpusProblem[]) => {
     io.out(reporter.end());
@@ -91,10 +90,10 @@ function check(args: string[], io: Output): Promise<number> | number {
     return 0;
   };
   const workers = workersFor(files.length, jobs);
-  if (workers > 0) return lintInWorkers(files, job, workers, __filename, report).then(finish);
+  if (workers > 0) return lintInWorkers(files, job, workers, __filename, write).then(finish);
   // Each file is linted once, or again after its fixes are applied.
   const project = projectFor(job);
-  for (const file of files) report(lintFile(project, file, job));
+  for (const file of files) write(lintFile(project, file, job, reporter));
   return finish(project.problems);
 }
 

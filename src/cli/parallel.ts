@@ -2,6 +2,7 @@ import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { CorpusProblem } from '../core/corpus/types';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { Project } from '../node/project';
+import { createReporter } from './format';
 import { lintFile, type FileOutcome, type LintJob } from './lintFile';
 
 /**
@@ -72,13 +73,15 @@ export function serveIfLintWorker(): boolean {
   if (!parentPort || !job) return false;
   const port = parentPort;
   const project = projectFor(job);
+  // Only its render: the report itself is written in file order on the main thread.
+  const reporter = createReporter(job.report.format, job.report);
   port.on('message', (message: ToWorker) => {
     if ('done' in message) {
       port.postMessage({ problems: project.problems } satisfies FromWorker);
       port.close();
       return;
     }
-    port.postMessage({ outcomes: message.files.map(([index, file]) => [index, lintFile(project, file, job)]) } satisfies FromWorker);
+    port.postMessage({ outcomes: message.files.map(([index, file]) => [index, lintFile(project, file, job, reporter)]) } satisfies FromWorker);
   });
   return true;
 }

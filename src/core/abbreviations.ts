@@ -189,9 +189,10 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
   const text = analysis.prose.text;
   const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(text, use.match.start));
   if (statistic) return { senses: all, decided: true };
+  // Each sentence once, however many uses it holds: a long sentence of uses would be read again for each.
+  const sentences = new Map(uses.map((use) => sentenceOf(analysis, use.match.start)).map((sentence) => [sentence.start, sentence]));
   const context = new Set<string>();
-  for (const use of uses) {
-    const sentence = sentenceOf(analysis, use.match.start);
+  for (const sentence of sentences.values()) {
     for (const word of contentWords(text.slice(sentence.start, sentence.end))) context.add(word);
   }
   const score = (words: Set<string>) => [...words].filter((word) => context.has(word)).length;
