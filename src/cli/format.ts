@@ -33,7 +33,7 @@ export interface Reporter {
 export type Format = 'stylish' | 'json' | 'sarif' | 'markdown';
 export const FORMATS: readonly Format[] = ['stylish', 'json', 'sarif', 'markdown'];
 
-function piece(findings: Finding[], items: string[]): Piece {
+function pieceOf(findings: Finding[], items: string[]): Piece {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let fixable = 0;
   for (const finding of findings) {
@@ -102,7 +102,7 @@ function jsonReporter(): Reporter {
   const rows = new JsonArrayWriter(0);
   return {
     render: ({ file, findings }) =>
-      piece(
+      pieceOf(
         findings,
         findings.map((finding) => {
           const { startLine, startColumn, endLine, endColumn } = region(finding);
@@ -154,7 +154,7 @@ function sarifReporter(version: string): Reporter {
   let started = false;
   return {
     render: ({ file, findings }) =>
-      piece(
+      pieceOf(
         findings,
         findings.map((finding) =>
           jsonItem(
@@ -194,7 +194,7 @@ function stylishReporter(color: boolean, explain: boolean): Reporter {
   const tally = new Tally();
   return {
     render: ({ file, findings }) => {
-      if (findings.length === 0) return piece(findings, []);
+      if (findings.length === 0) return pieceOf(findings, []);
       const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId, finding.explanation] as const);
       const width = Math.max(...rows.map((row) => row[0].length));
       const lines = [paint(4, file)];
@@ -203,7 +203,7 @@ function stylishReporter(color: boolean, explain: boolean): Reporter {
         lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);
         if (explain && explanation) lines.push(`  ${' '.repeat(width)}  ${' '.repeat(7)}  ${paint(2, explanation)}`);
       }
-      return piece(findings, [`${lines.join('\n')}\n\n`]);
+      return pieceOf(findings, [`${lines.join('\n')}\n\n`]);
     },
     write: (piece) => {
       tally.add(piece);
@@ -235,13 +235,13 @@ function markdownReporter(): Reporter {
   const tables: string[] = [];
   return {
     render: ({ file, findings }) => {
-      if (findings.length === 0) return piece(findings, []);
+      if (findings.length === 0) return pieceOf(findings, []);
       const lines = [`#### \`${cell(file)}\``, '', '| Line | Severity | Problem | Rule |', '| ---: | --- | --- | --- |'];
       for (const finding of findings) {
         const position = `${finding.range.start.line + 1}:${finding.range.start.character + 1}`;
         lines.push(`| ${position} | ${SEVERITY_MARK[finding.severity]} | ${cell(finding.message)}${finding.fix?.safe ? ' *(fixable)*' : ''} | \`${finding.ruleId}\` |`);
       }
-      return piece(findings, [`${lines.join('\n')}\n`]);
+      return pieceOf(findings, [`${lines.join('\n')}\n`]);
     },
     write: (piece) => {
       tally.add(piece);

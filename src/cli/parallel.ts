@@ -20,9 +20,10 @@ export function projectFor(job: LintJob): Project {
   return new Project(builtinCorpus, { reuseChunks: job.fix, ...(job.config ? { explicitConfig: job.config } : {}) });
 }
 
-/** How many workers to start for `count` files with `jobs` allowed; 0 means lint on this thread. */
+/** How many workers to start for `count` files with `jobs` allowed; 0 means lint on this thread, as one worker would gain nothing. */
 export function workersFor(count: number, jobs: number): number {
-  return jobs <= 1 ? 0 : Math.min(jobs, Math.floor(count / MIN_FILES_PER_WORKER));
+  const workers = Math.min(jobs, Math.floor(count / MIN_FILES_PER_WORKER));
+  return workers < 2 ? 0 : workers;
 }
 
 /**
