@@ -5,7 +5,7 @@ import type { CorpusProblem } from './corpus/types';
 import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import type { QuotationSeverity } from './linter';
 import { LineIndex } from './text/lineIndex';
-import type { SeveritySetting } from './types';
+import type { AbbreviationOptions, SeveritySetting } from './types';
 
 export interface MedlintConfig {
   rules?: Record<string, SeveritySetting>;
@@ -17,6 +17,7 @@ export interface MedlintConfig {
   senses?: Record<string, string>;
   /** The most a finding inside an attributed direct quotation may be. */
   quotations?: QuotationSeverity;
+  abbreviations?: AbbreviationOptions;
 }
 
 let validate: ValidateFunction | undefined;

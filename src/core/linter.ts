@@ -9,7 +9,7 @@ import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
-import type { Finding, Notice, Severity, SeveritySetting } from './types';
+import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
   corpus: Corpus;
@@ -27,6 +27,7 @@ export interface LinterOptions {
   quotations?: QuotationSeverity;
   /** Findings the team accepts (`.medlintrc.json` `ignore` entries); a document adds its own in front matter. */
   ignore?: IgnoreEntry[];
+  abbreviations?: AbbreviationOptions;
 }
 
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';

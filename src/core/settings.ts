@@ -4,7 +4,7 @@ import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
 import type { QuotationSeverity } from './linter';
-import type { SeveritySetting } from './types';
+import type { AbbreviationOptions, SeveritySetting } from './types';
 
 /** The YAML files of one team term folder: entries, and claim entries from its `claims/`. */
 export interface TermFolder {
@@ -18,6 +18,7 @@ export interface ResolvedSettings {
   corpus: Corpus;
   rules: Record<string, SeveritySetting>;
   quotations?: QuotationSeverity;
+  abbreviations?: AbbreviationOptions;
   /** Findings the team accepts in every file (the config's `ignore` entries with a text). */
   ignore: IgnoreEntry[];
   problems: CorpusProblem[];
@@ -68,5 +69,5 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
     corpus = { ...corpus, terms };
   }
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
+  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ...(config.abbreviations ? { abbreviations: config.abbreviations } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
 }

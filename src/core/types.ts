@@ -43,6 +43,23 @@ export interface Finding extends SourceSpan {
   explanation?: string;
   /** Id of the corpus entry (term or claim) the finding came from. */
   entryId?: string;
+  /**
+   * For an abbreviation rule's finding: the abbreviation as its entry would name it (singular) and the
+   * expansion the document gives it, if any; what "Add to team terms" and "Ignore" write.
+   */
+  abbreviation?: { short: string; expansion?: string };
+}
+
+/** How abbreviations are checked (`.medlintrc.json` `abbreviations`). */
+export interface AbbreviationOptions {
+  /** `ama` (default): the abstract, the body and each legend define their own; `document`: one definition serves all. */
+  scopes?: 'ama' | 'document';
+  /** abbreviation-rarely-used: the fewest uses after the definition that justify it (default 1). */
+  minUses?: number;
+  /** Abbreviations the team's readers know: never reported as undefined. */
+  ignore?: string[];
+  /** Well-known abbreviations (medlint's built-in list) that the team's readers need expanded all the same. */
+  expand?: string[];
 }
 
 /**

@@ -103,7 +103,7 @@ export class Project {
     this.problems.push(...settings.problems);
     const ignore = ignoredFileGlobs(config).map(globToRegExp);
     return {
-      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
+      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ...(settings.abbreviations ? { abbreviations: settings.abbreviations } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };
