@@ -12,7 +12,7 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint')
 export const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
 export const SAVE_CONFIG = 'medlint.saveConfig';
 
-function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
+function replacements(document: vscode.TextDocument, fixes: Pick<Fix, 'range' | 'newText'>[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const fix of fixes) edit.replace(document.uri, toRange(fix.range), fix.newText);
   return edit;
