@@ -9,7 +9,7 @@ import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
 import { partitionPoint } from './text/spans';
 import { tokenIndexAfter } from './text/tokens';
 import type { AbbreviationOptions } from './types';
-import { WELL_KNOWN_ABBREVIATIONS, isChemicalFormula, isStateInAddress } from './wellKnownAbbreviations';
+import { WELL_KNOWN_ABBREVIATIONS, isChemicalFormula, isClusterOfDifferentiation, isStateInAddress } from './wellKnownAbbreviations';
 
 /** Where and how the document spells an abbreviation out. */
 export interface AbbreviationDefinition {
@@ -93,7 +93,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   const recordOf = (short: string, entry?: TermEntry): AbbreviationRecord => {
     let record = records.get(short);
     if (!record) {
-      const wellKnown = entry ? entry.expandOnFirstUse === false && !expand.has(short) : known.has(short) || isChemicalFormula(short);
+      const wellKnown = entry ? entry.expandOnFirstUse === false && !expand.has(short) : known.has(short) || isChemicalFormula(short) || isClusterOfDifferentiation(short);
       record = { short, ...(entry ? { entry } : {}), occurrences: [], wellKnown: wellKnown || known.has(short) };
       records.set(short, record);
     }
@@ -107,7 +107,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     for (const use of uses) {
       const { start, end } = use.match;
       const listed = lists.get(start);
-      const definition = listed ?? corpusDefinition(analysis, use);
+      const definition = listed ?? corpusDefinition(analysis, use) ?? acceptedShapeDefinition(analysis, entry, use);
       const scope = scopeAt(scopes, start);
       record.occurrences.push({
         start,
@@ -196,6 +196,19 @@ function corpusDefinition(analysis: Analysis, use: AbbreviationUse): Abbreviatio
 }
 
 /**
+ * A form of definition the corpus reading does not know ("QoL, for quality of life,"), found as for any
+ * abbreviation, when it gives one of the entry's expansions: another expansion is expansion-mismatch's.
+ */
+function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: AbbreviationUse): AbbreviationDefinition | undefined {
+  if (use.definition) return undefined;
+  const found = shapeDefinition(analysis, entry.abbreviation!, use.match.start, use.match.end);
+  if (!found) return undefined;
+  const written = normalizeExpansion(found.expansion).replace(/s$/, '');
+  const accepted = [...(entry.expansions ?? []), ...(entry.otherSenses ?? []).map((sense) => sense.expansion)].map((expansion) => normalizeExpansion(expansion).replace(/s$/, ''));
+  return accepted.includes(written) ? found : undefined;
+}
+
+/**
  * "expansion (ABBR)" or "ABBR (expansion)", each wholly in its parentheses: the span a fix may
  * rewrite. Other forms ("expansion, or ABBR,") are left to the writer.
  */
@@ -221,7 +234,8 @@ function shapeDefinition(analysis: Analysis, short: string, start: number, end: 
     const trimmed = lead.replace(/\s+$/, '');
     const longStart = initialsStart(short, trimmed) ?? findLongForm(short, trimmed);
     if (longStart === undefined) return undefined;
-    const expansionStart = from + longStart;
+    // Schwartz–Hearst starts at a space: "(next-generation sequencing [NGS]" begins at the word, not its parenthesis.
+    const expansionStart = from + longStart + (/^[^\p{L}\p{N}]*/u.exec(trimmed.slice(longStart))?.[0].length ?? 0);
     const expansionEnd = from + trimmed.length;
     const expansion = text.slice(expansionStart, expansionEnd);
     if (expansionEnd - expansionStart <= short.length || expansion.includes(short) || /[()[\]\u2029]/.test(expansion)) return undefined;
@@ -240,8 +254,8 @@ function shapeDefinition(analysis: Analysis, short: string, start: number, end: 
     const found = definedBefore(start - joiner[0].length, () => undefined);
     if (found) return found;
   }
-  // "ABBR (expansion)", "ABBR, for expansion,".
-  const after = /^(\s*\(\s*|,\s+for\s+)([^()\u2029]{2,120}?)\s*(\)|[,;.])/.exec(text.slice(end, end + 140));
+  // "ABBR (expansion)", "ABBR, for expansion,", "ABBR = expansion".
+  const after = /^(\s*\(\s*|,\s+for\s+|\s*=\s*)([^()\u2029]{2,120}?)\s*(\)|[,;.]|(?=\u2029)|$)/.exec(text.slice(end, end + 140));
   if (after && findLongForm(short, after[2]!) === 0) {
     const expansionStart = end + after[1]!.length;
     const expansionEnd = expansionStart + after[2]!.length;
@@ -403,7 +417,8 @@ export function undefinedFirstUses(analysis: Analysis, record: AbbreviationRecor
   for (const [scope, occurrences] of occurrencesByScope(record)) {
     const first = occurrences.find((occurrence) => occurrence.needsDefinition);
     if (!first || triesDefinition(first) || definedByHeading(analysis, record, first)) continue;
-    if (occurrences.some((occurrence) => occurrence.start < first.start && definesInText(occurrence))) continue;
+    // A legend's "Abbreviations:" line, under its table, serves the whole legend.
+    if (occurrences.some((occurrence) => definesInText(occurrence) && (occurrence.start < first.start || occurrence.definition!.listed))) continue;
     const later = occurrences.find((occurrence) => occurrence.start > first.start && definesInText(occurrence));
     const elsewhere = later ? undefined : record.occurrences.find((occurrence) => occurrence.scope !== scope && definesInText(occurrence));
     found.push({ occurrence: first, ...(later ? { later } : {}), ...(elsewhere ? { elsewhere } : {}) });

@@ -19,6 +19,9 @@ export const WELL_KNOWN_ABBREVIATIONS: readonly string[] = [
   'MBq', 'GBq', 'kBq', 'MHz', 'GHz', 'kHz', 'MeV', 'keV', 'MV', 'kV', 'IU', 'mIU',
 ];
 
+/** CD antigens (CD4, CD8+, CD19), which AMA style prints without "cluster of differentiation". */
+export const isClusterOfDifferentiation = (short: string) => /^CD\d+[a-z]?[+-]?$/.test(short);
+
 // Two-letter US state codes, bare only in an address ("Seattle, WA 98109").
 const STATES = new Set(
   'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC PR'.split(' '),

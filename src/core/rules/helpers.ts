@@ -255,7 +255,7 @@ export function isGeneMention(analysis: Analysis, match: { start: number; end: n
 export function lowerCaseOpening(expansion: string): string {
   const [first, ...rest] = expansion.split(' ');
   const titleCase = rest.some((word) => /^\p{Lu}\p{Ll}/u.test(word));
-  return !titleCase && /^\p{Lu}\p{Ll}*$/u.test(first!) ? first!.toLowerCase() + (rest.length ? ` ${rest.join(' ')}` : '') : expansion;
+  return !titleCase && /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*$/u.test(first!) ? first!.toLowerCase() + (rest.length ? ` ${rest.join(' ')}` : '') : expansion;
 }
 
 export function writtenDefinition(expansion: string, abbreviation: string, plural: boolean): string | undefined {

@@ -94,7 +94,7 @@ export const undefinedAbbreviation: Rule = {
         const written = surface(analysis, occurrence);
         const compound = inCompound(analysis.prose.text, start, end);
         const entry = record.entry;
-        const abbreviation = { short: record.short, ...(elsewhere?.definition ? { expansion: elsewhere.definition.expansion } : entry ? { expansion: entry.expansions![0]! } : {}) };
+        const abbreviation = { short: record.short, ...(elsewhere?.definition ? { expansion: lowerCaseOpening(elsewhere.definition.expansion) } : entry ? { expansion: entry.expansions![0]! } : {}) };
         if (!entry) {
           const expansion = elsewhere?.definition && lowerCaseOpening(elsewhere.definition.expansion);
           const fixable = expansion && writtenDefinition(expansion, record.short, plural);

@@ -90,7 +90,8 @@ function abbreviationCore(word: string): { text: string; offset: number } | unde
   return { text, offset };
 }
 
-/** "(op-DEE-voh)", "(KIM-RYE-AH)": three or more syllables of letters in parentheses. */
+/** "(op-DEE-voh)", "pronounced KIM-RYE-AH": three or more syllables of letters, in parentheses or after "pronounced". */
 function isPronunciation(text: string, start: number, word: string): boolean {
-  return text[start - 1] === '(' && text[start + word.length] === ')' && /^\p{L}+(?:-\p{L}+){2,}$/u.test(word);
+  const marked = (text[start - 1] === '(' && text[start + word.length] === ')') || /pronounced\s+$/i.test(text.slice(Math.max(0, start - 12), start));
+  return marked && /^\p{L}+(?:-\p{L}+){2,}$/u.test(word);
 }
