@@ -87,7 +87,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   const scopes = documentScopes(analysis, options.scopes ?? 'ama');
   const text = analysis.prose.text;
   const expand = new Set(options.expand ?? []);
-  const known = new Set([...WELL_KNOWN_ABBREVIATIONS.filter((short) => !expand.has(short)), ...(options.ignore ?? [])]);
+  const known = new Set([...Object.keys(WELL_KNOWN_ABBREVIATIONS).filter((short) => !expand.has(short)), ...(options.ignore ?? [])]);
   const lists = listDefinitions(analysis, scopes);
   const records = new Map<string, AbbreviationRecord>();
   const recordOf = (short: string, entry?: TermEntry): AbbreviationRecord => {

@@ -51,8 +51,8 @@ export interface Linter {
   compactCard(entry: TermEntry, moreLink: string): string;
   /** Every term entry of the corpus, in corpus order. */
   entries(): readonly TermEntry[];
-  /** The corpus abbreviations the text uses, with the expansions it means, sorted. */
-  abbreviations(text: string): AbbreviationListItem[];
+  /** Every abbreviation the text uses, with the expansion it defines, sorted; with `byScope`, per scope. */
+  abbreviations(text: string, options?: { byScope?: boolean }): AbbreviationListItem[];
   severityOf(ruleId: string): SeveritySetting;
 }
 
@@ -154,8 +154,8 @@ export function createLinter(options: LinterOptions): Linter {
     entries() {
       return options.corpus.terms;
     },
-    abbreviations(text) {
-      return abbreviationList(analysisOf(text));
+    abbreviations(text, listOptions) {
+      return abbreviationList(analysisOf(text), listOptions);
     },
   };
 }

@@ -6,18 +6,63 @@
  * company forms, units). A team trims the list with `abbreviations.expand` and extends it with
  * `abbreviations.ignore`. The README lists it; test/abbreviation-rules.test.ts holds it to that.
  */
-export const WELL_KNOWN_ABBREVIATIONS: readonly string[] = [
+export const WELL_KNOWN_ABBREVIATIONS: Readonly<Record<string, string>> = {
   // Clinical and technical terms.
-  'AIDS', 'DNA', 'cDNA', 'mRNA', 'tRNA', 'RNA', 'HIV', 'CT', 'MRI', 'PET', 'ECG', 'IQ',
+  AIDS: 'acquired immunodeficiency syndrome',
+  DNA: 'deoxyribonucleic acid',
+  cDNA: 'complementary DNA',
+  mRNA: 'messenger RNA',
+  tRNA: 'transfer RNA',
+  RNA: 'ribonucleic acid',
+  HIV: 'human immunodeficiency virus',
+  CT: 'computed tomography',
+  MRI: 'magnetic resonance imaging',
+  PET: 'positron emission tomography',
+  ECG: 'electrocardiogram',
+  IQ: 'intelligence quotient',
   // Countries, unions and the US regulator, in US text.
-  'US', 'USA', 'UK', 'EU', 'FDA',
+  US: 'United States',
+  USA: 'United States of America',
+  UK: 'United Kingdom',
+  EU: 'European Union',
+  FDA: 'US Food and Drug Administration',
   // Degrees and credentials.
-  'MD', 'PhD', 'MPH', 'MBA', 'JD', 'RN', 'MSc', 'BSc', 'PharmD', 'DPhil',
+  MD: 'Doctor of Medicine',
+  PhD: 'Doctor of Philosophy',
+  MPH: 'Master of Public Health',
+  MBA: 'Master of Business Administration',
+  JD: 'Juris Doctor',
+  RN: 'registered nurse',
+  MSc: 'Master of Science',
+  BSc: 'Bachelor of Science',
+  PharmD: 'Doctor of Pharmacy',
+  DPhil: 'Doctor of Philosophy',
   // Company forms, documents and the web.
-  'LLC', 'LLP', 'INC', 'CEO', 'PDF', 'URL', 'DOI', 'FAQ', 'ISBN', 'ISSN', 'TV',
+  LLC: 'limited liability company',
+  LLP: 'limited liability partnership',
+  INC: 'incorporated',
+  CEO: 'chief executive officer',
+  PDF: 'Portable Document Format',
+  URL: 'uniform resource locator',
+  DOI: 'digital object identifier',
+  FAQ: 'frequently asked questions',
+  ISBN: 'International Standard Book Number',
+  ISSN: 'International Standard Serial Number',
+  TV: 'television',
   // Units with a capital prefix or symbol.
-  'MBq', 'GBq', 'kBq', 'MHz', 'GHz', 'kHz', 'MeV', 'keV', 'MV', 'kV', 'IU', 'mIU',
-];
+  MBq: 'megabecquerel',
+  GBq: 'gigabecquerel',
+  kBq: 'kilobecquerel',
+  MHz: 'megahertz',
+  GHz: 'gigahertz',
+  kHz: 'kilohertz',
+  MeV: 'megaelectronvolt',
+  keV: 'kiloelectronvolt',
+  MV: 'megavolt',
+  kV: 'kilovolt',
+  IU: 'international unit',
+  mIU: 'milli-international unit',
+};
 
 /** CD antigens (CD4, CD8+, CD19), which AMA style prints without "cluster of differentiation". */
 export const isClusterOfDifferentiation = (short: string) => /^CD\d+[a-z]?[+-]?$/.test(short);
