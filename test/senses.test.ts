@@ -14,7 +14,7 @@ describe('sense ranking for abbreviations with several meanings (issue #16)', ()
     assert.deepEqual(findingsOf('The risk fell (HR 0.7).', rule), ['1:16-1:18 "HR" is not defined and not used again: write "hazard ratio".']);
     const [finding] = linter().lint('The HR for death was 0.68.').filter((candidate) => candidate.ruleId === rule);
     assert.deepEqual([finding!.fix!.newText, finding!.fix!.safe, finding!.alternatives], ['hazard ratio', true, undefined]);
-    assert.deepEqual(linter().abbreviations('Survival improved (95% CI wide).'), [{ abbreviation: 'CI', expansion: 'confidence interval', entryId: 'confidence-interval', ambiguous: false }]);
+    assert.deepEqual(linter().abbreviations('Survival improved (95% CI wide).'), [{ abbreviation: 'CI', expansion: 'confidence interval', entryId: 'confidence-interval', ambiguous: false, status: 'well-known' }]);
   });
 
   it('offers one fix per sense, likeliest first by the words around the use, none of them safe for fix-all', () => {
