@@ -6,6 +6,7 @@ import { PhraseMatcher, type PhraseMatch } from './matcher';
 import { BLOCK_BREAK } from './markdown/prose';
 import { inHeading, inSectionOf, isGeneMention, sentenceOf } from './rules/helpers';
 import { inQuotation } from './quotations';
+import { definitionIn, type DefinitionElsewhere } from './documentParts';
 import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
 import { partitionPoint } from './text/spans';
 import { tokenIndexAfter } from './text/tokens';
@@ -447,6 +448,8 @@ export interface UndefinedFirstUse {
   later?: AbbreviationOccurrence;
   /** A definition in another scope (the abstract's, for the body), which AMA style does not carry over. */
   elsewhere?: AbbreviationOccurrence;
+  /** The definition in a later file of the document, when this file has none. */
+  laterFile?: DefinitionElsewhere;
 }
 
 /** Per scope, the first use that needed a definition and has none at or before it. */
@@ -460,7 +463,15 @@ export function undefinedFirstUses(analysis: Analysis, record: AbbreviationRecor
     if (!first || triesDefinition(first) || definedByHeading(analysis, record, first)) continue;
     // A legend's "Abbreviations:" line, under its table, serves the whole legend.
     if (occurrences.some((occurrence) => definesInText(occurrence) && (occurrence.start < first.start || occurrence.definition!.listed))) continue;
+    // An earlier file of the document defined it for the body.
+    const parts = analysis.documentParts;
+    if (scope.kind === 'body' && parts && definitionIn(parts.before, record.short)) continue;
     const later = occurrences.find((occurrence) => occurrence.start > first.start && definesInText(occurrence));
+    const laterFile = !later && scope.kind === 'body' && parts ? definitionIn(parts.after, record.short) : undefined;
+    if (laterFile) {
+      found.push({ occurrence: first, laterFile });
+      continue;
+    }
     const elsewhere = later ? undefined : record.occurrences.find((occurrence) => occurrence.scope !== scope && definesInText(occurrence));
     found.push({ occurrence: first, ...(later ? { later } : {}), ...(elsewhere ? { elsewhere } : {}) });
   }

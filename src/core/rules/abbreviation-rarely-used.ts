@@ -1,5 +1,6 @@
 import { abbreviationIndex, definesInText, occurrencesByScope } from '../abbreviationIndex';
 import type { Analysis } from '../analysis';
+import { definitionIn, usesAfter } from '../documentParts';
 import { inQuotation } from '../quotations';
 import type { Rule } from './rule';
 
@@ -49,15 +50,18 @@ export const abbreviationRarelyUsed: Rule = {
     const minUses = analysis.abbreviationOptions?.minUses ?? 1;
     for (const record of abbreviationIndex(analysis).records) {
       if (record.wellKnown || (record.entry && KNOWN_BY_SYMBOL.has(record.entry.category))) continue;
-      for (const occurrences of occurrencesByScope(record).values()) {
+      for (const [scope, occurrences] of occurrencesByScope(record)) {
         const definition = occurrences.find(definesInText);
-        if (!definition) continue;
+        // A definition an earlier file already made is abbreviation-redefined's.
+        if (!definition || (scope.kind === 'body' && analysis.documentParts && definitionIn(analysis.documentParts.before, record.short))) continue;
         const { listed, phrase, expansion } = definition.definition!;
         // "Chronic myelogenous leukemia (also known as CML)": an alias given for the reader, not a shorthand for later.
         if (!phrase && !listed) continue;
         if (inQuotation(analysis, definition.start, definition.end) || opensListItem(analysis, phrase)) continue;
         // A legend's list of abbreviations comes after the table or figure that uses them.
-        const uses = occurrences.filter((occurrence) => occurrence !== definition && (listed || occurrence.start > definition.start)).length;
+        // The files after this one of a document in several files use the body's definition too.
+        const laterFiles = scope.kind === 'body' ? usesAfter(analysis.documentParts, record.short) : 0;
+        const uses = occurrences.filter((occurrence) => occurrence !== definition && (listed || occurrence.start > definition.start)).length + laterFiles;
         if (uses >= minUses) continue;
         const written = surface(analysis, definition);
         const often = minUses === 1 ? 'not used again' : `used ${uses === 0 ? 'not once' : uses === 1 ? 'once' : `${uses} times`} (fewer than ${minUses})`;

@@ -84,8 +84,8 @@ export const undefinedAbbreviation: Rule = {
   },
   check(analysis, report) {
     for (const record of abbreviationIndex(analysis).records) {
-      for (const { occurrence, later, elsewhere } of undefinedFirstUses(analysis, record)) {
-        if (later) continue;
+      for (const { occurrence, later, laterFile, elsewhere } of undefinedFirstUses(analysis, record)) {
+        if (later || laterFile) continue;
         // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
         if (occurrence.corpusUse?.match.phrase.payload.form === 'variant') continue;
         const { start, end, plural, scope } = occurrence;
