@@ -89,9 +89,10 @@ const TRIAL_AFTER = /^\s*(?:or\s+[\p{L}\p{N}-]+\s*)?(?:\([^()]{0,40}\)\s*)?(?:tr
 const NUMBERED_AFTER = /^(?:\s+(?:#\s?)?[A-Z]?\d{3,}|\s+\d+(?:[-\u2013]\d+)+|\s*\(\s*\d+\s*(?:mg|g|mcg|µg|mL|IU)\b)/;
 // A registration or trademark sign makes the capitals a product's name wherever they stand: "PDQ®".
 const REGISTERED_AFTER = /^[®™℠]/;
-// A name in title case around the capitals: "NIH Clinical Center", "Active CBD Oil", "OG Kush"; and a named agent ("the agent DM1").
+// A name in title case around the capitals: "NIH Clinical Center", "Active CBD Oil", "OG Kush", "Black
+// Salve with DMSO" (mid-sentence, so not a sentence's first word); and a named agent ("the agent DM1").
 const NAME_AFTER = /^(?:['\u2019]s)? \p{Lu}\p{Ll}{2,}/u;
-const NAME_BEFORE = /(?:\b(?:agent|compound|payload|brand|product|firm|company) |[^.!?:;\s] \p{Lu}\p{Ll}{2,} )$/u;
+const NAME_BEFORE = /(?:\b(?:agent|compound|payload|brand|product|firm|company) |[^.!?:;\s] \p{Lu}\p{Ll}{2,} (?:(?:with|of|&) )?)$/u;
 const TRIAL_BEFORE = /\b(?:study|trial)\s+[\p{L}\p{N}-]+\s*\($/iu;
 const COMPANY_AFTER = /^,?\s+(?:LLC|INC|Inc|Ltd|LLP|Corp|Co)\b/;
 const CITATION = { before: /\d\s$/, after: /^\s+(?:\d|part\b|§)/i };
