@@ -396,7 +396,7 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
   if (specs.length === 0) return [];
   const matches: PhraseMatch<AbbreviationRecord>[] = new PhraseMatcher(specs).findAll(analysis.tokens);
   const definitionSpans = records
-    .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [occurrence.definition.phrase ?? { start: Math.min(occurrence.start, occurrence.definition.start), end: Math.max(occurrence.end, occurrence.definition.end) }] : [])))
+    .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [definitionSpan(occurrence)] : [])))
     .sort((a, b) => a.start - b.start);
   const inDefinition = (start: number, end: number) => {
     const at = partitionPoint(definitionSpans.length, (index) => definitionSpans[index]!.end <= start);
@@ -413,6 +413,12 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
     written.push({ record: match.phrase.payload, start: match.start, end: match.end, plural: match.plural });
   }
   return written;
+}
+
+/** The span of a defining occurrence's whole definition: its parenthesised phrase, or from the expansion to the abbreviation. */
+export function definitionSpan(occurrence: AbbreviationOccurrence): { start: number; end: number } {
+  const { definition } = occurrence;
+  return definition!.phrase ?? { start: Math.min(occurrence.start, definition!.start), end: Math.max(occurrence.end, definition!.end) };
 }
 
 /** Whether a heading's definition serves the occurrence: it opens the occurrence's section. */

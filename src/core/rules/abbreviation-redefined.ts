@@ -1,4 +1,4 @@
-import { abbreviationIndex, definesInText, lineOf, occurrencesByScope } from '../abbreviationIndex';
+import { abbreviationIndex, definesInText, definitionSpan, lineOf, occurrencesByScope } from '../abbreviationIndex';
 import { normalizeExpansion } from '../corpus/compile';
 import { definitionIn } from '../documentParts';
 import type { Rule } from './rule';
@@ -43,7 +43,7 @@ export const abbreviationRedefined: Rule = {
         const first = definitions[0];
         if (first && earlierFile && scope.kind === 'body') {
           const { definition } = first;
-          const span = definition!.phrase ?? { start: Math.min(first.start, definition!.start), end: Math.max(first.end, definition!.end) };
+          const span = definitionSpan(first);
           const written = text.slice(first.start, first.end);
           report({
             ...span,
@@ -55,7 +55,7 @@ export const abbreviationRedefined: Rule = {
         }
         for (const again of definitions.slice(1)) {
           const { definition } = again;
-          const span = definition!.phrase ?? { start: Math.min(again.start, definition!.start), end: Math.max(again.end, definition!.end) };
+          const span = definitionSpan(again);
           const where = `on line ${lineOf(analysis, first!.start)}`;
           const abbreviation = { short: record.short, expansion: first!.definition!.expansion };
           if (sameExpansion(definition!.expansion, first!.definition!.expansion)) {
