@@ -14,17 +14,59 @@ import { BLOCK_BREAK } from '../markdown/prose';
  */
 export function abbreviationShapes(text: string): number[] {
   const spans: number[] = [];
+  // One pass over the characters: a block's capitals and lower-case letters (does it shout?), and the
+  // runs of word characters that hold two capitals or more, the only ones worth reading as words.
   let blockStart = 0;
-  while (blockStart <= text.length) {
-    let blockEnd = text.indexOf(BLOCK_BREAK, blockStart);
-    if (blockEnd < 0) blockEnd = text.length;
-    if (!shouted(text, blockStart, blockEnd)) shapesInBlock(text, blockStart, blockEnd, spans);
-    blockStart = blockEnd + 1;
+  let capitals = 0;
+  let lower = 0;
+  let runStart = -1;
+  let runCapitals = 0;
+  let runs: number[] = [];
+  for (let at = 0; at <= text.length; at++) {
+    const code = at < text.length ? text.charCodeAt(at) : BLOCK_BREAK_CODE;
+    const kind = code === BLOCK_BREAK_CODE ? SEPARATOR : classify(code, text, at);
+    if (kind === SEPARATOR) {
+      if (runStart >= 0 && runCapitals >= 2) runs.push(runStart, at);
+      runStart = -1;
+      runCapitals = 0;
+      // Two thirds or more of a block's letters in capitals: the block shouts, as a heading or notice does.
+      if (code === BLOCK_BREAK_CODE) {
+        if (runs.length > 0 && !(capitals >= 12 && capitals >= 2 * lower)) shapesInRuns(text, blockStart, runs, spans);
+        blockStart = at + 1;
+        capitals = lower = 0;
+        runs = [];
+      }
+      continue;
+    }
+    if (runStart < 0) runStart = at;
+    if (kind === CAPITAL) {
+      capitals++;
+      runCapitals++;
+    } else if (kind === LOWER_CASE) lower++;
   }
   return spans;
 }
 
-// A word joined by hyphens, ampersands or apostrophes, with a trailing + (CD8+); no slashes (BRAF/MEK is two).
+const BLOCK_BREAK_CODE = BLOCK_BREAK.charCodeAt(0);
+const SEPARATOR = 0;
+const CAPITAL = 1;
+const LOWER_CASE = 2;
+const OTHER_WORD = 3;
+// Characters that may join a word's parts: & ' ’ + / - ‐.
+const JOINERS = new Set([38, 39, 0x2019, 43, 47, 45, 0x2010]);
+
+function classify(code: number, text: string, at: number): number {
+  if (code >= 65 && code <= 90) return CAPITAL;
+  if (code >= 97 && code <= 122) return LOWER_CASE;
+  if ((code >= 48 && code <= 57) || JOINERS.has(code)) return OTHER_WORD;
+  if (code < 128) return SEPARATOR;
+  const char = text[at]!;
+  if (/\p{Lu}/u.test(char)) return CAPITAL;
+  if (/\p{Ll}/u.test(char)) return LOWER_CASE;
+  return /[\p{L}\p{N}]/u.test(char) ? OTHER_WORD : SEPARATOR;
+}
+
+// A word joined by hyphens, ampersands or apostrophes, with a trailing + (CD8+).
 // A slash joins only a single capital ("HCT/P", "HCT/Ps"): "BRAF/MEK" and "HER2/neu" are two words.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'\u2019+]|[-\u2010](?=[\p{L}\p{N}])|\/(?=\p{Lu}s?(?![\p{L}\p{N}])))*/gu;
 const CAPITALS = /\p{Lu}/gu;
@@ -42,25 +84,23 @@ function count(pattern: RegExp, text: string): number {
   return text.match(pattern)?.length ?? 0;
 }
 
-/** Two thirds or more of a block's letters are capitals: the block shouts, as a heading or notice does. */
-function shouted(text: string, start: number, end: number): boolean {
-  const block = text.slice(start, end);
-  const capitals = count(CAPITALS, block);
-  return capitals >= 12 && capitals >= 2 * count(LOWER, block);
-}
-
-function shapesInBlock(text: string, start: number, end: number, spans: number[]): void {
-  const block = text.slice(start, end);
+/** The abbreviations among a block's runs of word characters (start, end pairs) that hold two capitals or more. */
+function shapesInRuns(text: string, blockStart: number, runs: readonly number[], spans: number[]): void {
   // Roman numerals stay candidates until runs of capitals are found: "VIA FEDEX" is a phrase, not "FEDEX".
   const candidates: { start: number; end: number; capitalsOnly: boolean; roman: boolean }[] = [];
-  WORD.lastIndex = 0;
-  for (let word = WORD.exec(block); word; word = WORD.exec(block)) {
-    const core = abbreviationCore(word[0]);
-    if (!core) continue;
-    const from = start + word.index + core.offset;
-    if (isPronunciation(text, start + word.index, word[0])) continue;
-    const roman = ROMAN.test(core.text) && (core.text !== 'IV' || NUMBERING.test(text.slice(Math.max(start, from - 12), from)));
-    candidates.push({ start: from, end: from + core.text.length, capitalsOnly: /^\p{Lu}{2,}$/u.test(core.text), roman });
+  for (let index = 0; index < runs.length; index += 2) {
+    const runStart = runs[index]!;
+    const run = text.slice(runStart, runs[index + 1]!);
+    WORD.lastIndex = 0;
+    for (let word = WORD.exec(run); word; word = WORD.exec(run)) {
+      const core = abbreviationCore(word[0]);
+      if (!core) continue;
+      const wordStart = runStart + word.index;
+      const from = wordStart + core.offset;
+      if (isPronunciation(text, wordStart, word[0])) continue;
+      const roman = ROMAN.test(core.text) && (core.text !== 'IV' || NUMBERING.test(text.slice(Math.max(blockStart, from - 12), from)));
+      candidates.push({ start: from, end: from + core.text.length, capitalsOnly: /^\p{Lu}{2,}$/u.test(core.text), roman });
+    }
   }
   // Three or more words in capitals in a row, or two when one is long: a phrase in capitals
   // ("WARNING: SERIOUS INFECTIONS", "BOXED WARNING"), not abbreviations.
