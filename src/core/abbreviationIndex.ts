@@ -232,9 +232,19 @@ function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: Abbr
   if (use.definition) return undefined;
   const found = shapeDefinition(analysis, entry.abbreviation!, use.match.start, use.match.end);
   if (!found) return undefined;
-  const written = normalizeExpansion(found.expansion).replace(/s$/, '');
-  const accepted = [...(entry.expansions ?? []), ...(entry.otherSenses ?? []).map((sense) => sense.expansion)].map((expansion) => normalizeExpansion(expansion).replace(/s$/, ''));
-  return accepted.includes(written) ? found : undefined;
+  return acceptedExpansions(entry).has(normalizeExpansion(found.expansion).replace(/s$/, '')) ? found : undefined;
+}
+
+const acceptedOf = new WeakMap<TermEntry, Set<string>>();
+
+/** An entry's expansions and other senses, normalized and singular, as definitions are compared. */
+function acceptedExpansions(entry: TermEntry): Set<string> {
+  let accepted = acceptedOf.get(entry);
+  if (!accepted) {
+    accepted = new Set([...(entry.expansions ?? []), ...(entry.otherSenses ?? []).map((sense) => sense.expansion)].map((expansion) => normalizeExpansion(expansion).replace(/s$/, '')));
+    acceptedOf.set(entry, accepted);
+  }
+  return accepted;
 }
 
 /**
@@ -426,8 +436,12 @@ export function definedByHeading(analysis: Analysis, record: AbbreviationRecord,
   return record.occurrences.some((other) => other.inHeading && other.definition && inSectionOf(analysis, other.start, occurrence.start));
 }
 
-/** The occurrences of a record by scope, in document order; the body first. */
+const byScopeOf = new WeakMap<AbbreviationRecord, Map<Scope, AbbreviationOccurrence[]>>();
+
+/** The occurrences of a record by scope, in document order; the body first. Shared by the rules: do not change it. */
 export function occurrencesByScope(record: AbbreviationRecord): Map<Scope, AbbreviationOccurrence[]> {
+  const cached = byScopeOf.get(record);
+  if (cached) return cached;
   const byScope = new Map<Scope, AbbreviationOccurrence[]>([[BODY, []]]);
   for (const occurrence of record.occurrences) {
     const list = byScope.get(occurrence.scope) ?? [];
@@ -435,6 +449,7 @@ export function occurrencesByScope(record: AbbreviationRecord): Map<Scope, Abbre
     byScope.set(occurrence.scope, list);
   }
   if (byScope.get(BODY)!.length === 0) byScope.delete(BODY);
+  byScopeOf.set(record, byScope);
   return byScope;
 }
 
