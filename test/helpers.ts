@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { applyTextEdits, type ConfigChange } from '../src/core/ignoreEdits';
 import { createLinter, type Linter, type LinterOptions } from '../src/core/linter';
 import type { Corpus } from '../src/core/corpus/types';
 import type { Finding } from '../src/core/types';
@@ -38,4 +40,10 @@ export function findingsOf(text: string, ruleId?: string, options: Partial<Linte
 /** The text a finding's range covers, so tests can assert what a writer sees underlined. */
 export function flagged(text: string, finding: Finding): string {
   return text.slice(finding.start, finding.end);
+}
+
+/** A config's text once a change is applied to it (for a new config, the change's whole text). */
+export function changed(configText: string | undefined, change: ConfigChange | undefined): string {
+  assert.ok(change, 'a change');
+  return 'newText' in change ? change.newText : applyTextEdits(configText!, change.edits);
 }
