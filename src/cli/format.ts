@@ -1,6 +1,7 @@
 import { ruleIds, rules } from '../core/rules';
 import { count } from '../core/text/count';
-import type { Finding, Severity } from '../core/types';
+import { editsOf } from '../core/fixes';
+import type { Finding, Severity, TextEdit } from '../core/types';
 
 export interface FileResult {
   /** As given on the command line or relative to the current folder. */
@@ -108,8 +109,11 @@ function jsonReporter(): Reporter {
           const { startLine, startColumn, endLine, endColumn } = region(finding);
           const row: Record<string, unknown> = { file, line: startLine, column: startColumn, endLine, endColumn, rule: finding.ruleId, severity: finding.severity, message: finding.message };
           if (finding.fix) {
-            const fix = region(finding.fix);
-            row.fix = { line: fix.startLine, column: fix.startColumn, endLine: fix.endLine, endColumn: fix.endColumn, text: finding.fix.newText, safe: finding.fix.safe };
+            const at = (edit: TextEdit) => {
+              const { startLine, startColumn, endLine, endColumn } = region(edit);
+              return { line: startLine, column: startColumn, endLine, endColumn, text: edit.newText };
+            };
+            row.fix = { ...at(finding.fix), safe: finding.fix.safe, ...(finding.fix.moreEdits ? { moreEdits: finding.fix.moreEdits.map(at) } : {}) };
             if (finding.alternatives) row.alternatives = finding.alternatives.map((alternative) => alternative.newText);
           }
           if (finding.explanation) row.explanation = finding.explanation;
@@ -169,7 +173,7 @@ function sarifReporter(version: string): Reporter {
                     fixes: [
                       {
                         description: { text: `Replace with "${finding.fix.newText}"` },
-                        artifactChanges: [{ artifactLocation: { uri: encodeURI(file) }, replacements: [{ deletedRegion: region(finding.fix), insertedContent: { text: finding.fix.newText } }] }],
+                        artifactChanges: [{ artifactLocation: { uri: encodeURI(file) }, replacements: editsOf(finding.fix).map((edit) => ({ deletedRegion: region(edit), insertedContent: { text: edit.newText } })) }],
                       },
                     ],
                   }

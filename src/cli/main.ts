@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { version } from '../../package.json';
 import { formatProblem, type CorpusProblem } from '../core/corpus/types';
+import { abbreviations } from './abbreviations';
 import { expandPaths, UsageError } from './files';
 import { createReporter, FORMATS, type Format } from './format';
 import type { Output } from './io';
@@ -24,6 +25,11 @@ Usage:
                                                 definitions at first use) until none is left, and
                                                 say what was fixed; meaning-changing fixes are not applied
       --jobs N                                  lint on N threads (default: one per core)
+  medlint abbreviations FILE...                 list every abbreviation a document uses, with the
+                                                expansion it defines (those never defined marked)
+      --format markdown|json                    a Markdown table (default) or JSON
+      --by-scope                                one list per scope: abstract, body, each legend
+      --config FILE                             use this config instead of the nearest .medlintrc.json
   medlint define TERM                           print the reference card of a term
   medlint terms list [--category C] [--format text|json]
                                                 list the corpus, with the team's terms from the config
@@ -124,6 +130,8 @@ export async function main(argv: string[], io: Output): Promise<number> {
     switch (command) {
       case 'check':
         return await check(rest, io);
+      case 'abbreviations':
+        return abbreviations(rest, io);
       case 'define':
         return define(rest, io);
       case 'terms':

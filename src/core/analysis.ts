@@ -9,7 +9,9 @@ import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
 import { splitSentences, type Sentence } from './text/sentences';
 import { spanAt } from './text/spans';
+import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
+import type { AbbreviationOptions } from './types';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
 
@@ -22,6 +24,10 @@ export interface Analysis {
   sentences: Sentence[];
   matches: CorpusMatch[];
   compiled: CompiledCorpus;
+  /** Prose spans shaped like abbreviations, flat (start, end, start, end...): text/abbreviationShapes.ts. */
+  abbreviationShapes: Int32Array;
+  /** How abbreviations are checked: the linter's options, set once the analysis is made. */
+  abbreviationOptions?: AbbreviationOptions;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
 }
@@ -36,6 +42,7 @@ interface ChunkAnalysis {
   tokens: Tokens;
   matches: CorpusMatch[];
   sentences: Sentence[];
+  abbreviationShapes: Int32Array;
 }
 
 /**
@@ -106,7 +113,15 @@ export class ChunkCache {
 function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus, format: TextFormat = 'markdown'): ChunkAnalysis {
   const prose = format === 'plaintext' ? plainProse(text) : chunkProse(text, labels, documentStart);
   const tokens = tokenize(prose.text);
-  return { documentStart, labels: signature, prose, tokens, matches: compiled.matcher.findAll(tokens), sentences: splitSentences(prose.text) };
+  return {
+    documentStart,
+    labels: signature,
+    prose,
+    tokens,
+    matches: compiled.matcher.findAll(tokens),
+    sentences: splitSentences(prose.text),
+    abbreviationShapes: Int32Array.from(abbreviationShapes(prose.text)),
+  };
 }
 
 /** A growing Int32Array: the document's arrays, appended to chunk by chunk. */
@@ -163,6 +178,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const starts = new Int32Buffer(source.length >> 2);
   const ends = new Int32Buffer(source.length >> 2);
   const keys = new Int32Buffer(source.length >> 2);
+  const shapes = new Int32Buffer(source.length >> 6);
   const texts: string[] = [];
   const lowerTexts: string[] = [];
   const blocks: ProseBlock[] = [];
@@ -190,6 +206,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     starts.appendShifted(tokens.starts, tokens.count, proseOffset);
     ends.appendShifted(tokens.ends, tokens.count, proseOffset);
     keys.appendShifted(tokens.keys, tokens.count, 0);
+    shapes.appendShifted(part.abbreviationShapes, part.abbreviationShapes.length, proseOffset);
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
@@ -224,6 +241,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     sentences,
     matches,
     compiled,
+    abbreviationShapes: shapes.finish(),
     plainText,
   };
 }

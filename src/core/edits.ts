@@ -33,7 +33,9 @@ export function moveFindings(findings: readonly Finding[], changes: readonly Tex
   const lines = new LineIndex(newText);
   return moved.map(({ finding, start, end, fixStart, fixEnd }) => {
     const shifted: Finding = { ...finding, ...lines.spanOf(start, end) };
-    if (finding.fix) shifted.fix = { ...finding.fix, ...lines.spanOf(fixStart, fixEnd) };
+    // A fix with edits elsewhere (a definition moved) waits for the next lint rather than follow each of them.
+    if (finding.fix?.moreEdits) delete shifted.fix;
+    else if (finding.fix) shifted.fix = { ...finding.fix, ...lines.spanOf(fixStart, fixEnd) };
     return shifted;
   });
 }

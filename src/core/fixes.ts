@@ -1,5 +1,5 @@
 import type { IgnoreEntry } from './ignore';
-import type { Finding, Fix } from './types';
+import type { Finding, Fix, TextEdit } from './types';
 import type { FoundAbbreviation } from './teamTerms';
 
 /**
@@ -11,18 +11,24 @@ export function compatibleFixes(findings: Finding[], options: { safeOnly?: boole
   const fixes = findings.map((finding) => finding.fix).filter((fix): fix is Fix => fix !== undefined && (!options.safeOnly || fix.safe));
   fixes.sort((a, b) => a.start - b.start || a.end - b.end);
   const chosen: Fix[] = [];
-  let reach = -1;
+  const taken: TextEdit[] = [];
   for (const fix of fixes) {
-    if (fix.start < reach) continue;
+    const edits = editsOf(fix);
+    if (edits.some((edit) => taken.some((other) => edit.start < other.end && other.start < edit.end))) continue;
     chosen.push(fix);
-    reach = fix.end;
+    taken.push(...edits);
   }
   return chosen;
 }
 
+/** A fix's replacement and the edits that go with it. */
+export function editsOf(fix: Fix): TextEdit[] {
+  return fix.moreEdits ? [fix, ...fix.moreEdits] : [fix];
+}
+
 /** Replaces each fix's span; the fixes must not overlap. Aligned Markdown tables they touch stay aligned. */
 export function applyFixList(text: string, fixes: readonly Fix[]): string {
-  const sorted = [...fixes].sort((a, b) => a.start - b.start);
+  const sorted = fixes.flatMap(editsOf).sort((a, b) => a.start - b.start);
   const tables = alignedTables(text).filter((table) => sorted.some((fix) => fix.start >= table.start && fix.end <= table.end));
   let result = text;
   for (let i = sorted.length - 1; i >= 0; i--) {
@@ -234,8 +240,8 @@ export function disableLineInsertion(lineText: string, ruleId: string): { charac
 
 /** A quick fix as data; each adapter turns it into its editor's edit. */
 export type QuickFix =
-  | { kind: 'fix'; title: string; fixes: Fix[]; finding: Finding; preferred: boolean }
-  | { kind: 'fix-all-rule'; title: string; fixes: Fix[] }
+  | { kind: 'fix'; title: string; fixes: TextEdit[]; finding: Finding; preferred: boolean }
+  | { kind: 'fix-all-rule'; title: string; fixes: TextEdit[] }
   | { kind: 'fix-all'; title: string }
   | { kind: 'disable-line'; title: string; ruleId: string; line: number }
   /** Accept the finding's text for its rule in this document's front matter (`documentIgnoreEdit`). */
@@ -269,7 +275,7 @@ export function planQuickFixes(findings: Finding[], start: number, end: number, 
     if (finding.fix) {
       const choices = [finding.fix, ...(finding.alternatives ?? [])];
       for (const [index, fix] of choices.entries()) {
-        plan.push({ kind: 'fix', title: `Replace with "${fix.newText}" (${finding.ruleId})`, fixes: [fix], finding, preferred: index === 0 && choices.length === 1 });
+        plan.push({ kind: 'fix', title: `Replace with "${fix.newText}" (${finding.ruleId})`, fixes: editsOf(fix), finding, preferred: index === 0 && choices.length === 1 });
       }
     }
     // Accepting a finding, by its text and rule, where it is written down: the document or the workspace.
@@ -297,7 +303,7 @@ export function planQuickFixes(findings: Finding[], start: number, end: number, 
     }
     offered.add(finding.ruleId);
     const sameRule = safeFixable.filter((other) => other.ruleId === finding.ruleId);
-    if (sameRule.length > 1) plan.push({ kind: 'fix-all-rule', title: `Fix all ${finding.ruleId} problems in this file`, fixes: compatibleFixes(sameRule, { safeOnly: true }) });
+    if (sameRule.length > 1) plan.push({ kind: 'fix-all-rule', title: `Fix all ${finding.ruleId} problems in this file`, fixes: compatibleFixes(sameRule, { safeOnly: true }).flatMap(editsOf) });
     if (!fixAllOffered && safeFixable.length > 0 && finding.fix) {
       fixAllOffered = true;
       plan.push({ kind: 'fix-all', title: FIX_ALL_TITLE });

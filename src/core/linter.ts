@@ -51,8 +51,8 @@ export interface Linter {
   compactCard(entry: TermEntry, moreLink: string): string;
   /** Every term entry of the corpus, in corpus order. */
   entries(): readonly TermEntry[];
-  /** The corpus abbreviations the text uses, with the expansions it means, sorted. */
-  abbreviations(text: string): AbbreviationListItem[];
+  /** Every abbreviation the text uses, with the expansion it defines, sorted; with `byScope`, per scope. */
+  abbreviations(text: string, options?: { byScope?: boolean }): AbbreviationListItem[];
   severityOf(ruleId: string): SeveritySetting;
 }
 
@@ -70,7 +70,11 @@ export function createLinter(options: LinterOptions): Linter {
   const quotations = options.quotations ?? 'info';
   let last: { analysis: Analysis; format: TextFormat } | undefined;
   const analysisOf = (text: string, format: TextFormat = 'markdown') => {
-    if (last?.analysis.source !== text || last.format !== format) last = { analysis: analyze(text, corpus(), chunks, format), format };
+    if (last?.analysis.source !== text || last.format !== format) {
+      const analysis = analyze(text, corpus(), chunks, format);
+      if (options.abbreviations) analysis.abbreviationOptions = options.abbreviations;
+      last = { analysis, format };
+    }
     return last.analysis;
   };
   const severityOf = (ruleId: string): SeveritySetting => {
@@ -108,11 +112,15 @@ export function createLinter(options: LinterOptions): Linter {
           if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
             const safe = report.safe ?? rule.safeFixes;
             finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
+            const moreEdits = (report.moreEdits ?? []).map((edit) => ({ edit, ...lines.spanOf(prose.sourceStart(edit.start), prose.sourceEnd(edit.end)), newText: edit.text }));
+            if (moreEdits.some(({ edit, start, end }) => !sameText(source.slice(start, end), prose.text.slice(edit.start, edit.end)))) delete finding.fix;
+            else if (moreEdits.length > 0) finding.fix.moreEdits = moreEdits.map(({ edit, ...textEdit }) => textEdit);
             // An alternative is a choice the writer makes: never safe for fix-all.
             const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText: keepSentenceCapital(analysis, report.start, newText), safe: false }));
             if (alternatives.length > 0) finding.alternatives = alternatives;
           }
           if (report.entryId) finding.entryId = report.entryId;
+          if (report.abbreviation) finding.abbreviation = report.abbreviation;
           findings.push(finding);
         });
       }
@@ -146,8 +154,8 @@ export function createLinter(options: LinterOptions): Linter {
     entries() {
       return options.corpus.terms;
     },
-    abbreviations(text) {
-      return abbreviationList(analysisOf(text));
+    abbreviations(text, listOptions) {
+      return abbreviationList(analysisOf(text), listOptions);
     },
   };
 }

@@ -22,8 +22,13 @@ export interface SourceSpan {
   range: Range;
 }
 
-export interface Fix extends SourceSpan {
+export interface TextEdit extends SourceSpan {
   newText: string;
+}
+
+export interface Fix extends TextEdit {
+  /** Edits elsewhere applied with this one, as one change: a definition moved to first use leaves its old place. */
+  moreEdits?: TextEdit[];
   /**
    * Whether "fix all" may apply it unseen: it keeps the meaning (a spelling, a variant, a definition
    * at first use). A fix that changes what a sentence says (a misnomer's replacement, a brand's

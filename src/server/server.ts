@@ -243,7 +243,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     if (!document) return [];
     const findings = findingsOf(document);
     const action = (title: string, kind: string, textEdits: TextEdit[]): CodeAction => ({ title, kind, edit: { changes: { [document.uri]: textEdits } } });
-    const replacements = (fixes: Fix[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
+    const replacements = (fixes: Pick<Fix, 'range' | 'newText'>[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
     // Fix-all: the core's safe fixes to a fixed point, as one edit, and what it did.
     const fixAll = (title: string, kind: string): CodeAction | undefined => {
       const { linter, ignored } = linterFor(document);

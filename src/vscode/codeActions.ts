@@ -28,7 +28,7 @@ function addConfigChange(edit: vscode.WorkspaceEdit, config: { uri: vscode.Uri; 
 
 const saveAll = (uris: vscode.Uri[]) => Promise.all(uris.map(async (uri) => (await vscode.workspace.openTextDocument(uri)).save()));
 
-function replacements(document: vscode.TextDocument, fixes: Fix[]): vscode.WorkspaceEdit {
+function replacements(document: vscode.TextDocument, fixes: Pick<Fix, 'range' | 'newText'>[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
   for (const fix of fixes) edit.replace(document.uri, toRange(fix.range), fix.newText);
   return edit;

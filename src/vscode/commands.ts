@@ -82,8 +82,8 @@ export async function showDefinition(linter: Linter, view: RenderedView, term?: 
 }
 
 /**
- * medlint: Insert abbreviation list: a table of the corpus abbreviations the document uses, with the
- * expansions it means, at the cursor (replacing a selection). Returns the table, or undefined.
+ * medlint: Insert abbreviation list: a table of every abbreviation the document uses, with the
+ * expansion it defines, at the cursor (replacing a selection). Returns the table, or undefined.
  */
 export async function insertAbbreviationList(linterFor: (uri: vscode.Uri) => Promise<Linter>): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
@@ -94,11 +94,15 @@ export async function insertAbbreviationList(linterFor: (uri: vscode.Uri) => Pro
   const { document } = editor;
   const items = (await linterFor(document.uri)).abbreviations(document.getText());
   if (items.length === 0) {
-    void vscode.window.showInformationMessage('medlint: this document uses no abbreviations from the corpus.');
+    void vscode.window.showInformationMessage('medlint: this document uses no abbreviations.');
     return undefined;
   }
   const table = abbreviationTable(items, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
   await editor.edit((edit) => edit.replace(editor.selection, table));
+  const undefinedOnes = items.filter((item) => item.status === 'undefined').map((item) => item.abbreviation);
+  if (undefinedOnes.length > 0) {
+    void vscode.window.showWarningMessage(`medlint: ${undefinedOnes.join(', ')} ${undefinedOnes.length === 1 ? 'is' : 'are'} used but never defined in the document: the list marks ${undefinedOnes.length === 1 ? 'it' : 'them'}.`);
+  }
   const ambiguous = items.filter((item) => item.ambiguous).map((item) => item.abbreviation);
   if (ambiguous.length > 0) {
     void vscode.window.showWarningMessage(`medlint: ${ambiguous.join(', ')} ${ambiguous.length === 1 ? 'has' : 'have'} several meanings and ${ambiguous.length === 1 ? 'is' : 'are'} not defined in the document: the list gives every meaning; keep the one you mean.`);

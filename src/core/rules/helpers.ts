@@ -224,7 +224,7 @@ const GENE_LEAD_PHRASES = [/\b(?:mutations?|alterations?|variants?|aberrations?|
  * followed by gene words ("EGFR or ALK genomic aberrations", "the EGFR gene", "BRAF mutations") or led by them
  * ("mutations in EGFR", "a gene known as HLA-C").
  */
-export function isGeneMention(analysis: Analysis, match: CorpusMatch): boolean {
+export function isGeneMention(analysis: Analysis, match: { start: number; end: number; firstToken: number; lastToken: number }): boolean {
   const { source, prose, tokens } = analysis;
   const sourceStart = prose.sourceStart(match.start);
   const sourceEnd = prose.sourceEnd(match.end);
@@ -247,6 +247,17 @@ export function isGeneMention(analysis: Analysis, match: CorpusMatch): boolean {
  * adverse events (irAEs)"); undefined for a plural whose expansion ends in a number or symbol, which
  * takes no plural ("programmed cell death protein 1s" is not English): the writer rephrases.
  */
+/**
+ * An expansion as it reads inside a sentence: "Intention to treat", which opened a sentence, is
+ * "intention to treat"; a proper name ("Food and Drug Administration") and a word with capitals
+ * inside it ("T-cell", "McCune") keep theirs.
+ */
+export function lowerCaseOpening(expansion: string): string {
+  const [first, ...rest] = expansion.split(' ');
+  const titleCase = rest.some((word) => /^\p{Lu}\p{Ll}/u.test(word));
+  return !titleCase && /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*$/u.test(first!) ? first!.toLowerCase() + (rest.length ? ` ${rest.join(' ')}` : '') : expansion;
+}
+
 export function writtenDefinition(expansion: string, abbreviation: string, plural: boolean): string | undefined {
   if (!plural) return `${expansion} (${abbreviation})`;
   return /\p{L}$/u.test(expansion) ? `${expansion}s (${abbreviation}s)` : undefined;

@@ -1,5 +1,9 @@
+import { abbreviationDefinedLate } from './abbreviation-defined-late';
+import { abbreviationRarelyUsed } from './abbreviation-rarely-used';
+import { abbreviationRedefined } from './abbreviation-redefined';
 import { brandName } from './brand-name';
 import { contradiction } from './contradiction';
+import { expandedAfterDefinition } from './expanded-after-definition';
 import { expansionMismatch } from './expansion-mismatch';
 import { misnomer } from './misnomer';
 import { overclaim } from './overclaim';
@@ -11,6 +15,10 @@ import { unsupportedClaim } from './unsupported-claim';
 
 export const rules: readonly Rule[] = [
   undefinedAbbreviation,
+  abbreviationDefinedLate,
+  abbreviationRedefined,
+  expandedAfterDefinition,
+  abbreviationRarelyUsed,
   expansionMismatch,
   preferredTerm,
   brandName,

@@ -12,9 +12,12 @@ export interface ProseReport {
   safe?: boolean;
   /** Other replacements, likeliest first after `fix`; never applied by fix-all. */
   alternatives?: string[];
+  /** Edits elsewhere that belong to `fix` and are applied with it (a definition moved away from its old place). */
+  moreEdits?: { start: number; end: number; text: string }[];
   /** Why the finding matters, shown beside the message (hover, --explain), not in it. */
   explanation?: string;
   entryId?: string;
+  abbreviation?: { short: string; expansion?: string };
 }
 
 export interface RuleExample {

@@ -1,6 +1,7 @@
-import { abbreviationUses, bodyUses, firstUndefinedUse, rankSenses } from '../abbreviations';
+import { abbreviationIndex, lineOf, undefinedFirstUses } from '../abbreviationIndex';
+import { rankSenses } from '../abbreviations';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, surface, writtenDefinition } from './helpers';
+import { capitalizeAtSentenceStart, lowerCaseOpening, surface, writtenDefinition } from './helpers';
 
 // Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
 // cannot go inside the compound, so the writer places it; no fix is offered.
@@ -60,10 +61,6 @@ export const undefinedAbbreviation: Rule = {
         markdown: 'Tumours evade T cells through PD-1. Later, PD-1 is mentioned again.',
         expected: ['1:31-1:35 "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".'],
       },
-      {
-        markdown: 'Most irAEs are mild.\n\nImmune-related adverse events (irAEs) need monitoring.',
-        expected: ['1:6-1:11 "irAEs" is not defined at first use: write "immune-related adverse events (irAEs)". It is defined later, on line 3.'],
-      },
       { markdown: 'The Centers for Disease Control and Prevention (CDC) publishes guidance.', expected: [] },
       {
         markdown: 'Rituximab acts partly through CDC.',
@@ -86,43 +83,61 @@ export const undefinedAbbreviation: Rule = {
     ],
   },
   check(analysis, report) {
-    for (const uses of abbreviationUses(analysis).values()) {
-      const entry = uses[0]!.entry;
-      if (entry.expandOnFirstUse === false) continue;
-      const first = firstUndefinedUse(analysis, uses);
-      if (!first) continue;
-      // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
-      if (first.match.phrase.payload.form === 'variant') continue;
-      const { match, plural } = first;
-      const ranking = entry.otherSenses ? rankSenses(analysis, entry, uses) : { senses: [entry.expansions![0]!], decided: true };
-      const meant = ranking.senses[0]!;
-      const fixable = writtenDefinition(meant, entry.abbreviation!, plural);
-      const written = fixable ?? writtenDefinition(meant, entry.abbreviation!, false)!;
-      const later = bodyUses(analysis, uses).find((use) => use.definition?.status === 'defined');
-      const laterNote = later ? ` It is defined later, on line ${analysis.lines.positionAt(analysis.prose.sourceStart(later.match.start)).line + 1}.` : '';
-      const compound = inCompound(analysis.prose.text, match.start, match.end);
-      if (!ranking.decided) {
-        // Which meaning the writer intends is theirs to say: every sense, likeliest first, one fix each,
-        // none of them safe for fix-all.
-        const senses = ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, false)!);
-        const fixes = compound ? [] : ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, plural)).filter((fix): fix is string => fix !== undefined).map((fix) => capitalizeAtSentenceStart(analysis, match.start, fix));
-        const quoted = senses.map((sense) => `"${sense}"`);
+    for (const record of abbreviationIndex(analysis).records) {
+      for (const { occurrence, later, elsewhere } of undefinedFirstUses(analysis, record)) {
+        if (later) continue;
+        // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
+        if (occurrence.corpusUse?.match.phrase.payload.form === 'variant') continue;
+        const { start, end, plural, scope } = occurrence;
+        const where = scope.kind === 'body' && !elsewhere ? '' : ` in ${scope.name}`;
+        const elsewhereNote = elsewhere ? ` It is defined in ${elsewhere.scope.name}, on line ${lineOf(analysis, elsewhere.start)}; ${scope.name} defines its own.` : '';
+        const written = surface(analysis, occurrence);
+        const compound = inCompound(analysis.prose.text, start, end);
+        const entry = record.entry;
+        const abbreviation = { short: record.short, ...(elsewhere?.definition ? { expansion: lowerCaseOpening(elsewhere.definition.expansion) } : entry ? { expansion: entry.expansions![0]! } : {}) };
+        if (!entry) {
+          const expansion = elsewhere?.definition && lowerCaseOpening(elsewhere.definition.expansion);
+          const fixable = expansion && writtenDefinition(expansion, record.short, plural);
+          report({
+            start,
+            end,
+            message: expansion
+              ? `"${written}" is not defined at first use${where}: write "${writtenDefinition(expansion, record.short, false)}".${elsewhereNote}`
+              : `"${written}" is not defined at first use${where}: write the term in full, followed by "(${written})".`,
+            ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, start, fixable) } : {}),
+            abbreviation,
+          });
+          continue;
+        }
+        const uses = record.occurrences.flatMap((other) => (other.corpusUse ? [other.corpusUse] : []));
+        const ranking = entry.otherSenses ? rankSenses(analysis, entry, uses) : { senses: [entry.expansions![0]!], decided: true };
+        if (!ranking.decided) {
+          // Which meaning the writer intends is theirs to say: every sense, likeliest first, one fix each,
+          // none of them safe for fix-all.
+          const senses = ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, false)!);
+          const fixes = compound ? [] : ranking.senses.map((sense) => writtenDefinition(sense, entry.abbreviation!, plural)).filter((fix): fix is string => fix !== undefined).map((fix) => capitalizeAtSentenceStart(analysis, start, fix));
+          const quoted = senses.map((sense) => `"${sense}"`);
+          report({
+            start,
+            end,
+            message: `"${written}" is not defined at first use${where} and has several meanings: write ${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}.${elsewhereNote}`,
+            ...(fixes.length > 0 ? { fix: fixes[0]!, safe: false, alternatives: fixes.slice(1) } : {}),
+            entryId: entry.id,
+            abbreviation: { short: record.short },
+          });
+          continue;
+        }
+        const meant = ranking.senses[0]!;
+        const fixable = writtenDefinition(meant, entry.abbreviation!, plural);
         report({
-          start: match.start,
-          end: match.end,
-          message: `"${surface(analysis, match)}" is not defined at first use and has several meanings: write ${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}.${laterNote}`,
-          ...(fixes.length > 0 ? { fix: fixes[0]!, safe: false, alternatives: fixes.slice(1) } : {}),
+          start,
+          end,
+          message: `"${written}" is not defined at first use${where}: write "${fixable ?? writtenDefinition(meant, entry.abbreviation!, false)!}".${elsewhereNote}`,
+          ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, start, fixable) } : {}),
           entryId: entry.id,
+          abbreviation: { short: record.short, expansion: meant },
         });
-        continue;
       }
-      report({
-        start: match.start,
-        end: match.end,
-        message: `"${surface(analysis, match)}" is not defined at first use: write "${written}".${laterNote}`,
-        ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, match.start, fixable) } : {}),
-        entryId: entry.id,
-      });
     }
   },
 };

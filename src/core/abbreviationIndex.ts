@@ -1,0 +1,427 @@
+import { abbreviationUses, afterPercentage, bodyUses, findLongForm, type AbbreviationUse } from './abbreviations';
+import type { Analysis } from './analysis';
+import { normalizeExpansion } from './corpus/compile';
+import type { TermEntry } from './corpus/types';
+import { PhraseMatcher, type PhraseMatch } from './matcher';
+import { BLOCK_BREAK } from './markdown/prose';
+import { inHeading, inSectionOf, isGeneMention, sentenceOf } from './rules/helpers';
+import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
+import { partitionPoint } from './text/spans';
+import { tokenIndexAfter } from './text/tokens';
+import type { AbbreviationOptions } from './types';
+import { WELL_KNOWN_ABBREVIATIONS, isChemicalFormula, isClusterOfDifferentiation, isStateInAddress } from './wellKnownAbbreviations';
+
+/** Where and how the document spells an abbreviation out. */
+export interface AbbreviationDefinition {
+  /** Prose span of the expansion as written. */
+  start: number;
+  end: number;
+  expansion: string;
+  /**
+   * The whole definition, expansion and abbreviation, where it has one of the parenthesised forms
+   * ("intention to treat (ITT)", "ITT (intention to treat)"): what a fix rewrites.
+   */
+  phrase?: { start: number; end: number };
+  /** Defined in a list of abbreviations or a legend's "Abbreviations:" line, not in running text. */
+  listed: boolean;
+}
+
+export interface AbbreviationOccurrence {
+  /** Prose span of the abbreviation as written, with a plural s. */
+  start: number;
+  end: number;
+  plural: boolean;
+  scope: Scope;
+  inHeading: boolean;
+  /** Whether the reader needs it defined before: not a gene symbol, a "95% CI", a trial's name or a glossary's entry. */
+  needsDefinition: boolean;
+  definition?: AbbreviationDefinition;
+  /** The corpus's reading of this use, for a corpus abbreviation. */
+  corpusUse?: AbbreviationUse;
+}
+
+/** Every abbreviation of a document: the corpus's and those found by their shape. */
+export interface AbbreviationRecord {
+  /** As an entry names it: singular. */
+  short: string;
+  entry?: TermEntry;
+  occurrences: AbbreviationOccurrence[];
+  /** Whether a reader knows it without a definition (the well-known list, the team's `ignore`, the corpus). */
+  wellKnown: boolean;
+  /** The glossary's definition, which serves the whole document. */
+  glossary?: AbbreviationDefinition;
+}
+
+export interface AbbreviationIndex {
+  records: AbbreviationRecord[];
+  scopes: Scope[];
+  /** Every written-out expansion of a defined abbreviation, in document order. */
+  expansionsWritten: { record: AbbreviationRecord; start: number; end: number; plural: boolean }[];
+}
+
+const cache = new WeakMap<Analysis, AbbreviationIndex>();
+
+/** The abbreviation index of the analysis, computed once and shared by the abbreviation rules. */
+export function abbreviationIndex(analysis: Analysis): AbbreviationIndex {
+  let index = cache.get(analysis);
+  if (!index) {
+    index = buildIndex(analysis, analysis.abbreviationOptions ?? {});
+    cache.set(analysis, index);
+  }
+  return index;
+}
+
+// Capitals that name rather than abbreviate, by the words around them: a trial ("the EMILIA trial", "the
+// CLEOPATRA (NCT00567190) trial", "Study TDM4370g (EMILIA)"), a company ("H2 BEV, LLC"), a legal citation
+// ("21 CFR Part 108", "21 USC 331"), a date ("FEB 26, 2015"), a speaker or memo label at the start of a
+// paragraph ("SB: And I am...", "RE: Warning Letter").
+const TRIAL_AFTER = /^\s*(?:\([^()]{0,40}\)\s*)?(?:trials?|stud(?:y|ies))\b/i;
+const TRIAL_BEFORE = /\b(?:study|trial)\s+[\p{L}\p{N}-]+\s*\($/iu;
+const COMPANY_AFTER = /^,?\s+(?:LLC|INC|Inc|Ltd|LLP|Corp|Co)\b/;
+const CITATION = { before: /\d\s$/, after: /^\s+(?:\d|Part\b|§)/ };
+const MONTHS = new Set(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC']);
+const GENE_SYMBOL = /^[A-Z][A-Z0-9]{1,7}$/;
+const GENE_SENTENCE = /\bgenes?\b/i;
+
+function buildIndex(analysis: Analysis, options: AbbreviationOptions): AbbreviationIndex {
+  const scopes = documentScopes(analysis, options.scopes ?? 'ama');
+  const text = analysis.prose.text;
+  const expand = new Set(options.expand ?? []);
+  const known = new Set([...Object.keys(WELL_KNOWN_ABBREVIATIONS).filter((short) => !expand.has(short)), ...(options.ignore ?? [])]);
+  const lists = listDefinitions(analysis, scopes);
+  const records = new Map<string, AbbreviationRecord>();
+  const recordOf = (short: string, entry?: TermEntry): AbbreviationRecord => {
+    let record = records.get(short);
+    if (!record) {
+      const wellKnown = entry ? entry.expandOnFirstUse === false && !expand.has(short) : known.has(short) || isChemicalFormula(short) || isClusterOfDifferentiation(short);
+      record = { short, ...(entry ? { entry } : {}), occurrences: [], wellKnown: wellKnown || known.has(short) };
+      records.set(short, record);
+    }
+    return record;
+  };
+
+  for (const uses of abbreviationUses(analysis).values()) {
+    const entry = uses[0]!.entry;
+    const record = recordOf(entry.abbreviation!, entry);
+    const needing = new Set(bodyUses(analysis, uses));
+    for (const use of uses) {
+      const { start, end } = use.match;
+      const listed = lists.get(start);
+      const definition = listed ?? corpusDefinition(analysis, use) ?? acceptedShapeDefinition(analysis, entry, use);
+      const scope = scopeAt(scopes, start);
+      record.occurrences.push({
+        start,
+        end,
+        plural: use.plural,
+        scope,
+        inHeading: use.inHeading,
+        needsDefinition: needing.has(use) && !listed && scope.kind !== 'glossary',
+        ...(definition ? { definition } : {}),
+        corpusUse: use,
+      });
+    }
+  }
+
+  // Corpus matches of any form (a brand in capitals, a name) are the corpus's: not read again by shape.
+  const claimed = analysis.matches.filter((match) => match.phrase.payload.kind === 'term');
+  const shapes = analysis.abbreviationShapes;
+  let matchIndex = 0;
+  for (let at = 0; at < shapes.length; at += 2) {
+    const start = shapes[at]!;
+    const end = shapes[at + 1]!;
+    while (matchIndex < claimed.length && claimed[matchIndex]!.end <= start) matchIndex++;
+    if (claimed.slice(matchIndex, matchIndex + 8).some((match) => match.start < end && match.end > start)) continue;
+    const written = text.slice(start, end);
+    const plural = /\p{Lu}\d*s$/u.test(written);
+    const short = plural ? written.slice(0, -1) : written;
+    // A corpus name the matcher did not take, as written ("YERVOYTM" for YERVOY™).
+    if (isStateInAddress(text, start, short) || analysis.compiled.lookup.has(short.replace(/TM$/, '').toLowerCase())) continue;
+    const scope = scopeAt(scopes, start);
+    const heading = inHeading(analysis, start);
+    const listed = lists.get(start);
+    const definition = listed ?? shapeDefinition(analysis, short, start, end);
+    const record = recordOf(short);
+    record.occurrences.push({
+      start,
+      end,
+      plural,
+      scope,
+      inHeading: heading,
+      needsDefinition: !heading && !listed && scope.kind !== 'glossary' && !exemptHere(analysis, short, start, end),
+      ...(definition ? { definition } : {}),
+    });
+  }
+
+  const all = [...records.values()];
+  for (const record of all) {
+    record.occurrences.sort((a, b) => a.start - b.start);
+    const glossary = record.occurrences.find((occurrence) => occurrence.scope.kind === 'glossary' && occurrence.definition);
+    if (glossary) record.glossary = glossary.definition!;
+  }
+  return { records: all, scopes, expansionsWritten: expansionsWritten(analysis, all) };
+}
+
+/**
+ * A gene symbol (italic, beside "gene", or in a sentence about genes), a statistic's interval ("95% CI"),
+ * a citation key, or capitals that name (see above): no definition needed here.
+ */
+function exemptHere(analysis: Analysis, short: string, start: number, end: number): boolean {
+  const { tokens } = analysis;
+  const text = analysis.prose.text;
+  const firstToken = tokenIndexAfter(tokens, start);
+  const lastToken = Math.max(firstToken, tokenIndexAfter(tokens, end) - 1);
+  if (isGeneMention(analysis, { start, end, firstToken, lastToken })) return true;
+  if (afterPercentage(text, start) || text[start - 1] === '@') return true;
+  const before = text.slice(Math.max(0, start - 40), start);
+  const after = text.slice(end, end + 60);
+  if (TRIAL_AFTER.test(after) || TRIAL_BEFORE.test(before) || COMPANY_AFTER.test(after)) return true;
+  if ((CITATION.before.test(before) && CITATION.after.test(after)) || (MONTHS.has(short) && /^\s+\d/.test(after))) return true;
+  if (/(?:^|\u2029)\s*$/.test(before) && /^\s*:/.test(after)) return true;
+  if (GENE_SYMBOL.test(short)) {
+    const sentence = sentenceOf(analysis, start);
+    if (GENE_SENTENCE.test(text.slice(sentence.start, sentence.end))) return true;
+  }
+  return false;
+}
+
+/** The corpus's definition of a use, when it is one the writer gave in the expansion's accepted form. */
+function corpusDefinition(analysis: Analysis, use: AbbreviationUse): AbbreviationDefinition | undefined {
+  const definition = use.definition;
+  if (!definition || (definition.status !== 'defined' && definition.status !== 'other-sense')) return undefined;
+  const text = analysis.prose.text;
+  const start = definition.status === 'other-sense' ? use.match.end : definition.start;
+  const expansion = definition.status === 'other-sense' ? definition.sense : text.slice(definition.start, definition.end);
+  const phrase = parenthesisedPhrase(text, { start: definition.start, end: definition.end }, use.match);
+  return { start, end: definition.status === 'other-sense' ? start : definition.end, expansion, ...(phrase ? { phrase } : {}), listed: false };
+}
+
+/**
+ * A form of definition the corpus reading does not know ("QoL, for quality of life,"), found as for any
+ * abbreviation, when it gives one of the entry's expansions: another expansion is expansion-mismatch's.
+ */
+function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: AbbreviationUse): AbbreviationDefinition | undefined {
+  if (use.definition) return undefined;
+  const found = shapeDefinition(analysis, entry.abbreviation!, use.match.start, use.match.end);
+  if (!found) return undefined;
+  const written = normalizeExpansion(found.expansion).replace(/s$/, '');
+  const accepted = [...(entry.expansions ?? []), ...(entry.otherSenses ?? []).map((sense) => sense.expansion)].map((expansion) => normalizeExpansion(expansion).replace(/s$/, ''));
+  return accepted.includes(written) ? found : undefined;
+}
+
+/**
+ * "expansion (ABBR)" or "ABBR (expansion)", each wholly in its parentheses: the span a fix may
+ * rewrite. Other forms ("expansion, or ABBR,") are left to the writer.
+ */
+function parenthesisedPhrase(text: string, expansion: { start: number; end: number }, abbreviation: { start: number; end: number }): { start: number; end: number } | undefined {
+  const [first, second] = expansion.end <= abbreviation.start ? [expansion, abbreviation] : [abbreviation, expansion];
+  const opening = /^\s*([([])\s*$/.exec(text.slice(first.end, second.start));
+  const closing = /^\s*[)\]]/.exec(text.slice(second.end, second.end + 4));
+  if (!opening || !closing || closing[0].trim() !== (opening[1] === '(' ? ')' : ']')) return undefined;
+  return { start: first.start, end: second.end + closing[0].length };
+}
+
+// Words that introduce an abbreviation after its expansion: "tumor-infiltrating lymphocytes, or TILs", "(also called ITT".
+const JOINER_BEFORE = /(?:,\s*|\s+|\(\s*)(?:or|also\s+called|also\s+known\s+as|known\s+as|called|abbreviated(?:\s+as)?|hereafter|hereinafter)\s+$/i;
+const REACH = 400;
+
+/** The definition an abbreviation found by shape gives itself, by the Schwartz–Hearst reading of its neighbourhood. */
+function shapeDefinition(analysis: Analysis, short: string, start: number, end: number): AbbreviationDefinition | undefined {
+  const text = analysis.prose.text;
+  const sentence = sentenceOf(analysis, start);
+  const definedBefore = (leadEnd: number, phraseOf: (expansionStart: number, expansionEnd: number) => { start: number; end: number } | undefined) => {
+    const from = Math.max(sentence.start, leadEnd - REACH);
+    const lead = text.slice(from, leadEnd);
+    const trimmed = lead.replace(/\s+$/, '');
+    const longStart = initialsStart(short, trimmed) ?? findLongForm(short, trimmed);
+    if (longStart === undefined) return undefined;
+    // Schwartz–Hearst starts at a space: "(next-generation sequencing [NGS]" begins at the word, not its parenthesis.
+    const expansionStart = from + longStart + (/^[^\p{L}\p{N}]*/u.exec(trimmed.slice(longStart))?.[0].length ?? 0);
+    const expansionEnd = from + trimmed.length;
+    const expansion = text.slice(expansionStart, expansionEnd);
+    if (expansionEnd - expansionStart <= short.length || expansion.includes(short) || /[()[\]\u2029]/.test(expansion)) return undefined;
+    const phrase = phraseOf(expansionStart, expansionEnd);
+    return { start: expansionStart, end: expansionEnd, expansion: text.slice(expansionStart, expansionEnd), ...(phrase ? { phrase } : {}), listed: false };
+  };
+  // "expansion (ABBR)", "expansion [ABBR]" inside parentheses; the parenthesis may go on ("(ITT; n = 300)"),
+  // and a bracket, as journals write it, may hold more ("tumor cells [TC ≥ 50%]").
+  if ((text[start - 1] === '(' && /^[)\];,]/.test(text[end] ?? '')) || (text[start - 1] === '[' && text.indexOf(']', end) - end < 40 && text.indexOf(']', end) >= end)) {
+    const closes = /[)\]]/.test(text[end]!);
+    const found = definedBefore(start - 1, (expansionStart) => (closes ? { start: expansionStart, end: end + 1 } : undefined));
+    if (found) return found;
+  }
+  const joiner = JOINER_BEFORE.exec(text.slice(Math.max(sentence.start, start - 40), start));
+  if (joiner) {
+    const found = definedBefore(start - joiner[0].length, () => undefined);
+    if (found) return found;
+  }
+  // "ABBR (expansion)", "ABBR, for expansion,", "ABBR = expansion".
+  const after = /^(\s*\(\s*|,\s+for\s+|\s*=\s*)([^()\u2029]{2,120}?)\s*(\)|[,;.]|(?=\u2029)|$)/.exec(text.slice(end, end + 140));
+  if (after && findLongForm(short, after[2]!) === 0) {
+    const expansionStart = end + after[1]!.length;
+    const expansionEnd = expansionStart + after[2]!.length;
+    const phrase = after[1]!.includes('(') ? { start, end: end + after[0].length } : undefined;
+    return { start: expansionStart, end: expansionEnd, expansion: after[2]!, ...(phrase ? { phrase } : {}), listed: false };
+  }
+  return undefined;
+}
+
+// Words an abbreviation's letters skip: "Center for Cancer Research (CCR)", "Food and Drug Administration (FDA)".
+const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', 'with', 'by', 'a', 'an', '&']);
+
+/**
+ * Where the words whose initials spell the abbreviation begin, minor words skipped ("Center for Cancer
+ * Research" for CCR), where Schwartz–Hearst would take the shortest run ("Cancer Research").
+ */
+function initialsStart(short: string, lead: string): number | undefined {
+  const letters = short.replace(/[^\p{L}]/gu, '').toLowerCase();
+  const words = [...lead.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|&/gu)];
+  let letter = letters.length;
+  for (let index = words.length - 1; index >= 0 && letter > 0; index--) {
+    const word = words[index]![0].toLowerCase();
+    if (MINOR_WORDS.has(word)) continue;
+    if (word[0] !== letters[letter - 1]) return undefined;
+    letter--;
+    if (letter === 0) return words[index]!.index;
+  }
+  return undefined;
+}
+
+// "Abbreviations: CI, confidence interval; HR, hazard ratio." and "ICANS = immune effector cell-associated neurotoxicity syndrome".
+const LIST_LEAD = /^\s*(?:abbreviations?(?:\s+used)?|acronyms)\s*[:.]\s*/i;
+const LIST_ITEM = /^\s*([^\s,=:;]+)\s*(?:,|=|:|\s[\u2013\u2014-]\s)\s*([^;]+?)\s*\.?\s*$/u;
+
+/**
+ * The definitions written as lists, by the prose offset of the abbreviation they define: a legend's
+ * or paragraph's "Abbreviations: CI, confidence interval; HR, hazard ratio", and the rows of a
+ * glossary (a section headed Abbreviations, or a table whose first column is headed Abbreviation).
+ */
+function listDefinitions(analysis: Analysis, scopes: readonly Scope[]): Map<number, AbbreviationDefinition> {
+  const text = analysis.prose.text;
+  const definitions = new Map<number, AbbreviationDefinition>();
+  const add = (itemStart: number, item: string) => {
+    const parts = LIST_ITEM.exec(item);
+    if (!parts) return;
+    const abbreviation = parts[1]!;
+    const expansionStart = itemStart + item.indexOf(parts[2]!, item.indexOf(abbreviation) + abbreviation.length);
+    definitions.set(itemStart + item.indexOf(abbreviation), { start: expansionStart, end: expansionStart + parts[2]!.length, expansion: parts[2]!, listed: true });
+  };
+  const { blocks } = analysis.prose;
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index]!;
+    const content = text.slice(block.start, block.end);
+    const lead = LIST_LEAD.exec(content);
+    const scope = scopeAt(scopes, block.start);
+    if (block.kind === 'paragraph' && (lead || scope.kind === 'glossary')) {
+      // A glossary's paragraph may hold one item ("ITT: intention to treat") or a lead and many.
+      let offset = block.start + (lead?.[0].length ?? 0);
+      for (const item of text.slice(offset, block.end).split(/;|\n/)) {
+        add(offset, item);
+        offset += item.length + 1;
+      }
+      continue;
+    }
+    if (block.kind === 'table-cell' && scope.kind === 'glossary') {
+      // Cells of one row: the first holds the abbreviation, the next its expansion.
+      const next = blocks[index + 1];
+      const row = (at: number) => analysis.lines.positionAt(analysis.prose.sourceStart(at)).line;
+      if (next?.kind === 'table-cell' && row(block.start) === row(next.start) && (index === 0 || row(blocks[index - 1]!.start) !== row(block.start))) {
+        const abbreviation = content.trim();
+        const expansion = text.slice(next.start, next.end).trim();
+        if (abbreviation && expansion && !abbreviation.includes(BLOCK_BREAK)) {
+          const expansionStart = next.start + text.slice(next.start, next.end).indexOf(expansion);
+          definitions.set(block.start + content.indexOf(abbreviation), { start: expansionStart, end: expansionStart + expansion.length, expansion, listed: true });
+        }
+      }
+    }
+  }
+  return definitions;
+}
+
+/**
+ * Every place an abbreviation's expansion is written out after the document defined it, other than in
+ * a definition: one pass of a matcher made from the expansions the document defines (and, for a
+ * corpus abbreviation, the corpus's accepted ones).
+ */
+function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRecord[]): AbbreviationIndex['expansionsWritten'] {
+  const specs = [];
+  for (const record of records) {
+    const defined = record.occurrences.filter((occurrence) => occurrence.definition && !occurrence.inHeading);
+    if (defined.length === 0) continue;
+    // "immune-related adverse events (irAEs)" defines the singular, which the matcher also finds plural.
+    const expansions = new Set(defined.map(({ definition, plural }) => normalizeExpansion(plural ? definition!.expansion.replace(/s$/, '') : definition!.expansion)));
+    for (const expansion of record.entry?.expansions ?? []) expansions.add(normalizeExpansion(expansion));
+    for (const expansion of expansions) specs.push({ text: expansion, mode: 'loose' as const, caseSensitive: false, plural: true, payload: record });
+  }
+  if (specs.length === 0) return [];
+  const matches: PhraseMatch<AbbreviationRecord>[] = new PhraseMatcher(specs).findAll(analysis.tokens);
+  const definitionSpans = records
+    .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [occurrence.definition.phrase ?? { start: Math.min(occurrence.start, occurrence.definition.start), end: Math.max(occurrence.end, occurrence.definition.end) }] : [])))
+    .sort((a, b) => a.start - b.start);
+  const inDefinition = (start: number, end: number) => {
+    const at = partitionPoint(definitionSpans.length, (index) => definitionSpans[index]!.end <= start);
+    return at < definitionSpans.length && definitionSpans[at]!.start < end;
+  };
+  const written: AbbreviationIndex['expansionsWritten'] = [];
+  let reach = -1;
+  for (const match of matches) {
+    if (match.start < reach) continue;
+    reach = match.end;
+    if (inDefinition(match.start, match.end) || inHeading(analysis, match.start)) continue;
+    written.push({ record: match.phrase.payload, start: match.start, end: match.end, plural: match.plural });
+  }
+  return written;
+}
+
+/** Whether a heading's definition serves the occurrence: it opens the occurrence's section. */
+export function definedByHeading(analysis: Analysis, record: AbbreviationRecord, occurrence: AbbreviationOccurrence): boolean {
+  return record.occurrences.some((other) => other.inHeading && other.definition && inSectionOf(analysis, other.start, occurrence.start));
+}
+
+/** The occurrences of a record by scope, in document order; the body first. */
+export function occurrencesByScope(record: AbbreviationRecord): Map<Scope, AbbreviationOccurrence[]> {
+  const byScope = new Map<Scope, AbbreviationOccurrence[]>([[BODY, []]]);
+  for (const occurrence of record.occurrences) {
+    const list = byScope.get(occurrence.scope) ?? [];
+    list.push(occurrence);
+    byScope.set(occurrence.scope, list);
+  }
+  if (byScope.get(BODY)!.length === 0) byScope.delete(BODY);
+  return byScope;
+}
+
+/** The 1-based source line of a prose offset, as messages name it. */
+export function lineOf(analysis: Analysis, offset: number): number {
+  return analysis.lines.positionAt(analysis.prose.sourceStart(offset)).line + 1;
+}
+
+/** A definition in running text: not in a heading (which serves its section) or a glossary (which serves all). */
+export function definesInText(occurrence: AbbreviationOccurrence): boolean {
+  return occurrence.definition !== undefined && !occurrence.inHeading && occurrence.scope.kind !== 'glossary';
+}
+
+/** The first use of an abbreviation in a scope, which needed a definition and has none before it. */
+export interface UndefinedFirstUse {
+  occurrence: AbbreviationOccurrence;
+  /** The definition later in the same scope: abbreviation-defined-late's, not undefined-abbreviation's. */
+  later?: AbbreviationOccurrence;
+  /** A definition in another scope (the abstract's, for the body), which AMA style does not carry over. */
+  elsewhere?: AbbreviationOccurrence;
+}
+
+/** Per scope, the first use that needed a definition and has none at or before it. */
+export function undefinedFirstUses(analysis: Analysis, record: AbbreviationRecord): UndefinedFirstUse[] {
+  if (record.wellKnown || record.glossary) return [];
+  // A corpus use that tries a definition (with a wrong expansion) is expansion-mismatch's to report.
+  const triesDefinition = (occurrence: AbbreviationOccurrence) => occurrence.definition !== undefined || occurrence.corpusUse?.definition !== undefined;
+  const found: UndefinedFirstUse[] = [];
+  for (const [scope, occurrences] of occurrencesByScope(record)) {
+    const first = occurrences.find((occurrence) => occurrence.needsDefinition);
+    if (!first || triesDefinition(first) || definedByHeading(analysis, record, first)) continue;
+    // A legend's "Abbreviations:" line, under its table, serves the whole legend.
+    if (occurrences.some((occurrence) => definesInText(occurrence) && (occurrence.start < first.start || occurrence.definition!.listed))) continue;
+    const later = occurrences.find((occurrence) => occurrence.start > first.start && definesInText(occurrence));
+    const elsewhere = later ? undefined : record.occurrences.find((occurrence) => occurrence.scope !== scope && definesInText(occurrence));
+    found.push({ occurrence: first, ...(later ? { later } : {}), ...(elsewhere ? { elsewhere } : {}) });
+  }
+  return found;
+}
