@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { teamTermYaml } from '../../../src/core/teamTerms';
 import { builtinCorpus } from '../../../src/node/builtinCorpus';
 
 const EXTENSION_ID = 'medlint.medlint';
@@ -284,6 +285,79 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
     assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))), { rules: {}, ignore: [{ text: 'Opdivo', rule: 'brand-name' }] });
     await waitFor(() => medlintDiagnostics(other.uri).length === 0, 'no diagnostics after the workspace entry');
+  });
+
+  it('adds an abbreviation the corpus lacks to the team terms: the entry in a new terms/ folder the config names, saved, shown beside, and undone', async () => {
+    const config = vscode.Uri.joinPath(root(), 'team-add', '.medlintrc.json');
+    const configText = '{\n  // our drafts\n  "rules": {}\n}\n';
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
+    const document = await openScratch('team-add/draft.md', 'The FAS population was analysed.\n');
+    const undefinedFas = '0:4-0:7 undefined-abbreviation Warning "FAS" is not defined at first use: write the term in full, followed by "(FAS)".';
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedFas]);
+    // Quick fixes only: VS Code's Markdown support adds its own refactorings here.
+    const actions = await codeActions(document, medlintDiagnostics(document.uri)[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((action) => action.title), [
+      'Disable undefined-abbreviation for this line',
+      'Ignore "FAS" in this document (undefined-abbreviation)',
+      'Ignore "FAS" in this workspace (undefined-abbreviation)',
+      'Add FAS to team terms',
+      'Ignore FAS in this workspace',
+      'Learn about undefined-abbreviation',
+    ]);
+    const add = actions[3]!;
+    assert.ok(add.edit && add.command);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    const entry = vscode.Uri.joinPath(root(), 'team-add', 'terms', 'fas.yaml');
+    const onDisk = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(await onDisk(entry), teamTermYaml({ short: 'FAS' }, 'terms'));
+    assert.equal(await onDisk(config), '{\n  // our drafts\n  "rules": {},\n  "terms": [\n    "terms"\n  ]\n}\n');
+    assert.equal(document.getText(), 'The FAS population was analysed.\n');
+    // The entry spares FAS a definition until its expansion is written; the writer stays in the draft.
+    assert.deepEqual(await shownBecomes(document.uri, []), []);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+    assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === entry.toString()), 'the entry shown beside');
+
+    // Undo in the entry's editor takes back the whole action: the entry file and the config's edit.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(entry));
+    await vscode.commands.executeCommand('undo');
+    const deleted = async () => {
+      try {
+        await vscode.workspace.fs.stat(entry);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await waitFor(deleted, 'the entry file deleted');
+    const configDocument = await vscode.workspace.openTextDocument(config);
+    assert.equal(configDocument.getText(), configText);
+    await configDocument.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedFas]);
+  });
+
+  it('ignores an abbreviation in the workspace (abbreviations.ignore of the nearest .medlintrc.json, comments kept, saved), and undo takes it back', async () => {
+    const config = vscode.Uri.joinPath(root(), 'team-ignore', '.medlintrc.json');
+    const configText = '{\n  // our drafts\n  "abbreviations": { "minUses": 1 }\n}\n';
+    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
+    const document = await openScratch('team-ignore/draft.md', 'The SAP was followed.\n');
+    const undefinedSap = '0:4-0:7 undefined-abbreviation Warning "SAP" is not defined at first use: write the term in full, followed by "(SAP)".';
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedSap]);
+    const action = (await codeActions(document, medlintDiagnostics(document.uri)[0]!.range)).find((candidate) => candidate.title === 'Ignore SAP in this workspace');
+    assert.ok(action?.edit && action.command, 'the abbreviation ignore action');
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const ignored = '{\n  // our drafts\n  "abbreviations": {\n    "minUses": 1,\n    "ignore": [\n      "SAP"\n    ]\n  }\n}\n';
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)), ignored);
+    await diagnosticsOf(document.uri, 0);
+    assert.equal(document.getText(), 'The SAP was followed.\n');
+
+    const configDocument = await vscode.workspace.openTextDocument(config);
+    await vscode.window.showTextDocument(configDocument);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(configDocument.getText(), configText);
+    await configDocument.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedSap]);
   });
 
   it('disables a rule for a line with a suppression comment', async () => {
