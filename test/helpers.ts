@@ -42,6 +42,18 @@ export function flagged(text: string, finding: Finding): string {
   return text.slice(finding.start, finding.end);
 }
 
+/**
+ * The quick fixes on an abbreviation the corpus lacks, "FAS" in "The FAS population was analysed.",
+ * in the order every adapter lists them (VS Code then adds "Learn about undefined-abbreviation").
+ */
+export const FAS_QUICK_FIXES = [
+  'Disable undefined-abbreviation for this line',
+  'Ignore "FAS" in this document (undefined-abbreviation)',
+  'Ignore "FAS" in this workspace (undefined-abbreviation)',
+  'Add FAS to team terms',
+  'Ignore FAS in this workspace',
+];
+
 /** A config's text once a change is applied to it (for a new config, the change's whole text). */
 export function changed(configText: string | undefined, change: ConfigChange | undefined): string {
   assert.ok(change, 'a change');

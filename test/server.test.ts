@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { teamTermYaml } from '../src/core/teamTerms';
+import { FAS_QUICK_FIXES } from './helpers';
 import { LspClient } from './lsp-client';
 
 interface Diagnostic {
@@ -185,13 +186,7 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     assert.deepEqual(fas.diagnostics.map(show), ['0:4-0:7 undefined-abbreviation "FAS" is not defined at first use: write the term in full, followed by "(FAS)".']);
     const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
-    assert.deepEqual(actions.map((action) => action.title), [
-      'Disable undefined-abbreviation for this line',
-      'Ignore "FAS" in this document (undefined-abbreviation)',
-      'Ignore "FAS" in this workspace (undefined-abbreviation)',
-      'Add FAS to team terms',
-      'Ignore FAS in this workspace',
-    ]);
+    assert.deepEqual(actions.map((action) => action.title), FAS_QUICK_FIXES);
     const [add, ignore] = actions.slice(3);
     assert.deepEqual(add, { title: 'Add FAS to team terms', kind: 'quickfix', command: { title: 'Add FAS to team terms', command: 'medlint.addTeamTerm', arguments: [uri, { short: 'FAS' }] } });
     assert.deepEqual(ignore, { title: 'Ignore FAS in this workspace', kind: 'quickfix', command: { title: 'Ignore FAS in this workspace', command: 'medlint.ignoreAbbreviation', arguments: [uri, 'FAS'] } });

@@ -9,7 +9,7 @@ import { entryIdFor, teamTermEdit, teamTermYaml } from '../src/core/teamTerms';
 import type { Finding } from '../src/core/types';
 import { Project } from '../src/node/project';
 import { checkTermsDirectory } from '../src/node/terms';
-import { builtinCorpus, changed, describeFinding, linter } from './helpers';
+import { builtinCorpus, changed, describeFinding, FAS_QUICK_FIXES, linter } from './helpers';
 
 const FAS = 'The FAS population was analysed.\n';
 const FAS_DEFINED = 'Full analysis set (FAS) was the primary population.\n';
@@ -40,14 +40,7 @@ describe('team vocabulary from the editor (issue #17)', () => {
     );
     assert.deepEqual(
       planQuickFixes(findings, 5, 5, FAS).map((quickFix) => quickFix.title),
-      [
-        'Disable undefined-abbreviation for this line',
-        'Ignore "FAS" in this document (undefined-abbreviation)',
-        'Ignore "FAS" in this workspace (undefined-abbreviation)',
-        'Add FAS to team terms',
-        'Ignore FAS in this workspace',
-        'Learn about undefined-abbreviation',
-      ],
+      [...FAS_QUICK_FIXES, 'Learn about undefined-abbreviation'],
     );
   });
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { teamTermYaml } from '../../../src/core/teamTerms';
 import { builtinCorpus } from '../../../src/node/builtinCorpus';
+import { FAS_QUICK_FIXES } from '../../helpers';
 
 const EXTENSION_ID = 'medlint.medlint';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,6 +48,15 @@ async function openScratch(name: string, text: string): Promise<vscode.TextDocum
   await vscode.window.showTextDocument(document);
   return document;
 }
+
+/** A draft in a folder of its own, with its own config, so that what a test writes there touches no other test. */
+async function draftWithConfig(folder: string, configText: string, text: string): Promise<{ config: vscode.Uri; document: vscode.TextDocument }> {
+  const config = vscode.Uri.joinPath(root(), folder, '.medlintrc.json');
+  await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
+  return { config, document: await openScratch(`${folder}/draft.md`, text) };
+}
+
+const undefinedAt4 = (abbreviation: string) => `0:4-0:7 undefined-abbreviation Warning "${abbreviation}" is not defined at first use: write the term in full, followed by "(${abbreviation})".`;
 
 async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind)) ?? [];
@@ -274,10 +284,7 @@ describe('medlint in a real VS Code extension host', function () {
     await document.save();
     await waitFor(() => medlintDiagnostics(document.uri).length === 0, 'no diagnostics after the front matter entry');
 
-    // A folder of its own with its own config, so that the entry touches no other test.
-    const config = vscode.Uri.joinPath(root(), 'ignore-workspace', '.medlintrc.json');
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  "rules": {}\n}\n'));
-    const other = await openScratch('ignore-workspace/draft.md', 'Patients took Opdivo.\n');
+    const { config, document: other } = await draftWithConfig('ignore-workspace', '{\n  "rules": {}\n}\n', 'Patients took Opdivo.\n');
     const opdivo = await waitFor(() => medlintDiagnostics(other.uri)[0], 'brand-name diagnostic in the folder');
     const action = (await codeActions(other, opdivo.range)).find((candidate) => candidate.title === 'Ignore "Opdivo" in this workspace (brand-name)');
     assert.ok(action?.edit && action.command, 'the workspace ignore action');
@@ -288,22 +295,12 @@ describe('medlint in a real VS Code extension host', function () {
   });
 
   it('adds an abbreviation the corpus lacks to the team terms: the entry in a new terms/ folder the config names, saved, shown beside, and undone', async () => {
-    const config = vscode.Uri.joinPath(root(), 'team-add', '.medlintrc.json');
     const configText = '{\n  // our drafts\n  "rules": {}\n}\n';
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
-    const document = await openScratch('team-add/draft.md', 'The FAS population was analysed.\n');
-    const undefinedFas = '0:4-0:7 undefined-abbreviation Warning "FAS" is not defined at first use: write the term in full, followed by "(FAS)".';
-    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedFas]);
+    const { config, document } = await draftWithConfig('team-add', configText, 'The FAS population was analysed.\n');
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('FAS')]);
     // Quick fixes only: VS Code's Markdown support adds its own refactorings here.
     const actions = await codeActions(document, medlintDiagnostics(document.uri)[0]!.range, vscode.CodeActionKind.QuickFix.value);
-    assert.deepEqual(actions.map((action) => action.title), [
-      'Disable undefined-abbreviation for this line',
-      'Ignore "FAS" in this document (undefined-abbreviation)',
-      'Ignore "FAS" in this workspace (undefined-abbreviation)',
-      'Add FAS to team terms',
-      'Ignore FAS in this workspace',
-      'Learn about undefined-abbreviation',
-    ]);
+    assert.deepEqual(actions.map((action) => action.title), [...FAS_QUICK_FIXES, 'Learn about undefined-abbreviation']);
     const add = actions[3]!;
     assert.ok(add.edit && add.command);
     assert.ok(await vscode.workspace.applyEdit(add.edit));
@@ -333,16 +330,13 @@ describe('medlint in a real VS Code extension host', function () {
     const configDocument = await vscode.workspace.openTextDocument(config);
     assert.equal(configDocument.getText(), configText);
     await configDocument.save();
-    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedFas]);
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('FAS')]);
   });
 
   it('ignores an abbreviation in the workspace (abbreviations.ignore of the nearest .medlintrc.json, comments kept, saved), and undo takes it back', async () => {
-    const config = vscode.Uri.joinPath(root(), 'team-ignore', '.medlintrc.json');
     const configText = '{\n  // our drafts\n  "abbreviations": { "minUses": 1 }\n}\n';
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
-    const document = await openScratch('team-ignore/draft.md', 'The SAP was followed.\n');
-    const undefinedSap = '0:4-0:7 undefined-abbreviation Warning "SAP" is not defined at first use: write the term in full, followed by "(SAP)".';
-    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedSap]);
+    const { config, document } = await draftWithConfig('team-ignore', configText, 'The SAP was followed.\n');
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('SAP')]);
     const action = (await codeActions(document, medlintDiagnostics(document.uri)[0]!.range)).find((candidate) => candidate.title === 'Ignore SAP in this workspace');
     assert.ok(action?.edit && action.command, 'the abbreviation ignore action');
     assert.ok(await vscode.workspace.applyEdit(action.edit));
@@ -357,7 +351,7 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.commands.executeCommand('undo');
     assert.equal(configDocument.getText(), configText);
     await configDocument.save();
-    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedSap]);
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('SAP')]);
   });
 
   it('disables a rule for a line with a suppression comment', async () => {
