@@ -21,20 +21,20 @@ describe('abbreviations found by their shape (issue #17)', () => {
     assert.deepEqual(
       findings.map((finding) => [text.slice(finding.start, finding.end), finding.message, finding.fix, finding.entryId, finding.abbreviation]),
       [
-        ['NGS', '"NGS" is not defined at first use: write the term in full, followed by "(NGS)".', undefined, undefined, { short: 'NGS' }],
-        ['IHC', '"IHC" is not defined at first use: write the term in full, followed by "(IHC)".', undefined, undefined, { short: 'IHC' }],
-        ['ALT', '"ALT" is not defined at first use: write the term in full, followed by "(ALT)".', undefined, undefined, { short: 'ALT' }],
+        ['NGS', '"NGS" is not defined and not used again: write the term in full.', undefined, undefined, { short: 'NGS' }],
+        ['IHC', '"IHC" is not defined and not used again: write the term in full.', undefined, undefined, { short: 'IHC' }],
+        ['ALT', '"ALT" is not defined and not used again: write the term in full.', undefined, undefined, { short: 'ALT' }],
       ],
     );
   });
 
   it('finds abbreviations of every shape: mixed case, digits, Greek letters, plurals', () => {
     assert.deepEqual(abbreviationFindings('HbA1c, IFN-γ, IL-6R, ADRs and TNFα were recorded.'), [
-      'undefined-abbreviation 1:1-1:6 "HbA1c" is not defined at first use: write the term in full, followed by "(HbA1c)".',
-      'undefined-abbreviation 1:8-1:13 "IFN-γ" is not defined at first use: write "interferon gamma (IFN-γ)".',
-      'undefined-abbreviation 1:15-1:20 "IL-6R" is not defined at first use: write "interleukin-6 receptor (IL-6R)".',
-      'undefined-abbreviation 1:22-1:26 "ADRs" is not defined at first use: write the term in full, followed by "(ADRs)".',
-      'undefined-abbreviation 1:31-1:35 "TNFα" is not defined at first use: write the term in full, followed by "(TNFα)".',
+      'undefined-abbreviation 1:1-1:6 "HbA1c" is not defined and not used again: write the term in full.',
+      'undefined-abbreviation 1:8-1:13 "IFN-γ" is not defined and not used again: write "interferon gamma".',
+      'undefined-abbreviation 1:15-1:20 "IL-6R" is not defined and not used again: write "interleukin-6 receptor".',
+      'undefined-abbreviation 1:22-1:26 "ADRs" is not defined and not used again: write the term in full.',
+      'undefined-abbreviation 1:31-1:35 "TNFα" is not defined and not used again: write the term in full.',
     ]);
     const plural = linter().lint('ADRs were mild.')[0]!;
     assert.deepEqual(plural.abbreviation, { short: 'ADR' });
@@ -70,7 +70,7 @@ describe('abbreviations found by their shape (issue #17)', () => {
 
   describe('scopes (AMA: the abstract, the body and each legend define their own)', () => {
     it('asks the body to define what the abstract defined, offering the abstract\'s expansion', () => {
-      const text = '## Abstract\n\nNext-generation sequencing (NGS) was done; NGS found KRAS.\n\n## Methods\n\nNGS was done.';
+      const text = '## Abstract\n\nNext-generation sequencing (NGS) was done; NGS found KRAS.\n\n## Methods\n\nNGS was done. NGS agreed.';
       const [finding] = linter().lint(text).filter((candidate) => candidate.ruleId === 'undefined-abbreviation');
       assert.equal(
         finding!.message,
@@ -78,6 +78,13 @@ describe('abbreviations found by their shape (issue #17)', () => {
       );
       assert.equal(applyFixes(text, [finding!]).text, text.replace('\n\nNGS was done.', '\n\nNext-generation sequencing (NGS) was done.'));
       assert.deepEqual(finding!.abbreviation, { short: 'NGS', expansion: 'next-generation sequencing' });
+    });
+
+    it('writes the term out where the abbreviation is used only once in its scope', () => {
+      const text = 'The ITT population was analysed.';
+      const [finding] = linter().lint(text).filter((candidate) => candidate.ruleId === 'undefined-abbreviation');
+      assert.equal(finding!.message, '"ITT" is not defined and not used again: write "intention-to-treat".');
+      assert.equal(applyFixes(text, [finding!]).text, 'The intention-to-treat population was analysed.');
     });
 
     it('reads "Key points" and a front section headed Summary as the abstract, but not a closing Summary', () => {
@@ -89,11 +96,11 @@ describe('abbreviations found by their shape (issue #17)', () => {
     it('asks each captioned table and figure legend to define its own, and its "Abbreviations:" line serves the whole legend', () => {
       const body = 'Next-generation sequencing (NGS) was done. NGS found KRAS.\n\n';
       assert.deepEqual(abbreviationFindings(`${body}Table 1. Results by test\n\n| Test | NGS |\n| --- | --- |\n| A | 3 |`), [
-        'undefined-abbreviation 5:10-5:13 "NGS" is not defined at first use in the legend of Table 1: write "next-generation sequencing (NGS)". It is defined in the body, on line 1; the legend of Table 1 defines its own.',
+        'undefined-abbreviation 5:10-5:13 "NGS" is not defined in the legend of Table 1 and not used again: write "next-generation sequencing". It is defined in the body, on line 1; the legend of Table 1 defines its own.',
       ]);
       assert.deepEqual(abbreviationFindings(`${body}Table 1. Results by test\n\n| Test | NGS |\n| --- | --- |\n| A | 3 |\n\nAbbreviation: NGS, next-generation sequencing.`), []);
       assert.deepEqual(abbreviationFindings(`${body}Figure 2. NGS results by arm.`), [
-        'undefined-abbreviation 3:11-3:14 "NGS" is not defined at first use in the legend of Figure 2: write "next-generation sequencing (NGS)". It is defined in the body, on line 1; the legend of Figure 2 defines its own.',
+        'undefined-abbreviation 3:11-3:14 "NGS" is not defined in the legend of Figure 2 and not used again: write "next-generation sequencing". It is defined in the body, on line 1; the legend of Figure 2 defines its own.',
       ]);
       // A table with neither caption nor notes belongs to the text around it.
       assert.deepEqual(abbreviationFindings(`${body}| Test | NGS |\n| --- | --- |\n| A | 3 |`), []);
@@ -114,7 +121,7 @@ describe('abbreviations found by their shape (issue #17)', () => {
       const sentence = `Readers know ${Object.keys(WELL_KNOWN_ABBREVIATIONS).join(', ')}.`;
       assert.deepEqual(abbreviationFindings(sentence), []);
       assert.deepEqual(abbreviationFindings('A CT scan and NGS were done.', { expand: ['CT'], ignore: ['NGS'] }), [
-        'undefined-abbreviation 1:3-1:5 "CT" is not defined at first use: write the term in full, followed by "(CT)".',
+        'undefined-abbreviation 1:3-1:5 "CT" is not defined and not used again: write the term in full.',
       ]);
     });
 

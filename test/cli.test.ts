@@ -358,3 +358,64 @@ describe('medlint CLI: no network, no code, no writes unasked', () => {
   });
 });
 
+
+describe('medlint abbreviations and documents in several files (issue #17, built bundle)', () => {
+  const book = {
+    '_quarto.yml': 'project:\n  type: book\nbook:\n  title: Report\n  chapters:\n    - index.md\n    - part: Methods\n      chapters:\n        - chapters/methods.md\n    - chapters/results.md\n',
+    'index.md': '# Introduction\n\nThe ITT set was used. The ITT set grew.\n',
+    'chapters/methods.md': '# Methods\n\nNext-generation sequencing (NGS) was done. Intention to treat (ITT) applied.\n',
+    'chapters/results.md': '# Results\n\nNGS found KRAS. The ITT population grew. Next-generation sequencing (NGS) agreed.\n',
+  };
+
+  it('checks a Quarto book\'s chapters as one document, in their order', () => {
+    const { code, stdout } = run(['check', '.'], folder(book));
+    assert.equal(code, 0);
+    assert.equal(
+      stdout,
+      [
+        'chapters/results.md',
+        '  3:42  warning  "NGS" is already defined in chapters/methods.md, on line 3: write "NGS".  abbreviation-redefined',
+        '',
+        'index.md',
+        '  3:5  warning  "ITT" is used before its definition in chapters/methods.md, on line 3: define it here.  abbreviation-defined-late',
+        '',
+        '✖ 2 problems (0 errors, 2 warnings)',
+        '  1 problem is fixable with --fix',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('takes the order from the config\'s documents, where a chapter alone would be wrong', () => {
+    const dir = folder({
+      '.medlintrc.json': JSON.stringify({ documents: ['one.md', 'two.md'] }),
+      'one.md': 'Next-generation sequencing (NGS) was done.\n',
+      'two.md': 'NGS found KRAS; NGS agreed.\n',
+    });
+    assert.equal(run(['check', 'two.md'], dir).stdout, '');
+    assert.match(run(['check', 'one.md'], dir).stdout, /^$/);
+    const alone = folder({ 'two.md': 'NGS found KRAS; NGS agreed.\n' });
+    assert.match(run(['check', 'two.md'], alone).stdout, /"NGS" is not defined at first use: write the term in full, followed by "\(NGS\)"\./);
+  });
+
+  it('lists a document\'s abbreviations as a Markdown table or JSON, and names the undefined ones', () => {
+    const dir = folder({ 'paper.md': '## Abstract\n\nNext-generation sequencing (NGS) helped; NGS is fast.\n\n## Methods\n\nNGS and IHC were done.\n' });
+    const table = run(['abbreviations', 'paper.md'], dir);
+    assert.equal(table.code, 0);
+    assert.equal(table.stdout, '| Abbreviation | Definition |\n| --- | --- |\n| IHC | **not defined in the document** |\n| NGS | next-generation sequencing |\n');
+    assert.equal(table.stderr, 'medlint: paper.md: used but not defined: IHC\n');
+    const json = run(['abbreviations', '--by-scope', '--format', 'json', 'paper.md'], dir);
+    assert.deepEqual(JSON.parse(json.stdout), [
+      {
+        file: 'paper.md',
+        abbreviations: [
+          { abbreviation: 'NGS', expansion: 'next-generation sequencing', ambiguous: false, status: 'defined', scope: 'the abstract' },
+          { abbreviation: 'IHC', expansion: '', ambiguous: false, status: 'undefined', scope: 'the body' },
+          { abbreviation: 'NGS', expansion: 'next-generation sequencing', ambiguous: false, status: 'undefined', scope: 'the body' },
+        ],
+      },
+    ]);
+    assert.equal(json.stderr, 'medlint: paper.md: used but not defined: IHC in the body, NGS in the body\n');
+    assert.equal(run(['abbreviations'], dir).code, 2);
+  });
+});

@@ -19,7 +19,7 @@ describe('undefined-abbreviation', () => {
   it('asks which sense an ambiguous trial abbreviation has unless a statistic settles it, and accepts any of them defined', () => {
     // "95% CI" is the statistic's interval, which AMA and JAMA print unexpanded; "HR for death" is a hazard ratio.
     assert.deepEqual(findingsOf('The HR for death was 0.68 (95% CI, 0.53 to 0.87).', rule), [
-      '1:5-1:7 "HR" is not defined at first use: write "hazard ratio (HR)".',
+      '1:5-1:7 "HR" is not defined and not used again: write "hazard ratio".',
     ]);
     assert.deepEqual(findingsOf('The CI was wide.', rule), [
       '1:5-1:7 "CI" is not defined at first use and has several meanings: write "confidence interval (CI)", "cumulative incidence (CI)", "combination index (CI)" or "cardiac index (CI)".',
@@ -35,11 +35,11 @@ describe('undefined-abbreviation', () => {
       assert.ok(first, text);
       assert.equal(first.fix, undefined, text);
     }
-    assert.equal(fixed('Patients with high PD-1 expression.', rule), 'Patients with high programmed cell death protein 1 (PD-1) expression.');
+    assert.equal(fixed('Patients with high PD-1 expression; PD-1 is on T cells.', rule), 'Patients with high programmed cell death protein 1 (PD-1) expression; PD-1 is on T cells.');
   });
 
   it('keeps a plural in the fix, also when written as a variant', () => {
-    assert.equal(fixed('We saw irAEs in 10% of cases.', rule), 'We saw immune-related adverse events (irAEs) in 10% of cases.');
+    assert.equal(fixed('We saw irAEs in 10% of cases; irAEs were mild.', rule), 'We saw immune-related adverse events (irAEs) in 10% of cases; irAEs were mild.');
     assert.deepEqual(findingsOf("Most irAE's are mild.", 'preferred-term'), [
       '1:6-1:12 Use the preferred form "irAEs", not "irAE\'s", and define it at first use: write "immune-related adverse events (irAEs)".',
     ]);
@@ -56,7 +56,7 @@ describe('undefined-abbreviation', () => {
   it('needs no definition in a heading, and takes one there for the heading\'s section only', () => {
     assert.deepEqual(findingsOf('# Programmed cell death protein 1 (PD-1)\n\nPD-1 is a receptor.', rule), []);
     assert.deepEqual(findingsOf('## Programmed cell death protein 1 (PD-1)\n\nText.\n\n## Ligands\n\nPD-1 binds them.', rule), [
-      '7:1-7:5 "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '7:1-7:5 "PD-1" is not defined and not used again: write "programmed cell death protein 1".',
     ]);
     assert.deepEqual(findingsOf('## PD-1\n\nProgrammed cell death protein 1 (PD-1) is a receptor.', rule), []);
   });
@@ -83,13 +83,13 @@ describe('undefined-abbreviation', () => {
 
   it('does not take an unrelated parenthesis for a definition', () => {
     assert.deepEqual(findingsOf('PD-1 (see Figure 2) is a receptor.', rule), [
-      '1:1-1:5 "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '1:1-1:5 "PD-1" is not defined and not used again: write "programmed cell death protein 1".',
     ]);
   });
 
   it('exempts abbreviations better known than their expansions, and respects case', () => {
     assert.deepEqual(findingsOf('HIV, TP53, CD19 and CD20 are common. A car is not a CAR.', rule), [
-      '1:53-1:56 "CAR" is not defined at first use: write "chimeric antigen receptor (CAR)".',
+      '1:53-1:56 "CAR" is not defined and not used again: write "chimeric antigen receptor".',
     ]);
   });
 });

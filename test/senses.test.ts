@@ -10,11 +10,11 @@ const rule = 'undefined-abbreviation';
 
 describe('sense ranking for abbreviations with several meanings (issue #16)', () => {
   it('lets a statistic settle a measure: "95% CI", "HR 0.7", "HR for death" need no choice', () => {
-    assert.deepEqual(findingsOf('The HR for death was 0.68.', rule), ['1:5-1:7 "HR" is not defined at first use: write "hazard ratio (HR)".']);
-    assert.deepEqual(findingsOf('The risk fell (HR 0.7).', rule), ['1:16-1:18 "HR" is not defined at first use: write "hazard ratio (HR)".']);
+    assert.deepEqual(findingsOf('The HR for death was 0.68.', rule), ['1:5-1:7 "HR" is not defined and not used again: write "hazard ratio".']);
+    assert.deepEqual(findingsOf('The risk fell (HR 0.7).', rule), ['1:16-1:18 "HR" is not defined and not used again: write "hazard ratio".']);
     const [finding] = linter().lint('The HR for death was 0.68.').filter((candidate) => candidate.ruleId === rule);
-    assert.deepEqual([finding!.fix!.newText, finding!.fix!.safe, finding!.alternatives], ['hazard ratio (HR)', true, undefined]);
-    assert.deepEqual(linter().abbreviations('Survival improved (95% CI wide).'), [{ abbreviation: 'CI', expansion: 'confidence interval', entryId: 'confidence-interval', ambiguous: false }]);
+    assert.deepEqual([finding!.fix!.newText, finding!.fix!.safe, finding!.alternatives], ['hazard ratio', true, undefined]);
+    assert.deepEqual(linter().abbreviations('Survival improved (95% CI wide).'), [{ abbreviation: 'CI', expansion: 'confidence interval', entryId: 'confidence-interval', ambiguous: false, status: 'well-known' }]);
   });
 
   it('offers one fix per sense, likeliest first by the words around the use, none of them safe for fix-all', () => {
@@ -40,7 +40,7 @@ describe('sense ranking for abbreviations with several meanings (issue #16)', ()
 
   it('lists an undecided abbreviation with its senses in ranked order', () => {
     assert.deepEqual(linter().abbreviations('HR status was known for all patients.'), [
-      { abbreviation: 'HR', expansion: 'hormone receptor or hazard ratio or heart rate or homologous recombination or high risk', entryId: 'hazard-ratio', ambiguous: true },
+      { abbreviation: 'HR', expansion: 'hormone receptor or hazard ratio or heart rate or homologous recombination or high risk', entryId: 'hazard-ratio', ambiguous: true, status: 'undefined' },
     ]);
   });
 
@@ -54,7 +54,7 @@ describe('sense ranking for abbreviations with several meanings (issue #16)', ()
       'senses: "ZZQ" is not an abbreviation in the corpus',
     ]);
     const [finding] = pinned.lint('The CI of relapse was 20%.');
-    assert.deepEqual([finding!.message, finding!.fix!.newText, finding!.fix!.safe], ['"CI" is not defined at first use: write "cumulative incidence (CI)".', 'cumulative incidence (CI)', true]);
+    assert.deepEqual([finding!.message, finding!.fix!.newText, finding!.fix!.safe], ['"CI" is not defined and not used again: write "cumulative incidence".', 'cumulative incidence', true]);
     assert.deepEqual(pinned.abbreviations('The CI of relapse was 20%.').map((item) => item.expansion), ['cumulative incidence']);
   });
 });

@@ -41,8 +41,10 @@ export function lintFile(project: Project, file: string, job: LintJob, reporter:
   const { linter, ignored } = project.settingsFor(file);
   if (ignored) return { file, ignored: true };
   const notices = (text: string) => linter.notices(text).map(({ span, message }) => `${span.range.start.line + 1}:${span.range.start.character + 1}: ${message}`);
-  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text) }), notices: notices(draft.text) };
-  const fixed = fixDocument(draft.text, (text) => linter.lint(text));
+  // A chapter of a document in several files is checked with the others: its abbreviations continue theirs.
+  const parts = project.partsFor(file);
+  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text, 'markdown', parts) }), notices: notices(draft.text) };
+  const fixed = fixDocument(draft.text, (text) => linter.lint(text, 'markdown', parts));
   if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
   return { file, piece: reporter.render({ file, findings: fixed.findings }), fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
 }

@@ -1,10 +1,12 @@
 import { abbreviationUses, afterPercentage, bodyUses, findLongForm, type AbbreviationUse } from './abbreviations';
-import type { Analysis } from './analysis';
+import { blockAt, type Analysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
 import { BLOCK_BREAK } from './markdown/prose';
 import { inHeading, inSectionOf, isGeneMention, sentenceOf } from './rules/helpers';
+import { inQuotation } from './quotations';
+import { definitionIn, type DefinitionElsewhere } from './documentParts';
 import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
 import { partitionPoint } from './text/spans';
 import { tokenIndexAfter } from './text/tokens';
@@ -46,7 +48,10 @@ export interface AbbreviationRecord {
   short: string;
   entry?: TermEntry;
   occurrences: AbbreviationOccurrence[];
-  /** Whether a reader knows it without a definition (the well-known list, the team's `ignore`, the corpus). */
+  /**
+   * Whether a reader knows it without a definition: the well-known list, the team's `ignore`, the corpus;
+   * or, in this document, a gene symbol or a member of a corpus abbreviation's family (HER3 beside HER2).
+   */
   wellKnown: boolean;
   /** The glossary's definition, which serves the whole document. */
   glossary?: AbbreviationDefinition;
@@ -60,6 +65,9 @@ export interface AbbreviationIndex {
 }
 
 const cache = new WeakMap<Analysis, AbbreviationIndex>();
+
+// A glossary's abbreviations are its definitions; a press release's "About" paragraph is boilerplate, reused whole.
+const STANDING_ALONE = new Set(['glossary', 'boilerplate']);
 
 /** The abbreviation index of the analysis, computed once and shared by the abbreviation rules. */
 export function abbreviationIndex(analysis: Analysis): AbbreviationIndex {
@@ -75,13 +83,24 @@ export function abbreviationIndex(analysis: Analysis): AbbreviationIndex {
 // CLEOPATRA (NCT00567190) trial", "Study TDM4370g (EMILIA)"), a company ("H2 BEV, LLC"), a legal citation
 // ("21 CFR Part 108", "21 USC 331"), a date ("FEB 26, 2015"), a speaker or memo label at the start of a
 // paragraph ("SB: And I am...", "RE: Warning Letter").
-const TRIAL_AFTER = /^\s*(?:\([^()]{0,40}\)\s*)?(?:trials?|stud(?:y|ies))\b/i;
+const TRIAL_AFTER = /^\s*(?:or\s+[\p{L}\p{N}-]+\s*)?(?:\([^()]{0,40}\)\s*)?(?:trials?|stud(?:y|ies))\b/iu;
+// A number or code after the capitals names a document, protocol or record: "SEA 08-18", "CMS #730567",
+// "EORTC 18071", "SWOG S1801"; a registration mark, a product ("PDQ®").
+const NUMBERED_AFTER = /^(?:\s+(?:#\s?)?[A-Z]?\d{3,}|\s+\d+(?:[-\u2013]\d+)+|\s*\(\s*\d+\s*(?:mg|g|mcg|µg|mL|IU)\b)/;
+// A registration or trademark sign makes the capitals a product's name wherever they stand: "PDQ®".
+const REGISTERED_AFTER = /^[®™℠]/;
+// A name in title case around the capitals: "NIH Clinical Center", "Active CBD Oil", "OG Kush", "Black
+// Salve with DMSO" (mid-sentence, so not a sentence's first word); and a named agent ("the agent DM1").
+const NAME_AFTER = /^(?:['\u2019]s)? \p{Lu}\p{Ll}{2,}/u;
+const NAME_BEFORE = /(?:\b(?:agent|compound|payload|brand|product|firm|company) |[^.!?:;\s] \p{Lu}\p{Ll}{2,} (?:(?:with|of|&) )?)$/u;
 const TRIAL_BEFORE = /\b(?:study|trial)\s+[\p{L}\p{N}-]+\s*\($/iu;
 const COMPANY_AFTER = /^,?\s+(?:LLC|INC|Inc|Ltd|LLP|Corp|Co)\b/;
-const CITATION = { before: /\d\s$/, after: /^\s+(?:\d|Part\b|§)/ };
+const CITATION = { before: /\d\s$/, after: /^\s+(?:\d|part\b|§)/i };
 const MONTHS = new Set(['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'SEPT', 'OCT', 'NOV', 'DEC']);
 const GENE_SYMBOL = /^[A-Z][A-Z0-9]{1,7}$/;
 const GENE_SENTENCE = /\bgenes?\b/i;
+// A transcript's paragraph opens with its speaker's initials: "SB: And I am...".
+const SPEAKER_LABEL = /^\p{Lu}{2,3}:\s/u;
 
 function buildIndex(analysis: Analysis, options: AbbreviationOptions): AbbreviationIndex {
   const scopes = documentScopes(analysis, options.scopes ?? 'ama');
@@ -115,7 +134,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
         plural: use.plural,
         scope,
         inHeading: use.inHeading,
-        needsDefinition: needing.has(use) && !listed && scope.kind !== 'glossary',
+        needsDefinition: needing.has(use) && !listed && !STANDING_ALONE.has(scope.kind),
         ...(definition ? { definition } : {}),
         corpusUse: use,
       });
@@ -141,19 +160,25 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     const listed = lists.get(start);
     const definition = listed ?? shapeDefinition(analysis, short, start, end);
     const record = recordOf(short);
+    const exempt = heading ? (REGISTERED_AFTER.test(text.slice(end, end + 1)) ? 'name' : undefined) : exemption(analysis, short, start, end);
+    if ((exempt === 'gene' || exempt === 'name') && !record.entry) record.wellKnown = true;
     record.occurrences.push({
       start,
       end,
       plural,
       scope,
       inHeading: heading,
-      needsDefinition: !heading && !listed && scope.kind !== 'glossary' && !exemptHere(analysis, short, start, end),
+      needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind),
       ...(definition ? { definition } : {}),
     });
   }
 
   const all = [...records.values()];
+  // "HER receptors, most notably HER3" beside HER2: a family the corpus abbreviation's definition covers.
+  const stemOf = (short: string) => short.replace(/[-\u2010]?\d+[a-z]?$/, '');
+  const corpusStems = new Set(all.filter((record) => record.entry).map((record) => stemOf(record.short)));
   for (const record of all) {
+    if (!record.entry && corpusStems.has(stemOf(record.short))) record.wellKnown = true;
     record.occurrences.sort((a, b) => a.start - b.start);
     const glossary = record.occurrences.find((occurrence) => occurrence.scope.kind === 'glossary' && occurrence.definition);
     if (glossary) record.glossary = glossary.definition!;
@@ -162,26 +187,30 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
 }
 
 /**
- * A gene symbol (italic, beside "gene", or in a sentence about genes), a statistic's interval ("95% CI"),
- * a citation key, or capitals that name (see above): no definition needed here.
+ * Why an abbreviation found by shape needs no definition here: a gene symbol (italic, beside "gene", or
+ * in a sentence about genes) or a registered name ("PDQ®"), which it then is throughout the document; or a statistic's interval
+ * ("95% CI"), a citation key, quoted words, a transcript's speech, or capitals that name (see above).
  */
-function exemptHere(analysis: Analysis, short: string, start: number, end: number): boolean {
+function exemption(analysis: Analysis, short: string, start: number, end: number): 'gene' | 'name' | 'here' | undefined {
   const { tokens } = analysis;
   const text = analysis.prose.text;
   const firstToken = tokenIndexAfter(tokens, start);
   const lastToken = Math.max(firstToken, tokenIndexAfter(tokens, end) - 1);
-  if (isGeneMention(analysis, { start, end, firstToken, lastToken })) return true;
-  if (afterPercentage(text, start) || text[start - 1] === '@') return true;
-  const before = text.slice(Math.max(0, start - 40), start);
-  const after = text.slice(end, end + 60);
-  if (TRIAL_AFTER.test(after) || TRIAL_BEFORE.test(before) || COMPANY_AFTER.test(after)) return true;
-  if ((CITATION.before.test(before) && CITATION.after.test(after)) || (MONTHS.has(short) && /^\s+\d/.test(after))) return true;
-  if (/(?:^|\u2029)\s*$/.test(before) && /^\s*:/.test(after)) return true;
+  if (isGeneMention(analysis, { start, end, firstToken, lastToken })) return 'gene';
   if (GENE_SYMBOL.test(short)) {
     const sentence = sentenceOf(analysis, start);
-    if (GENE_SENTENCE.test(text.slice(sentence.start, sentence.end))) return true;
+    if (GENE_SENTENCE.test(text.slice(sentence.start, sentence.end))) return 'gene';
   }
-  return false;
+  const after = text.slice(end, end + 60);
+  if (REGISTERED_AFTER.test(after)) return 'name';
+  if (afterPercentage(text, start) || text[start - 1] === '@' || inQuotation(analysis, start, end)) return 'here';
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (TRIAL_AFTER.test(after) || TRIAL_BEFORE.test(before) || COMPANY_AFTER.test(after) || NUMBERED_AFTER.test(after)) return 'here';
+  if (NAME_AFTER.test(after) || NAME_BEFORE.test(before)) return 'here';
+  if ((CITATION.before.test(before) && CITATION.after.test(after)) || (MONTHS.has(short) && /^\s+\d/.test(after))) return 'here';
+  if (/(?:^|\u2029)\s*$/.test(before) && /^\s*:/.test(after)) return 'here';
+  const block = blockAt(analysis.prose, start);
+  return block && SPEAKER_LABEL.test(text.slice(block.start, block.start + 8)) ? 'here' : undefined;
 }
 
 /** The corpus's definition of a use, when it is one the writer gave in the expansion's accepted form. */
@@ -242,6 +271,16 @@ function shapeDefinition(analysis: Analysis, short: string, start: number, end: 
     const phrase = phraseOf(expansionStart, expansionEnd);
     return { start: expansionStart, end: expansionEnd, expansion: text.slice(expansionStart, expansionEnd), ...(phrase ? { phrase } : {}), listed: false };
   };
+  // "Federal Food, Drug, and Cosmetic Act (FD&C Act)": words after the abbreviation that also end the expansion.
+  const sharedWords = text[start - 1] === '(' ? /^((?:\s+\p{L}+){1,2})\)/u.exec(text.slice(end, end + 30)) : null;
+  if (sharedWords) {
+    const words = sharedWords[1]!.trim();
+    const leadEnd = text.slice(0, start - 1).trimEnd().length;
+    if (text.slice(leadEnd - words.length, leadEnd).toLowerCase() === words.toLowerCase()) {
+      const found = definedBefore(leadEnd - words.length, (expansionStart) => ({ start: expansionStart, end: end + sharedWords[0].length }));
+      if (found) return { ...found, end: leadEnd, expansion: text.slice(found.start, leadEnd) };
+    }
+  }
   // "expansion (ABBR)", "expansion [ABBR]" inside parentheses; the parenthesis may go on ("(ITT; n = 300)"),
   // and a bracket, as journals write it, may hold more ("tumor cells [TC ≥ 50%]").
   if ((text[start - 1] === '(' && /^[)\];,]/.test(text[end] ?? '')) || (text[start - 1] === '[' && text.indexOf(']', end) - end < 40 && text.indexOf(']', end) >= end)) {
@@ -337,6 +376,8 @@ function listDefinitions(analysis: Analysis, scopes: readonly Scope[]): Map<numb
   return definitions;
 }
 
+const EXPLAINING = /\b(?:called|known\s+as|named|termed|or|ie|i\.e\.|meaning)\s*,?\s*$/i;
+
 /**
  * Every place an abbreviation's expansion is written out after the document defined it, other than in
  * a definition: one pass of a matcher made from the expansions the document defines (and, for a
@@ -355,7 +396,7 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
   if (specs.length === 0) return [];
   const matches: PhraseMatch<AbbreviationRecord>[] = new PhraseMatcher(specs).findAll(analysis.tokens);
   const definitionSpans = records
-    .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [occurrence.definition.phrase ?? { start: Math.min(occurrence.start, occurrence.definition.start), end: Math.max(occurrence.end, occurrence.definition.end) }] : [])))
+    .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [definitionSpan(occurrence)] : [])))
     .sort((a, b) => a.start - b.start);
   const inDefinition = (start: number, end: number) => {
     const at = partitionPoint(definitionSpans.length, (index) => definitionSpans[index]!.end <= start);
@@ -366,10 +407,18 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
   for (const match of matches) {
     if (match.start < reach) continue;
     reach = match.end;
-    if (inDefinition(match.start, match.end) || inHeading(analysis, match.start)) continue;
+    if (inDefinition(match.start, match.end) || inHeading(analysis, match.start) || inQuotation(analysis, match.start, match.end)) continue;
+    // "T cells called tumor-infiltrating lymphocytes": an explanation of the term, which the abbreviation would undo.
+    if (EXPLAINING.test(analysis.prose.text.slice(Math.max(0, match.start - 20), match.start))) continue;
     written.push({ record: match.phrase.payload, start: match.start, end: match.end, plural: match.plural });
   }
   return written;
+}
+
+/** The span of a defining occurrence's whole definition: its parenthesised phrase, or from the expansion to the abbreviation. */
+export function definitionSpan(occurrence: AbbreviationOccurrence): { start: number; end: number } {
+  const { definition } = occurrence;
+  return definition!.phrase ?? { start: Math.min(occurrence.start, definition!.start), end: Math.max(occurrence.end, definition!.end) };
 }
 
 /** Whether a heading's definition serves the occurrence: it opens the occurrence's section. */
@@ -406,6 +455,8 @@ export interface UndefinedFirstUse {
   later?: AbbreviationOccurrence;
   /** A definition in another scope (the abstract's, for the body), which AMA style does not carry over. */
   elsewhere?: AbbreviationOccurrence;
+  /** The definition in a later file of the document, when this file has none. */
+  laterFile?: DefinitionElsewhere;
 }
 
 /** Per scope, the first use that needed a definition and has none at or before it. */
@@ -419,7 +470,15 @@ export function undefinedFirstUses(analysis: Analysis, record: AbbreviationRecor
     if (!first || triesDefinition(first) || definedByHeading(analysis, record, first)) continue;
     // A legend's "Abbreviations:" line, under its table, serves the whole legend.
     if (occurrences.some((occurrence) => definesInText(occurrence) && (occurrence.start < first.start || occurrence.definition!.listed))) continue;
+    // An earlier file of the document defined it for the body.
+    const parts = analysis.documentParts;
+    if (scope.kind === 'body' && parts && definitionIn(parts.before, record.short)) continue;
     const later = occurrences.find((occurrence) => occurrence.start > first.start && definesInText(occurrence));
+    const laterFile = !later && scope.kind === 'body' && parts ? definitionIn(parts.after, record.short) : undefined;
+    if (laterFile) {
+      found.push({ occurrence: first, laterFile });
+      continue;
+    }
     const elsewhere = later ? undefined : record.occurrences.find((occurrence) => occurrence.scope !== scope && definesInText(occurrence));
     found.push({ occurrence: first, ...(later ? { later } : {}), ...(elsewhere ? { elsewhere } : {}) });
   }

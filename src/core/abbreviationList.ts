@@ -19,7 +19,7 @@ export interface AbbreviationListItem {
   entryId?: string;
   /** The abbreviation has several meanings and the document does not say which it means. */
   ambiguous: boolean;
-  /** `undefined`: used and never defined (nor one a reader knows without: DNA, HIV). */
+  /** `undefined`: used and never defined; `well-known`: needs no definition (DNA, HIV, or only "95% CI"). */
   status: 'defined' | 'well-known' | 'undefined';
   /** With `byScope`: the scope the row is for ("the abstract", "the body", "the legend of Table 1"). */
   scope?: string;
@@ -45,7 +45,8 @@ function itemOf(analysis: Analysis, record: AbbreviationRecord, occurrences: rea
   const { entry } = record;
   const definedHere = occurrences.find((occurrence) => occurrence.definition);
   const defining = definedHere ?? record.occurrences.find((occurrence) => occurrence.definition);
-  const status = definedHere || record.glossary ? 'defined' : record.wellKnown ? 'well-known' : 'undefined';
+  const needsNone = record.wellKnown || !occurrences.some((occurrence) => occurrence.needsDefinition);
+  const status = definedHere || record.glossary ? 'defined' : needsNone ? 'well-known' : 'undefined';
   if (!entry) {
     const definition = defining?.definition ?? record.glossary;
     const expansion = definition ? lowerCaseOpening(definition.expansion) : (WELL_KNOWN_ABBREVIATIONS[record.short] ?? '');

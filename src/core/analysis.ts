@@ -11,6 +11,7 @@ import { splitSentences, type Sentence } from './text/sentences';
 import { spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
+import type { DocumentParts } from './documentParts';
 import type { AbbreviationOptions } from './types';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
@@ -28,6 +29,8 @@ export interface Analysis {
   abbreviationShapes: Int32Array;
   /** How abbreviations are checked: the linter's options, set once the analysis is made. */
   abbreviationOptions?: AbbreviationOptions;
+  /** The other files of a document in several files, for the lint under way (documentParts.ts). */
+  documentParts?: DocumentParts;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
 }

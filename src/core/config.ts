@@ -18,6 +18,8 @@ export interface MedlintConfig {
   /** The most a finding inside an attributed direct quotation may be. */
   quotations?: QuotationSeverity;
   abbreviations?: AbbreviationOptions;
+  /** The files of one document split into several, in order, relative to the config file (a Quarto book's `_quarto.yml` chapters serve too). */
+  documents?: string[];
 }
 
 let validate: ValidateFunction | undefined;

@@ -9,6 +9,7 @@ import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
+import { summarize, type AbbreviationSummary, type DocumentParts } from './documentParts';
 import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
@@ -39,7 +40,10 @@ export interface Linter {
   readonly options: LinterOptions;
   readonly rules: readonly Rule[];
   /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
-  lint(text: string, format?: TextFormat): Finding[];
+  /** `parts`: the other files of a document split into several, whose abbreviations this one continues. */
+  lint(text: string, format?: TextFormat, parts?: DocumentParts): Finding[];
+  /** What the text's body defines and uses, for the other files of a document in several files. */
+  abbreviationSummary(text: string): AbbreviationSummary;
   /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
   notices(text: string, format?: TextFormat): Notice[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
@@ -86,8 +90,10 @@ export function createLinter(options: LinterOptions): Linter {
     options,
     rules: allRules,
     severityOf,
-    lint(text, format) {
+    lint(text, format, parts) {
       const analysis = analysisOf(text, format);
+      if (parts) analysis.documentParts = parts;
+      else delete analysis.documentParts;
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
       const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(source)];
@@ -153,6 +159,9 @@ export function createLinter(options: LinterOptions): Linter {
     },
     entries() {
       return options.corpus.terms;
+    },
+    abbreviationSummary(text) {
+      return summarize(analysisOf(text));
     },
     abbreviations(text, listOptions) {
       return abbreviationList(analysisOf(text), listOptions);

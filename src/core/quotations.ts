@@ -14,18 +14,14 @@ const PAIRS: readonly [string, string][] = [
   ['"', '"'],
 ];
 
-const cache = new WeakMap<Analysis, Quotation[]>();
+const cache = new WeakMap<Analysis, { all: Quotation[]; attributed: Quotation[] }>();
 
-/**
- * The attributed direct quotations of the document, in order: text between quotation marks in a
- * prose block whose text outside the marks has a speech verb. A quoted claim that no one is said to
- * have said (a warning letter quoting a website) is not one: the claim is the writer's to answer for.
- */
-export function attributedQuotations(analysis: Analysis): Quotation[] {
+function quotationsOf(analysis: Analysis): { all: Quotation[]; attributed: Quotation[] } {
   const cached = cache.get(analysis);
   if (cached) return cached;
   const text = analysis.prose.text;
-  const quotations: Quotation[] = [];
+  const all: Quotation[] = [];
+  const attributed: Quotation[] = [];
   for (const block of analysis.prose.blocks) {
     const blockText = text.slice(block.start, block.end);
     if (!/["\u201c]/.test(blockText)) continue;
@@ -41,19 +37,37 @@ export function attributedQuotations(analysis: Analysis): Quotation[] {
       }
     }
     if (found.length === 0) continue;
+    all.push(...found);
     let outside = blockText;
     for (const quotation of found) outside = outside.slice(0, quotation.start - block.start) + ' '.repeat(quotation.end - quotation.start) + outside.slice(quotation.end - block.start);
-    if (ATTRIBUTION.test(outside)) quotations.push(...found);
+    if (ATTRIBUTION.test(outside)) attributed.push(...found);
   }
-  quotations.sort((a, b) => a.start - b.start);
+  const quotations = { all: all.sort((a, b) => a.start - b.start), attributed: attributed.sort((a, b) => a.start - b.start) };
   cache.set(analysis, quotations);
   return quotations;
 }
 
-/** Whether prose offsets start..end lie inside an attributed quotation. */
-export function inAttributedQuotation(analysis: Analysis, start: number, end: number): boolean {
-  const quotations = attributedQuotations(analysis);
+/**
+ * The attributed direct quotations of the document, in order: text between quotation marks in a
+ * prose block whose text outside the marks has a speech verb. A quoted claim that no one is said to
+ * have said (a warning letter quoting a website) is not one: the claim is the writer's to answer for.
+ */
+export function attributedQuotations(analysis: Analysis): Quotation[] {
+  return quotationsOf(analysis).attributed;
+}
+
+function within(quotations: readonly Quotation[], start: number, end: number): boolean {
   const index = partitionPoint(quotations.length, (at) => quotations[at]!.end < end);
   const quotation = quotations[index];
   return quotation !== undefined && quotation.start <= start && end <= quotation.end;
+}
+
+/** Whether prose offsets start..end lie inside an attributed quotation. */
+export function inAttributedQuotation(analysis: Analysis, start: number, end: number): boolean {
+  return within(quotationsOf(analysis).attributed, start, end);
+}
+
+/** Whether prose offsets start..end lie inside quotation marks: quoted words are not the writer's to change. */
+export function inQuotation(analysis: Analysis, start: number, end: number): boolean {
+  return within(quotationsOf(analysis).all, start, end);
 }

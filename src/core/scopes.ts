@@ -8,7 +8,7 @@ import { spanAt } from './text/spans';
  * abstract, the body, and each table or figure with its legend; and the glossary (a list of
  * abbreviations), whose definitions serve the whole document.
  */
-export type ScopeKind = 'body' | 'abstract' | 'legend' | 'glossary';
+export type ScopeKind = 'body' | 'abstract' | 'legend' | 'glossary' | 'boilerplate';
 
 export interface Scope {
   kind: ScopeKind;
@@ -26,6 +26,7 @@ const GLOSSARY_HEADING = /^(?:list\s+of\s+)?(?:abbreviations|acronyms|abbreviati
 const GLOSSARY_COLUMN = /^(?:abbreviations?|acronyms?|abbr\.?)$/i;
 const CAPTION = /^(?:(?:table|figure|fig\.|exhibit|supplementary\s+(?:table|figure))\s*[A-Z]?\d+[A-Za-z]?\b|table:)/i;
 const FIGURE_CAPTION = /^(?:figure|fig\.|supplementary\s+figure)\s*[A-Z]?\d+/i;
+const ABOUT = /^About\s[^:\u2029]{3,100}:/;
 // A table's notes after it: its abbreviations, notes, sources and footnote marks.
 const TABLE_NOTE = /^(?:abbreviations?\b|notes?\b|sources?\b|[*†‡§¶])/i;
 
@@ -80,6 +81,11 @@ export function documentScopes(analysis: Analysis, mode: 'ama' | 'document' = 'a
       continue;
     }
     const text = blockText(analysis, block);
+    // A press release's closing "About the National Cancer Institute (NCI): ..." stands alone, as it is reused whole.
+    if (block.kind === 'paragraph' && ABOUT.test(text)) {
+      scopes.push({ kind: 'boilerplate', start: block.start, end: block.end, name: 'the "About" paragraph' });
+      continue;
+    }
     if (block.kind === 'paragraph' && FIGURE_CAPTION.test(text) && !(blocks[index + 1]?.kind === 'table-cell')) {
       let last = index;
       while (last + 1 < blocks.length && blocks[last + 1]!.kind === 'paragraph' && /^abbreviations?\b/i.test(blockText(analysis, blocks[last + 1]!))) last++;

@@ -6,6 +6,8 @@ import type { Corpus, CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
 import type { SeveritySetting } from '../core/types';
 import { resolveSettings } from '../core/settings';
+import { partsOf, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
+import { documentFiles } from './documents';
 import { readTermFolder } from './terms';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
@@ -19,6 +21,7 @@ export interface FileSettings {
 
 interface ConfigScope {
   linter: Linter;
+  config: MedlintConfig;
   configFile?: string;
   isIgnored: (file: string) => boolean;
 }
@@ -64,6 +67,34 @@ export class Project {
     return { linter: scope.linter, ignored: scope.isIgnored(resolve(file)), ...(configFile ? { configFile } : {}) };
   }
 
+  /**
+   * The other files of the document `file` is one file of (the config's `documents`, a Quarto book's
+   * chapters), as its lint needs them; undefined for a file that stands alone. Each file's summary is
+   * kept until the file changes.
+   */
+  partsFor(file: string): DocumentParts | undefined {
+    const configFile = this.options.explicitConfig ? resolve(this.options.explicitConfig) : findConfigFile(dirname(resolve(file)));
+    const files = documentFiles(file, this.scopeFor(configFile).config, configFile);
+    if (!files) return undefined;
+    return partsOf(files, resolve(file), (other) => this.summaryOf(other), (other) => this.shown(other));
+  }
+
+  private readonly summaries = new Map<string, { modified: number; summary: AbbreviationSummary }>();
+
+  private summaryOf(file: string): AbbreviationSummary | undefined {
+    let modified: number;
+    try {
+      modified = statSync(file).mtimeMs;
+    } catch {
+      return undefined;
+    }
+    const cached = this.summaries.get(file);
+    if (cached?.modified === modified) return cached.summary;
+    const summary = this.settingsFor(file).linter.abbreviationSummary(readFileSync(file, 'utf8'));
+    this.summaries.set(file, { modified, summary });
+    return summary;
+  }
+
   private shown(file: string): string {
     return relative(this.options.base ?? process.cwd(), file).replace(/\\/g, '/') || file;
   }
@@ -103,6 +134,7 @@ export class Project {
     this.problems.push(...settings.problems);
     const ignore = ignoredFileGlobs(config).map(globToRegExp);
     return {
+      config,
       linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ...(settings.abbreviations ? { abbreviations: settings.abbreviations } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),

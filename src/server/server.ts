@@ -78,13 +78,15 @@ export function startServer(connection: Connection = createConnection(ProposedFe
 
   const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : join(root, 'untitled.md'));
   const linterFor = (document: TextDocument) => {
-    const scope = project.settingsFor(pathOf(document.uri));
+    const path = pathOf(document.uri);
+    const scope = project.settingsFor(path);
     for (const problem of project.problems.map(formatProblem)) {
       if (reported.has(problem)) continue;
       reported.add(problem);
       connection.window.showWarningMessage(`medlint: ${problem}`);
     }
-    return scope;
+    // A chapter of a document in several files continues the others' abbreviations (read from disk).
+    return { ...scope, parts: document.uri.startsWith('file:') ? project.partsFor(path) : undefined };
   };
 
   // Core positions are UTF-16; a client may have negotiated UTF-8 or UTF-32 columns.
@@ -146,11 +148,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const findingsOf = (document: TextDocument): Finding[] => {
-    const { linter, ignored } = linterFor(document);
+    const { linter, ignored, parts } = linterFor(document);
     if (ignored) return [];
     try {
       const text = document.getText();
-      const findings = linter.lint(text);
+      const findings = linter.lint(text, 'markdown', parts);
       tellOnce(document, linter.notices(text));
       return findings;
     } catch (error) {
@@ -246,10 +248,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const replacements = (fixes: Pick<Fix, 'range' | 'newText'>[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
     // Fix-all: the core's safe fixes to a fixed point, as one edit, and what it did.
     const fixAll = (title: string, kind: string): CodeAction | undefined => {
-      const { linter, ignored } = linterFor(document);
+      const { linter, ignored, parts } = linterFor(document);
       if (ignored) return undefined;
       const before = document.getText();
-      const fixed = fixDocument(before, (text) => linter.lint(text));
+      const fixed = fixDocument(before, (text) => linter.lint(text, 'markdown', parts));
       const edit = minimalEdit(before, fixed.text);
       const range = toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) });
       const textEdits = edit.start === edit.end && !edit.newText ? [] : [{ range, newText: edit.newText }];

@@ -141,9 +141,9 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
   ) {}
 
   private async fixAll(document: vscode.TextDocument): Promise<FixedDocument | undefined> {
-    const { linter, ignored } = await this.settings.settingsFor(document.uri);
+    const { linter, ignored, parts } = await this.settings.settingsFor(document.uri);
     if (ignored) return undefined;
-    return fixDocument(document.getText(), (text) => linter.lint(text));
+    return fixDocument(document.getText(), (text) => linter.lint(text, 'markdown', parts));
   }
 
   async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {

@@ -5,6 +5,7 @@ import type { SourceFile } from '../core/corpus/load';
 import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
 import { resolveSettings, type TermFolder } from '../core/settings';
+import { partsOf, quartoChapters, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
 import type { SeveritySetting } from '../core/types';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
@@ -13,6 +14,8 @@ export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
 export interface DocumentSettings {
   linter: Linter;
   ignored: boolean;
+  /** The other files of the document it is one file of (the config's `documents`, a Quarto book's chapters). */
+  parts?: DocumentParts;
 }
 
 const decoder = new TextDecoder();
@@ -63,7 +66,9 @@ export function editorRuleSeverities(settings: vscode.WorkspaceConfiguration): R
  * own settings apply: workspace config files and term folders are not read.
  */
 export class SettingsResolver implements vscode.Disposable {
-  private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri }>>();
+  private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri; documents?: string[] }>>();
+  /** Each other file's abbreviation summary, with the text it was made from. */
+  private readonly summaries = new Map<string, { text: string; summary: AbbreviationSummary }>();
   private readonly reported = new Set<string>();
   /**
    * Every problem the writer was warned about this session. A reset (any settings change, any saved
@@ -114,9 +119,42 @@ export class SettingsResolver implements vscode.Disposable {
       scope = this.createScope(folder, configFile);
       this.scopes.set(key, scope);
     }
-    const { linter, ignore, root } = await scope;
+    const { linter, ignore, root, documents } = await scope;
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
-    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)) };
+    const parts = folder && vscode.workspace.isTrusted ? await this.partsFor(uri, linter, documents?.map((name) => vscode.Uri.joinPath(root, name)) ?? (await this.quartoChapters(uri, folder.uri))) : undefined;
+    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)), ...(parts ? { parts } : {}) };
+  }
+
+  /** The chapters of the Quarto book around the document, in order, if any. */
+  private async quartoChapters(uri: vscode.Uri, root: vscode.Uri): Promise<vscode.Uri[] | undefined> {
+    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
+      const text = await readText(vscode.Uri.joinPath(dir, '_quarto.yml'));
+      if (text !== undefined) return quartoChapters(text).map((name) => vscode.Uri.joinPath(dir, name));
+      if (dir.path === root.path) break;
+    }
+    return undefined;
+  }
+
+  /** The other files of the document, as an open editor holds them or else as saved. */
+  private async partsFor(uri: vscode.Uri, linter: Linter, files: vscode.Uri[] | undefined): Promise<DocumentParts | undefined> {
+    if (!files?.some((file) => file.toString() === uri.toString())) return undefined;
+    const summaries = new Map<string, AbbreviationSummary>();
+    for (const file of files) {
+      const key = file.toString();
+      if (key === uri.toString()) continue;
+      const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText() ?? (await readText(file));
+      if (text === undefined) continue;
+      const cached = this.summaries.get(key);
+      const summary = cached?.text === text ? cached.summary : linter.abbreviationSummary(text);
+      this.summaries.set(key, { text, summary });
+      summaries.set(key, summary);
+    }
+    return partsOf(
+      files.map((file) => file.toString()),
+      uri.toString(),
+      (key) => summaries.get(key),
+      (key) => vscode.workspace.asRelativePath(vscode.Uri.parse(key), false),
+    );
   }
 
   private async findConfigFile(uri: vscode.Uri, root: vscode.Uri): Promise<vscode.Uri | undefined> {
@@ -165,7 +203,7 @@ export class SettingsResolver implements vscode.Disposable {
     const resolved = resolveSettings(this.builtin, config, folders, configFile ? shown(configFile) : 'settings (medlint.termsPaths)', editorRules);
     problems.push(...resolved.problems);
     this.report(problems);
-    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ...(resolved.abbreviations ? { abbreviations: resolved.abbreviations } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root };
+    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ...(resolved.abbreviations ? { abbreviations: resolved.abbreviations } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root, ...(config.documents && configFile ? { documents: config.documents } : {}) };
   }
 
   /** Corpus and config problems reported since the last reset, as shown in the output channel. */

@@ -1,3 +1,4 @@
+import type { DocumentParts } from '../core/documentParts';
 import type { Linter } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
 import type { FromLintWorker, LintResult, ToLintWorker } from './protocol';
@@ -16,6 +17,7 @@ interface Request {
   linter: Linter;
   text: string;
   format: TextFormat;
+  parts: DocumentParts | undefined;
   resolve: (result: LintResult | undefined) => void;
   reject: (error: Error) => void;
 }
@@ -48,14 +50,14 @@ export class OffThreadLinter {
     private readonly abandonAfterMs = ABANDON_AFTER_MS,
   ) {}
 
-  lint(document: string, linter: Linter, text: string, format: TextFormat): Promise<LintResult | undefined> {
+  lint(document: string, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts): Promise<LintResult | undefined> {
     return new Promise((resolve, reject) => {
       const overtaken = this.waiting.findIndex((request) => request.document === document);
       if (overtaken >= 0) {
         this.waiting.splice(overtaken, 1)[0]!.resolve(undefined);
         this.cancelled.dropped++;
       }
-      this.waiting.push({ requestId: this.nextRequestId++, document, linter, text, format, resolve, reject });
+      this.waiting.push({ requestId: this.nextRequestId++, document, linter, text, format, parts, resolve, reject });
       if (this.running?.document === document) this.abandonWhenLate(this.running);
       this.next();
     });
@@ -89,7 +91,7 @@ export class OffThreadLinter {
       this.configured.add(linterId);
     }
     this.running = { ...request, started: Date.now() };
-    worker.postMessage({ kind: 'lint', requestId: request.requestId, linterId, text: request.text, format: request.format });
+    worker.postMessage({ kind: 'lint', requestId: request.requestId, linterId, text: request.text, format: request.format, ...(request.parts ? { parts: request.parts } : {}) });
   }
 
   private finish(result: LintResult | undefined, error?: Error): void {

@@ -1,3 +1,4 @@
+import type { DocumentParts } from '../core/documentParts';
 import type { LinterOptions } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
 import type { Finding, Notice } from '../core/types';
@@ -5,7 +6,7 @@ import type { Finding, Notice } from '../core/types';
 /** Messages to the lint worker. A linter is sent once under an id; lints name it. */
 export type ToLintWorker =
   | { kind: 'configure'; linterId: number; options: LinterOptions }
-  | { kind: 'lint'; requestId: number; linterId: number; text: string; format: TextFormat };
+  | { kind: 'lint'; requestId: number; linterId: number; text: string; format: TextFormat; parts?: DocumentParts };
 
 /** What one lint gives: the findings, and what medlint says about the text as a whole. */
 export interface LintResult {

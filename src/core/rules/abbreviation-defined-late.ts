@@ -34,7 +34,21 @@ export const abbreviationDefinedLate: Rule = {
   check(analysis, report) {
     const text = analysis.prose.text;
     for (const record of abbreviationIndex(analysis).records) {
-      for (const { occurrence, later } of undefinedFirstUses(analysis, record)) {
+      for (const { occurrence, later, laterFile } of undefinedFirstUses(analysis, record)) {
+        if (laterFile) {
+          // The definition is in another file: the fix writes it here, and that file's redefinition is then reported there.
+          const expansion = lowerCaseOpening(laterFile.expansion);
+          const fix = writtenDefinition(expansion, record.short, occurrence.plural);
+          report({
+            start: occurrence.start,
+            end: occurrence.end,
+            message: `"${surface(analysis, occurrence)}" is used before its definition in ${laterFile.file}, on line ${laterFile.line}: define it here.`,
+            ...(fix ? { fix, safe: false } : {}),
+            ...(record.entry ? { entryId: record.entry.id } : {}),
+            abbreviation: { short: record.short, expansion },
+          });
+          continue;
+        }
         if (!later?.definition) continue;
         const expansion = lowerCaseOpening(later.definition.expansion);
         const singular = later.plural ? expansion.replace(/s$/, '') : expansion;

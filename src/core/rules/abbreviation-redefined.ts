@@ -1,5 +1,6 @@
-import { abbreviationIndex, definesInText, lineOf, occurrencesByScope } from '../abbreviationIndex';
+import { abbreviationIndex, definesInText, definitionSpan, lineOf, occurrencesByScope } from '../abbreviationIndex';
 import { normalizeExpansion } from '../corpus/compile';
+import { definitionIn } from '../documentParts';
 import type { Rule } from './rule';
 import { surface } from './helpers';
 
@@ -36,12 +37,25 @@ export const abbreviationRedefined: Rule = {
   check(analysis, report) {
     const text = analysis.prose.text;
     for (const record of abbreviationIndex(analysis).records) {
-      for (const occurrences of occurrencesByScope(record).values()) {
+      const earlierFile = analysis.documentParts && definitionIn(analysis.documentParts.before, record.short);
+      for (const [scope, occurrences] of occurrencesByScope(record)) {
         const definitions = occurrences.filter((occurrence) => definesInText(occurrence) && !occurrence.definition!.listed);
         const first = definitions[0];
+        if (first && earlierFile && scope.kind === 'body') {
+          const { definition } = first;
+          const span = definitionSpan(first);
+          const written = text.slice(first.start, first.end);
+          report({
+            ...span,
+            message: `"${written}" is already defined in ${earlierFile.file}, on line ${earlierFile.line}: write "${written}".`,
+            ...(definition!.phrase ? { fix: written } : {}),
+            ...(record.entry ? { entryId: record.entry.id } : {}),
+            abbreviation: { short: record.short, expansion: earlierFile.expansion },
+          });
+        }
         for (const again of definitions.slice(1)) {
           const { definition } = again;
-          const span = definition!.phrase ?? { start: Math.min(again.start, definition!.start), end: Math.max(again.end, definition!.end) };
+          const span = definitionSpan(again);
           const where = `on line ${lineOf(analysis, first!.start)}`;
           const abbreviation = { short: record.short, expansion: first!.definition!.expansion };
           if (sameExpansion(definition!.expansion, first!.definition!.expansion)) {

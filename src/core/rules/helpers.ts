@@ -102,7 +102,8 @@ export function capitalizeAtSentenceStart(analysis: Analysis, start: number, rep
  * drugs", not "biosimilar drugs"); elsewhere, and where the writer wrote lower case, it is left as it is.
  */
 export function keepSentenceCapital(analysis: Analysis, start: number, replacement: string): string {
-  if (!/^\p{Lu}/u.test(analysis.prose.text.charAt(start)) || !/^\p{Ll}/u.test(replacement)) return replacement;
+  // An abbreviation keeps its own case at a sentence's start: "mTOR", "irAEs".
+  if (!/^\p{Lu}/u.test(analysis.prose.text.charAt(start)) || !/^\p{Ll}+(?![\p{L}\p{N}])/u.test(replacement)) return replacement;
   return capitalizeAtSentenceStart(analysis, start, replacement);
 }
 

@@ -53,7 +53,7 @@ export const undefinedAbbreviation: Rule = {
       },
       {
         markdown: '# Cytokines\n\n## Interleukin-2 (IL-2)\n\nText.\n\n## Interleukin-6\n\nUnlike IL-2, it rises.',
-        expected: ['9:8-9:12 "IL-2" is not defined at first use: write "interleukin-2 (IL-2)".'],
+        expected: ['9:8-9:12 "IL-2" is not defined and not used again: write "interleukin-2".'],
       },
 
       { markdown: 'Risk of death fell (hazard ratio [HR], 0.68; 95% confidence interval [CI], 0.53 to 0.87).', expected: [] },
@@ -68,7 +68,7 @@ export const undefinedAbbreviation: Rule = {
       },
       {
         markdown: 'The HR for death was 0.68.',
-        expected: ['1:5-1:7 "HR" is not defined at first use: write "hazard ratio (HR)".'],
+        expected: ['1:5-1:7 "HR" is not defined and not used again: write "hazard ratio".'],
       },
       {
         markdown: 'HR status was known for all patients.',
@@ -78,32 +78,39 @@ export const undefinedAbbreviation: Rule = {
       },
       {
         markdown: 'CAR T-cell therapy is given once.',
-        expected: ['1:1-1:4 "CAR" is not defined at first use: write "chimeric antigen receptor (CAR)".'],
+        expected: ['1:1-1:4 "CAR" is not defined and not used again: write "chimeric antigen receptor".'],
       },
     ],
   },
   check(analysis, report) {
     for (const record of abbreviationIndex(analysis).records) {
-      for (const { occurrence, later, elsewhere } of undefinedFirstUses(analysis, record)) {
-        if (later) continue;
+      for (const { occurrence, later, laterFile, elsewhere } of undefinedFirstUses(analysis, record)) {
+        if (later || laterFile) continue;
         // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
         if (occurrence.corpusUse?.match.phrase.payload.form === 'variant') continue;
         const { start, end, plural, scope } = occurrence;
         const where = scope.kind === 'body' && !elsewhere ? '' : ` in ${scope.name}`;
         const elsewhereNote = elsewhere ? ` It is defined in ${elsewhere.scope.name}, on line ${lineOf(analysis, elsewhere.start)}; ${scope.name} defines its own.` : '';
         const written = surface(analysis, occurrence);
+        // Used once in its scope, the abbreviation is better written out (AMA): the fix gives the term alone.
+        const once = record.occurrences.filter((other) => other.scope === scope && !other.inHeading).length === 1;
+        const spelledOut = (expansion: string, asPlural: boolean) =>
+          !once ? writtenDefinition(expansion, record.short, asPlural) : !asPlural ? expansion : /\p{L}$/u.test(expansion) ? `${expansion}s` : undefined;
+        const what = once ? `"${written}" is not defined${where} and not used again` : `"${written}" is not defined at first use${where}`;
         const compound = inCompound(analysis.prose.text, start, end);
         const entry = record.entry;
         const abbreviation = { short: record.short, ...(elsewhere?.definition ? { expansion: lowerCaseOpening(elsewhere.definition.expansion) } : entry ? { expansion: entry.expansions![0]! } : {}) };
         if (!entry) {
           const expansion = elsewhere?.definition && lowerCaseOpening(elsewhere.definition.expansion);
-          const fixable = expansion && writtenDefinition(expansion, record.short, plural);
+          const fixable = expansion && spelledOut(expansion, plural);
           report({
             start,
             end,
             message: expansion
-              ? `"${written}" is not defined at first use${where}: write "${writtenDefinition(expansion, record.short, false)}".${elsewhereNote}`
-              : `"${written}" is not defined at first use${where}: write the term in full, followed by "(${written})".`,
+              ? `${what}: write "${fixable ?? spelledOut(expansion, false)}".${elsewhereNote}`
+              : once
+                ? `${what}: write the term in full.`
+                : `${what}: write the term in full, followed by "(${written})".`,
             ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, start, fixable) } : {}),
             abbreviation,
           });
@@ -128,11 +135,11 @@ export const undefinedAbbreviation: Rule = {
           continue;
         }
         const meant = ranking.senses[0]!;
-        const fixable = writtenDefinition(meant, entry.abbreviation!, plural);
+        const fixable = spelledOut(meant, plural);
         report({
           start,
           end,
-          message: `"${written}" is not defined at first use${where}: write "${fixable ?? writtenDefinition(meant, entry.abbreviation!, false)!}".${elsewhereNote}`,
+          message: `${what}: write "${fixable ?? spelledOut(meant, false)!}".${elsewhereNote}`,
           ...(fixable && !compound ? { fix: capitalizeAtSentenceStart(analysis, start, fixable) } : {}),
           entryId: entry.id,
           abbreviation: { short: record.short, expansion: meant },

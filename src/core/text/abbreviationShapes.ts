@@ -25,12 +25,14 @@ export function abbreviationShapes(text: string): number[] {
 }
 
 // A word joined by hyphens, ampersands or apostrophes, with a trailing + (CD8+); no slashes (BRAF/MEK is two).
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'\u2019+]|[-\u2010](?=[\p{L}\p{N}]))*/gu;
+// A slash joins only a single capital ("HCT/P", "HCT/Ps"): "BRAF/MEK" and "HER2/neu" are two words.
+const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'\u2019+]|[-\u2010](?=[\p{L}\p{N}])|\/(?=\p{Lu}s?(?![\p{L}\p{N}])))*/gu;
 const CAPITALS = /\p{Lu}/gu;
 const LOWER = /\p{Ll}/gu;
 // A word of its own at either end of a compound: "HER2-positive", "Anti-PD-1", "T-DM1-plus-placebo".
 const PLAIN_WORD = /^(?:\p{Lu}?\p{Ll}{2,}|\p{Ll}+|\d+\p{Ll}+)$/u;
-const IDENTIFIER = /\d{3}/;
+// Three digits in a row, or digits on both sides of a hyphen: a code (NCT01234567, MK-3475-054, DT-06-01).
+const IDENTIFIER = /\d{3}|\d[-\u2010]\d/;
 const PROTEIN_CHANGE = /^\p{Lu}\d+\p{Lu}$/u;
 const ROMAN = /^[IVXL]+[A-D]?$/;
 // Words that number what follows them: "phase IV", "stage IV", "class II".
@@ -49,15 +51,16 @@ function shouted(text: string, start: number, end: number): boolean {
 
 function shapesInBlock(text: string, start: number, end: number, spans: number[]): void {
   const block = text.slice(start, end);
-  const candidates: { start: number; end: number; capitalsOnly: boolean }[] = [];
+  // Roman numerals stay candidates until runs of capitals are found: "VIA FEDEX" is a phrase, not "FEDEX".
+  const candidates: { start: number; end: number; capitalsOnly: boolean; roman: boolean }[] = [];
   WORD.lastIndex = 0;
   for (let word = WORD.exec(block); word; word = WORD.exec(block)) {
     const core = abbreviationCore(word[0]);
     if (!core) continue;
     const from = start + word.index + core.offset;
     if (isPronunciation(text, start + word.index, word[0])) continue;
-    if (ROMAN.test(core.text) && (core.text !== 'IV' || NUMBERING.test(text.slice(Math.max(start, from - 12), from)))) continue;
-    candidates.push({ start: from, end: from + core.text.length, capitalsOnly: /^\p{Lu}{2,}$/u.test(core.text) });
+    const roman = ROMAN.test(core.text) && (core.text !== 'IV' || NUMBERING.test(text.slice(Math.max(start, from - 12), from)));
+    candidates.push({ start: from, end: from + core.text.length, capitalsOnly: /^\p{Lu}{2,}$/u.test(core.text), roman });
   }
   // Three or more words in capitals in a row, or two when one is long: a phrase in capitals
   // ("WARNING: SERIOUS INFECTIONS", "BOXED WARNING"), not abbreviations.
@@ -66,7 +69,7 @@ function shapesInBlock(text: string, start: number, end: number, spans: number[]
     while (last + 1 < candidates.length && candidates[last]!.capitalsOnly && candidates[last + 1]!.capitalsOnly && /^[\s:,&-]+$/.test(text.slice(candidates[last]!.end, candidates[last + 1]!.start))) last++;
     const run = candidates.slice(index, last + 1);
     const phrase = run.length >= 3 || (run.length === 2 && run.some((word) => word.end - word.start >= 5));
-    if (!phrase) for (const word of run) spans.push(word.start, word.end);
+    if (!phrase) for (const word of run) if (!word.roman) spans.push(word.start, word.end);
     index = last + 1;
   }
 }
@@ -81,6 +84,8 @@ function abbreviationCore(word: string): { text: string; offset: number } | unde
   while (last >= first && PLAIN_WORD.test(bare(parts[last]!))) last--;
   if (first > last) return undefined;
   const offset = parts.slice(0, first).join('').length;
+  // A subscript range belongs to the unit after it: "AUC0-21days" abbreviates AUC.
+  if (last < parts.length - 1 && /^\d/.test(parts[last + 1]!)) parts[last] = parts[last]!.replace(/(?<=\p{Lu}{2})\d+(?=[-\u2010]$)/u, '');
   // A possessive, or a plural written with an apostrophe (FDA's, irAE's), follows the abbreviation.
   const text = bare(parts.slice(first, last + 1).join('')).replace(/['\u2019]s$/u, '');
   // A plural (irAEs, CAR-Ts, irAE's) counts its letters without the s.
