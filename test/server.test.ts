@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { teamTermYaml } from '../src/core/teamTerms';
-import { FAS_QUICK_FIXES } from './helpers';
+import { FAS_DRAFT, FAS_QUICK_FIXES, SAP_DRAFT } from './helpers';
 import { LspClient } from './lsp-client';
 
 interface Diagnostic {
@@ -181,7 +181,7 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
 
   it('adds an abbreviation the corpus lacks to the team terms, and ignores one in the workspace, by commands whose edits the client applies', async () => {
     const { client, uri, folder } = await started(undefined, { window: { showDocument: { support: true } } });
-    open(client, uri, 'The FAS population was analysed.\n');
+    open(client, uri, FAS_DRAFT);
     const fas = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
     assert.deepEqual(fas.diagnostics.map(show), ['0:4-0:7 undefined-abbreviation "FAS" is not defined at first use: write the term in full, followed by "(FAS)".']);
     const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
@@ -219,7 +219,7 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
 
     // Ignoring an abbreviation edits the config there now is, keeping what it holds.
     const other = pathToFileURL(join(folder, 'other.md')).href;
-    open(client, other, 'The SAP was followed.\n');
+    open(client, other, SAP_DRAFT);
     await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === other && params.diagnostics.length === 1);
     const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, context: { diagnostics: [] } });
     const ignoreSap = offered.find((action) => action.title === 'Ignore SAP in this workspace')!;

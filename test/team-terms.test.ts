@@ -9,9 +9,8 @@ import { entryIdFor, teamTermEdit, teamTermYaml } from '../src/core/teamTerms';
 import type { Finding } from '../src/core/types';
 import { Project } from '../src/node/project';
 import { checkTermsDirectory } from '../src/node/terms';
-import { builtinCorpus, changed, describeFinding, FAS_QUICK_FIXES, linter } from './helpers';
+import { builtinCorpus, changed, describeFinding, FAS_DRAFT, FAS_QUICK_FIXES, linter } from './helpers';
 
-const FAS = 'The FAS population was analysed.\n';
 const FAS_DEFINED = 'Full analysis set (FAS) was the primary population.\n';
 const CATEGORIES = 'receptor, ligand, antigen, gene, protein, drug, drug-class, therapy, cell, process, adverse-event, disease, virus, biomarker, measure';
 const PLACEHOLDERS = 'definition: "TODO: define FAS in one to three plain-language sentences."\nsources:\n  - name: "TODO: the dictionary, guideline or publication the definition rests on"\n';
@@ -33,13 +32,13 @@ function lintIn(root: string, text: string, termsPaths: string[] = []): { findin
 
 describe('team vocabulary from the editor (issue #17)', () => {
   it('finds an abbreviation the corpus lacks as undefined, with no entry, and plans both quick fixes', () => {
-    const findings = linter().lint(FAS);
+    const findings = linter().lint(FAS_DRAFT);
     assert.deepEqual(
       findings.map((finding) => [describeFinding(finding), finding.entryId, finding.abbreviation]),
       [['1:5-1:8 "FAS" is not defined at first use: write the term in full, followed by "(FAS)".', undefined, { short: 'FAS' }]],
     );
     assert.deepEqual(
-      planQuickFixes(findings, 5, 5, FAS).map((quickFix) => quickFix.title),
+      planQuickFixes(findings, 5, 5, FAS_DRAFT).map((quickFix) => quickFix.title),
       [...FAS_QUICK_FIXES, 'Learn about undefined-abbreviation'],
     );
   });
@@ -121,7 +120,7 @@ describe('team vocabulary from the editor (issue #17)', () => {
     const withExpansion = teamTermEdit({ short: 'FAS', expansion: 'Full analysis set' }, {}, nothingTaken)!;
     applied(root, undefined, withExpansion);
     assert.deepEqual(checkTermsDirectory(join(root, 'terms'), root).problems, []);
-    const { findings, problems } = lintIn(root, FAS);
+    const { findings, problems } = lintIn(root, FAS_DRAFT);
     assert.deepEqual(problems, []);
     assert.deepEqual(
       findings.map((finding) => [describeFinding(finding), finding.entryId, finding.fix?.newText]),
@@ -137,7 +136,7 @@ describe('team vocabulary from the editor (issue #17)', () => {
     assert.equal(edit.configEdit, undefined);
     applied(root, undefined, edit);
     assert.deepEqual(checkTermsDirectory(join(root, 'team', 'terms'), root).problems, []);
-    assert.deepEqual(lintIn(root, FAS, termsPaths), { findings: [], problems: [] });
+    assert.deepEqual(lintIn(root, FAS_DRAFT, termsPaths), { findings: [], problems: [] });
     assert.equal(new Project(builtinCorpus(), { base: root, termsPaths }).settingsFor(join(root, 'draft.md')).linter.define('FAS')?.id, 'fas');
   });
 
@@ -164,6 +163,6 @@ describe('team vocabulary from the editor (issue #17)', () => {
   it('once ignored in the workspace config, the abbreviation is not reported', () => {
     const root = mkdtempSync(join(tmpdir(), 'medlint-team-'));
     writeFileSync(join(root, '.medlintrc.json'), changed(undefined, abbreviationIgnoreChange(undefined, 'FAS')));
-    assert.deepEqual(lintIn(root, FAS), { findings: [], problems: [] });
+    assert.deepEqual(lintIn(root, FAS_DRAFT), { findings: [], problems: [] });
   });
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { teamTermYaml } from '../../../src/core/teamTerms';
 import { builtinCorpus } from '../../../src/node/builtinCorpus';
-import { FAS_QUICK_FIXES } from '../../helpers';
+import { FAS_DRAFT, FAS_QUICK_FIXES, SAP_DRAFT } from '../../helpers';
 
 const EXTENSION_ID = 'medlint.medlint';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -296,7 +296,7 @@ describe('medlint in a real VS Code extension host', function () {
 
   it('adds an abbreviation the corpus lacks to the team terms: the entry in a new terms/ folder the config names, saved, shown beside, and undone', async () => {
     const configText = '{\n  // our drafts\n  "rules": {}\n}\n';
-    const { config, document } = await draftWithConfig('team-add', configText, 'The FAS population was analysed.\n');
+    const { config, document } = await draftWithConfig('team-add', configText, FAS_DRAFT);
     assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('FAS')]);
     // Quick fixes only: VS Code's Markdown support adds its own refactorings here.
     const actions = await codeActions(document, medlintDiagnostics(document.uri)[0]!.range, vscode.CodeActionKind.QuickFix.value);
@@ -309,7 +309,7 @@ describe('medlint in a real VS Code extension host', function () {
     const onDisk = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     assert.equal(await onDisk(entry), teamTermYaml({ short: 'FAS' }, 'terms'));
     assert.equal(await onDisk(config), '{\n  // our drafts\n  "rules": {},\n  "terms": [\n    "terms"\n  ]\n}\n');
-    assert.equal(document.getText(), 'The FAS population was analysed.\n');
+    assert.equal(document.getText(), FAS_DRAFT);
     // The entry spares FAS a definition until its expansion is written; the writer stays in the draft.
     assert.deepEqual(await shownBecomes(document.uri, []), []);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
@@ -335,7 +335,7 @@ describe('medlint in a real VS Code extension host', function () {
 
   it('ignores an abbreviation in the workspace (abbreviations.ignore of the nearest .medlintrc.json, comments kept, saved), and undo takes it back', async () => {
     const configText = '{\n  // our drafts\n  "abbreviations": { "minUses": 1 }\n}\n';
-    const { config, document } = await draftWithConfig('team-ignore', configText, 'The SAP was followed.\n');
+    const { config, document } = await draftWithConfig('team-ignore', configText, SAP_DRAFT);
     assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('SAP')]);
     const action = (await codeActions(document, medlintDiagnostics(document.uri)[0]!.range)).find((candidate) => candidate.title === 'Ignore SAP in this workspace');
     assert.ok(action?.edit && action.command, 'the abbreviation ignore action');
@@ -344,7 +344,7 @@ describe('medlint in a real VS Code extension host', function () {
     const ignored = '{\n  // our drafts\n  "abbreviations": {\n    "minUses": 1,\n    "ignore": [\n      "SAP"\n    ]\n  }\n}\n';
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)), ignored);
     await diagnosticsOf(document.uri, 0);
-    assert.equal(document.getText(), 'The SAP was followed.\n');
+    assert.equal(document.getText(), SAP_DRAFT);
 
     const configDocument = await vscode.workspace.openTextDocument(config);
     await vscode.window.showTextDocument(configDocument);
