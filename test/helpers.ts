@@ -1,4 +1,6 @@
+import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { applyTextEdits, type ConfigChange } from '../src/core/ignoreEdits';
 import { createLinter, type Linter, type LinterOptions } from '../src/core/linter';
 import type { Corpus } from '../src/core/corpus/types';
 import type { Finding } from '../src/core/types';
@@ -38,4 +40,26 @@ export function findingsOf(text: string, ruleId?: string, options: Partial<Linte
 /** The text a finding's range covers, so tests can assert what a writer sees underlined. */
 export function flagged(text: string, finding: Finding): string {
   return text.slice(finding.start, finding.end);
+}
+
+/** Drafts with an abbreviation the corpus lacks, used twice and never defined (once, it would be better written out). */
+export const FAS_DRAFT = 'The FAS population was analysed. The FAS was large.\n';
+export const SAP_DRAFT = 'The SAP was followed. The SAP said so.\n';
+
+/**
+ * The quick fixes on "FAS" in FAS_DRAFT, in the order every adapter lists them (VS Code then adds
+ * "Learn about undefined-abbreviation").
+ */
+export const FAS_QUICK_FIXES = [
+  'Disable undefined-abbreviation for this line',
+  'Ignore "FAS" in this document (undefined-abbreviation)',
+  'Ignore "FAS" in this workspace (undefined-abbreviation)',
+  'Add FAS to team terms',
+  'Ignore FAS in this workspace',
+];
+
+/** A config's text once a change is applied to it (for a new config, the change's whole text). */
+export function changed(configText: string | undefined, change: ConfigChange | undefined): string {
+  assert.ok(change, 'a change');
+  return 'newText' in change ? change.newText : applyTextEdits(configText!, change.edits);
 }

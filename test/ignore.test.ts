@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { validateConfig } from '../src/core/config';
 import { planQuickFixes } from '../src/core/fixes';
 import { frontMatterIgnores } from '../src/core/ignore';
-import { applyTextEdits, configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../src/core/ignoreEdits';
+import { configIgnoreChange, documentIgnoreEdit } from '../src/core/ignoreEdits';
 import { Project } from '../src/node/project';
-import { builtinCorpus, findingsOf, linter } from './helpers';
+import { builtinCorpus, changed, findingsOf, linter } from './helpers';
 
 const KEYTRUDA = { text: 'Keytruda', rule: 'brand-name' };
+const NEW_CONFIG = '{\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n';
 const withEdit = (text: string) => {
   const edit = documentIgnoreEdit(text, KEYTRUDA);
   assert.ok(edit, 'an edit');
@@ -50,19 +51,19 @@ describe('ignore: accepting a finding in the document or the workspace (issue #1
 
   it('adds an entry to .medlintrc.json keeping its comments and globs, and not twice', () => {
     const config = '{\n  // team settings\n  "ignore": ["drafts/**"]\n}\n';
-    const updated = applyTextEdits(config, configIgnoreEdits(config, KEYTRUDA)!);
+    const updated = changed(config, configIgnoreChange(config, KEYTRUDA));
     assert.equal(updated, '{\n  // team settings\n  "ignore": [\n    "drafts/**",\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n');
     assert.deepEqual(validateConfig('.medlintrc.json', updated).problems, []);
-    assert.deepEqual(configIgnoreEdits(updated, KEYTRUDA), []);
-    assert.equal(configIgnoreEdits('[1]', KEYTRUDA), undefined);
-    assert.equal(applyTextEdits('{ "rules": {} }', configIgnoreEdits('{ "rules": {} }', KEYTRUDA)!), '{\n  "rules": {},\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}');
-    assert.equal(newConfigText(KEYTRUDA), '{\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n');
+    assert.equal(configIgnoreChange(updated, { text: 'KEYTRUDA ', rule: 'brand-name' }), undefined);
+    assert.equal(configIgnoreChange('[1]', KEYTRUDA), undefined);
+    assert.equal(changed('{ "rules": {} }', configIgnoreChange('{ "rules": {} }', KEYTRUDA)), '{\n  "rules": {},\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}');
+    assert.deepEqual(configIgnoreChange(undefined, KEYTRUDA), { newText: NEW_CONFIG });
   });
 
   it('validates ignore entries in the config schema, and a project honours them while globs still skip files', () => {
     assert.deepEqual(validateConfig('c.json', '{ "ignore": [{ "rule": "brand-name" }] }').problems.map((problem) => problem.message).slice(0, 1), ['ignore.0: must be string']);
     const root = mkdtempSync(join(tmpdir(), 'medlint-ignore-'));
-    writeFileSync(join(root, '.medlintrc.json'), newConfigText(KEYTRUDA).replace('"ignore": [', '"ignore": [\n    "old/**",'));
+    writeFileSync(join(root, '.medlintrc.json'), NEW_CONFIG.replace('"ignore": [', '"ignore": [\n    "old/**",'));
     const project = new Project(builtinCorpus(), { base: root });
     assert.equal(project.settingsFor(join(root, 'old', 'a.md')).ignored, true);
     const { linter: projectLinter, ignored } = project.settingsFor(join(root, 'a.md'));

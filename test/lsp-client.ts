@@ -10,10 +10,15 @@ interface Message {
   error?: { code: number; message: string };
 }
 
+// What the client answers to the server's requests: it applies every edit and shows every document asked.
+const ANSWERS: Record<string, unknown> = { 'workspace/applyEdit': { applied: true }, 'window/showDocument': { success: true } };
+
 /** A minimal LSP client over the built server's stdio: Content-Length framing and JSON-RPC 2.0. */
 export class LspClient {
   readonly child: ChildProcessWithoutNullStreams;
   readonly notifications: Message[] = [];
+  /** The server's requests, in order. */
+  readonly requests: Message[] = [];
   private buffer = Buffer.alloc(0);
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (message: Message) => void }>();
@@ -37,7 +42,10 @@ export class LspClient {
       const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8')) as Message;
       this.buffer = this.buffer.subarray(headerEnd + 4 + length);
       if (message.id !== undefined && !message.method) this.pending.get(message.id)?.resolve(message);
-      else if (message.method && message.id !== undefined) this.send({ id: message.id, result: null });
+      else if (message.method && message.id !== undefined) {
+        this.requests.push(message);
+        this.send({ id: message.id, result: ANSWERS[message.method] ?? null });
+      }
       else this.notifications.push(message);
       for (const wake of this.waiters.splice(0)) wake();
     }

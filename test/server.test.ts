@@ -1,9 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { teamTermYaml } from '../src/core/teamTerms';
+import { FAS_DRAFT, FAS_QUICK_FIXES, SAP_DRAFT } from './helpers';
 import { LspClient } from './lsp-client';
 
 interface Diagnostic {
@@ -26,6 +28,14 @@ interface CodeAction {
   command?: { title: string; command: string; arguments?: unknown[] };
 }
 
+/** A change of a workspace edit's `documentChanges`: a file to create, or edits to one. */
+type FileCreate = { kind: 'create'; uri: string; options: { ignoreIfExists: boolean } };
+type FileEdit = { textDocument: { uri: string; version: null }; edits: { range: Diagnostic['range']; newText: string }[] };
+interface ServerRequest<T> {
+  method: string;
+  params: T;
+}
+
 const SAMPLE = 'Tumours evade T cells through PD-1. Keytruda is an anti–PD-1 antibody.\n';
 
 function show(diagnostic: Diagnostic): string {
@@ -33,14 +43,14 @@ function show(diagnostic: Diagnostic): string {
   return `${start.line}:${start.character}-${end.line}:${end.character} ${diagnostic.code} ${diagnostic.message}`;
 }
 
-async function started(positionEncodings?: string[]): Promise<{ client: LspClient; uri: string; folder: string; encoding: string }> {
+async function started(positionEncodings?: string[], capabilities: object = {}): Promise<{ client: LspClient; uri: string; folder: string; encoding: string }> {
   const folder = mkdtempSync(join(tmpdir(), 'medlint-lsp-'));
   writeFileSync(join(folder, 'draft.md'), SAMPLE);
   const client = new LspClient(folder);
   const result = await client.request<{ capabilities: { positionEncoding: string; hoverProvider: boolean } }>('initialize', {
     processId: process.pid,
     rootUri: pathToFileURL(folder).href,
-    capabilities: positionEncodings ? { general: { positionEncodings } } : {},
+    capabilities: { ...capabilities, ...(positionEncodings ? { general: { positionEncodings } } : {}) },
   });
   assert.equal(result.capabilities.hoverProvider, true);
   client.notify('initialized', {});
@@ -157,13 +167,73 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     open(client, uri, 'Patients took Keytruda.\n');
     await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 15 }, end: { line: 0, character: 15 } }, context: { diagnostics: [] } });
-    const workspace = actions.find((action) => action.title === 'Ignore "Keytruda" in this workspace (brand-name)')!;
+    const workspace = actions.find((action) => action.title === 'Ignore "Keytruda" in this workspace (brand-name)') as CodeAction & { edit: { documentChanges: FileEdit[] } };
     const configUri = pathToFileURL(configFile).href;
     const config = TextDocument.create(configUri, 'json', 1, '{\n  // ours\n  "rules": {}\n}\n');
+    const [configEdit] = workspace.edit.documentChanges;
+    assert.deepEqual(configEdit?.textDocument, { uri: configUri, version: null });
     assert.equal(
-      TextDocument.applyEdits(config, workspace.edit.changes[configUri]!),
+      TextDocument.applyEdits(config, configEdit.edits),
       '{\n  // ours\n  "rules": {},\n  "ignore": [\n    {\n      "text": "Keytruda",\n      "rule": "brand-name"\n    }\n  ]\n}\n',
     );
+    await stop(client);
+  });
+
+  it('adds an abbreviation the corpus lacks to the team terms, and ignores one in the workspace, by commands whose edits the client applies', async () => {
+    const { client, uri, folder } = await started(undefined, { window: { showDocument: { support: true } } });
+    open(client, uri, FAS_DRAFT);
+    const fas = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 1);
+    assert.deepEqual(fas.diagnostics.map(show), ['0:4-0:7 undefined-abbreviation "FAS" is not defined at first use: write the term in full, followed by "(FAS)".']);
+    const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
+    const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
+    assert.deepEqual(actions.map((action) => action.title), FAS_QUICK_FIXES);
+    const [add, ignore] = actions.slice(3);
+    assert.deepEqual(add, { title: 'Add FAS to team terms', kind: 'quickfix', command: { title: 'Add FAS to team terms', command: 'medlint.addTeamTerm', arguments: [uri, { short: 'FAS' }] } });
+    assert.deepEqual(ignore, { title: 'Ignore FAS in this workspace', kind: 'quickfix', command: { title: 'Ignore FAS in this workspace', command: 'medlint.ignoreAbbreviation', arguments: [uri, 'FAS'] } });
+
+    // No config and no termsPaths: the entry goes to a new terms/ folder, which a new config names.
+    await client.request('workspace/executeCommand', { command: add!.command!.command, arguments: add!.command!.arguments });
+    const entryFile = join(folder, 'terms', 'fas.yaml');
+    const configFile = join(folder, '.medlintrc.json');
+    const [entryUri, configUri] = [entryFile, configFile].map((file) => pathToFileURL(file).href) as [string, string];
+    const start = { line: 0, character: 0 };
+    const created = (fileUri: string, text: string): [FileCreate, FileEdit] => [
+      { kind: 'create', uri: fileUri, options: { ignoreIfExists: true } },
+      { textDocument: { uri: fileUri, version: null }, edits: [{ range: { start, end: start }, newText: text }] },
+    ];
+    const entryText = teamTermYaml({ short: 'FAS' }, 'terms');
+    const configText = '{\n  "terms": [\n    "terms"\n  ]\n}\n';
+    assert.deepEqual(
+      client.requests.map(({ method, params }) => ({ method, params })),
+      [
+        { method: 'workspace/applyEdit', params: { label: 'Add FAS to team terms', edit: { documentChanges: [...created(entryUri, entryText), ...created(configUri, configText)] } } },
+        { method: 'window/showDocument', params: { uri: entryUri, takeFocus: false } },
+      ],
+    );
+    // The client saves the files and tells the server they changed: the entry spares FAS a definition until its expansion is written.
+    mkdirSync(join(folder, 'terms'));
+    writeFileSync(entryFile, entryText);
+    writeFileSync(configFile, configText);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: entryUri, type: 1 }, { uri: configUri, type: 1 }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 0);
+
+    // Ignoring an abbreviation edits the config there now is, keeping what it holds.
+    const other = pathToFileURL(join(folder, 'other.md')).href;
+    open(client, other, SAP_DRAFT);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === other && params.diagnostics.length === 1);
+    const offered = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri: other }, range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, context: { diagnostics: [] } });
+    const ignoreSap = offered.find((action) => action.title === 'Ignore SAP in this workspace')!;
+    await client.request('workspace/executeCommand', { command: ignoreSap.command!.command, arguments: ignoreSap.command!.arguments });
+    const { params } = client.requests[2] as ServerRequest<{ label: string; edit: { documentChanges: FileEdit[] } }>;
+    assert.equal(params.label, 'Ignore SAP in this workspace');
+    const [configEdit] = params.edit.documentChanges;
+    assert.deepEqual(configEdit?.textDocument, { uri: configUri, version: null });
+    const ignored = TextDocument.applyEdits(TextDocument.create(configUri, 'json', 1, configText), configEdit.edits);
+    assert.equal(ignored, '{\n  "terms": [\n    "terms"\n  ],\n  "abbreviations": {\n    "ignore": [\n      "SAP"\n    ]\n  }\n}\n');
+    assert.equal(client.requests.length, 3);
+    writeFileSync(configFile, ignored);
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: configUri, type: 2 }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === other && params.diagnostics.length === 0);
     await stop(client);
   });
 

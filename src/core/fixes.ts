@@ -1,5 +1,6 @@
 import type { IgnoreEntry } from './ignore';
 import type { Finding, Fix, TextEdit } from './types';
+import type { FoundAbbreviation } from './teamTerms';
 
 /**
  * The fixes that can be applied together, in document order: a fix overlapping one already taken
@@ -245,8 +246,12 @@ export type QuickFix =
   | { kind: 'disable-line'; title: string; ruleId: string; line: number }
   /** Accept the finding's text for its rule in this document's front matter (`documentIgnoreEdit`). */
   | { kind: 'ignore-document'; title: string; entry: IgnoreEntry }
-  /** Accept it in the workspace's `.medlintrc.json` (`configIgnoreEdits`, or `newConfigText`). */
+  /** Accept it in the workspace's `.medlintrc.json` (`configIgnoreChange`). */
   | { kind: 'ignore-workspace'; title: string; entry: IgnoreEntry }
+  /** Write an abbreviation the corpus lacks into the team's terms (`teamTermEdit`). */
+  | { kind: 'add-team-term'; title: string; abbreviation: FoundAbbreviation }
+  /** Tell every abbreviation rule that the team's readers know it: `.medlintrc.json` `abbreviations.ignore` (`abbreviationIgnoreChange`). */
+  | { kind: 'ignore-abbreviation'; title: string; abbreviation: string }
   | { kind: 'docs'; title: string; ruleId: string };
 
 export const FIX_ALL_TITLE = 'Fix all safe medlint problems';
@@ -254,13 +259,16 @@ export const FIX_ALL_TITLE = 'Fix all safe medlint problems';
 /**
  * The quick fixes for the findings that touch source offsets start..end, as markdownlint offers them:
  * the fix itself (one per sense, likeliest first, when there are several), fix every problem of the
- * rule in the file when its fixes are safe, fix all safe problems, silence the rule on the line, and
- * the rule's documentation; one of each per rule but the fix.
+ * rule in the file when its fixes are safe, fix all safe problems, silence the rule on the line,
+ * accept the finding (in the document or the workspace; an abbreviation also as one the team's readers
+ * know or, if the corpus lacks it, as a team term), and the rule's documentation; one of each per
+ * rule but the fix and the acceptances.
  */
 export function planQuickFixes(findings: Finding[], start: number, end: number, text?: string): QuickFix[] {
   const plan: QuickFix[] = [];
   const offered = new Set<string>();
   const ignoreOffered = new Set<string>();
+  const abbreviationOffered = new Set<string>();
   const safeFixable = findings.filter((finding) => finding.fix?.safe);
   let fixAllOffered = false;
   for (const finding of findings.filter((candidate) => candidate.start <= end && candidate.end >= start)) {
@@ -273,17 +281,24 @@ export function planQuickFixes(findings: Finding[], start: number, end: number, 
     // Accepting a finding, by its text and rule, where it is written down: the document or the workspace.
     const flagged = text?.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim();
     const ignoreKey = `${finding.ruleId}\u0000${flagged?.toLowerCase()}`;
-    const ignoreActions: QuickFix[] = [];
+    const acceptActions: QuickFix[] = [];
     if (flagged && !ignoreOffered.has(ignoreKey)) {
       ignoreOffered.add(ignoreKey);
       const entry = { text: flagged, rule: finding.ruleId };
-      ignoreActions.push(
+      acceptActions.push(
         { kind: 'ignore-document', title: `Ignore "${flagged}" in this document (${finding.ruleId})`, entry },
         { kind: 'ignore-workspace', title: `Ignore "${flagged}" in this workspace (${finding.ruleId})`, entry },
       );
     }
+    // Or the abbreviation itself, for every rule: the team's readers know it, or it is a term of the team's.
+    const abbreviation = finding.abbreviation;
+    if (abbreviation && !abbreviationOffered.has(abbreviation.short)) {
+      abbreviationOffered.add(abbreviation.short);
+      if (!finding.entryId) acceptActions.push({ kind: 'add-team-term', title: `Add ${abbreviation.short} to team terms`, abbreviation });
+      acceptActions.push({ kind: 'ignore-abbreviation', title: `Ignore ${abbreviation.short} in this workspace`, abbreviation: abbreviation.short });
+    }
     if (offered.has(finding.ruleId)) {
-      plan.push(...ignoreActions);
+      plan.push(...acceptActions);
       continue;
     }
     offered.add(finding.ruleId);
@@ -294,7 +309,7 @@ export function planQuickFixes(findings: Finding[], start: number, end: number, 
       plan.push({ kind: 'fix-all', title: FIX_ALL_TITLE });
     }
     plan.push({ kind: 'disable-line', title: `Disable ${finding.ruleId} for this line`, ruleId: finding.ruleId, line: finding.range.start.line });
-    plan.push(...ignoreActions);
+    plan.push(...acceptActions);
     plan.push({ kind: 'docs', title: `Learn about ${finding.ruleId}`, ruleId: finding.ruleId });
   }
   return plan;

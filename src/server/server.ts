@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
@@ -14,20 +14,27 @@ import {
   type Connection,
   type Diagnostic,
   type InitializeResult,
+  type CreateFile,
   type Range as LspRange,
+  type TextDocumentEdit,
   type TextEdit,
+  type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatProblem } from '../core/corpus/types';
 import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type QuickFix } from '../core/fixes';
 import { fromUtf16, toUtf16, type PositionEncoding } from '../core/text/encoding';
 import type { Finding, Fix, Notice, Range, Severity, SeveritySetting } from '../core/types';
-import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
+import { abbreviationIgnoreChange, configIgnoreChange, documentIgnoreEdit, type ConfigChange, type TextEdit as OffsetEdit } from '../core/ignoreEdits';
+import { teamTermEdit, type FoundAbbreviation } from '../core/teamTerms';
 import { builtinCorpus } from '../node/builtinCorpus';
 import { CONFIG_FILE_NAMES, Project } from '../node/project';
 
 const FIX_ALL = `${CodeActionKind.SourceFixAll}.medlint`;
 const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
+// The quick fixes that write to the workspace: the server computes their edit when run, and asks the client to apply it.
+const ADD_TEAM_TERM = 'medlint.addTeamTerm';
+const IGNORE_ABBREVIATION = 'medlint.ignoreAbbreviation';
 const DEBOUNCE_MS = 300;
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -58,6 +65,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const readme = pathToFileURL(join(__dirname, '..', 'README.md')).href;
   let encoding: PositionEncoding = 'utf-16';
+  let canShowDocument = false;
   let root = process.cwd();
   let settings = settingsFrom(undefined);
   let project = new Project(builtinCorpus, { base: root });
@@ -68,8 +76,9 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     reported = new Set();
   };
 
+  const pathOf = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : join(root, 'untitled.md'));
   const linterFor = (document: TextDocument) => {
-    const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(root, 'untitled.md');
+    const path = pathOf(document.uri);
     const scope = project.settingsFor(path);
     for (const problem of project.problems.map(formatProblem)) {
       if (reported.has(problem)) continue;
@@ -88,6 +97,42 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   });
   const fromClient = (document: TextDocument, position: { line: number; character: number }) =>
     document.offsetAt({ line: position.line, character: toUtf16(lineText(document, position.line), position.character, encoding) });
+
+  // Edits to files the client may not have open: versionless, in the negotiated encoding.
+  const fileEdit = (file: string, text: string, edits: readonly OffsetEdit[]): TextDocumentEdit => {
+    const uri = pathToFileURL(file).href;
+    const document = TextDocument.create(uri, '', 0, text);
+    const at = (offset: number) => {
+      const position = document.positionAt(offset);
+      return { line: position.line, character: fromUtf16(lineText(document, position.line), position.character, encoding) };
+    };
+    return { textDocument: { uri, version: null }, edits: edits.map((edit) => ({ range: { start: at(edit.start), end: at(edit.end) }, newText: edit.newText })) };
+  };
+  const createWithText = (file: string, text: string): (CreateFile | TextDocumentEdit)[] => [
+    { kind: 'create', uri: pathToFileURL(file).href, options: { ignoreIfExists: true } },
+    fileEdit(file, '', [{ start: 0, end: 0, newText: text }]),
+  ];
+  /** The nearest config file, or a new .medlintrc.json at the workspace root, with its text if it exists. */
+  const configOf = (documentUri: string): { file: string; text?: string } => {
+    const file = project.settingsFor(pathOf(documentUri)).configFile ?? join(root, CONFIG_FILE_NAMES[0]!);
+    return existsSync(file) ? { file, text: readFileSync(file, 'utf8') } : { file };
+  };
+  const configEdit = (config: { file: string; text?: string }, change: ConfigChange): (CreateFile | TextDocumentEdit)[] =>
+    'newText' in change ? createWithText(config.file, change.newText) : [fileEdit(config.file, config.text ?? '', change.edits)];
+  const configChangeEdit = (documentUri: string, changeOf: (configText: string | undefined) => ConfigChange | undefined): WorkspaceEdit | undefined => {
+    const config = configOf(documentUri);
+    const change = changeOf(config.text);
+    return change && { documentChanges: configEdit(config, change) };
+  };
+  /** "Add ABBR to team terms": the entry file in the team's term folder (the folder named in the config if new), and the entry's file. */
+  const teamTermChange = (documentUri: string, abbreviation: FoundAbbreviation): { edit: WorkspaceEdit; entry: string } | undefined => {
+    const config = configOf(documentUri);
+    const ids = new Set(project.settingsFor(pathOf(documentUri)).linter.entries().map((entry) => entry.id));
+    const team = teamTermEdit(abbreviation, { configText: config.text, termsPaths: settings.termsPaths }, (id) => ids.has(id));
+    if (!team) return undefined;
+    const entry = resolve(team.file.base === 'workspace' ? root : dirname(config.file), team.file.path);
+    return { edit: { documentChanges: [...createWithText(entry, team.content), ...(team.configEdit ? configEdit(config, team.configEdit) : [])] }, entry };
+  };
 
   // Documents medlint has told about a notice (parts read as plain text): told once, again only after it went away.
   const told = new Set<string>();
@@ -148,6 +193,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onInitialize((params): InitializeResult => {
     const offered = params.capabilities.general?.positionEncodings ?? [];
     encoding = (offered.find((candidate) => candidate === 'utf-16' || candidate === 'utf-8' || candidate === 'utf-32') as PositionEncoding | undefined) ?? 'utf-16';
+    canShowDocument = params.capabilities.window?.showDocument?.support === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) root = fileURLToPath(folder);
     settings = settingsFrom(params.initializationOptions);
@@ -158,7 +204,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
-        executeCommandProvider: { commands: [SHOW_FIX_SUMMARY] },
+        executeCommandProvider: { commands: [SHOW_FIX_SUMMARY, ADD_TEAM_TERM, IGNORE_ABBREVIATION] },
       },
       serverInfo: { name: 'medlint' },
     };
@@ -232,28 +278,18 @@ export function startServer(connection: Connection = createConnection(ProposedFe
           return action(quickFix.title, CodeActionKind.QuickFix, [{ range: toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) }), newText: edit.newText }]);
         }
         case 'ignore-workspace': {
-          // The nearest config file, or a new .medlintrc.json at the workspace root.
-          const path = document.uri.startsWith('file:') ? fileURLToPath(document.uri) : join(root, 'untitled.md');
-          const configFile = project.settingsFor(path).configFile ?? join(root, CONFIG_FILE_NAMES[0]!);
-          const configUri = pathToFileURL(configFile).href;
-          if (!existsSync(configFile)) {
-            return {
-              title: quickFix.title,
-              kind: CodeActionKind.QuickFix,
-              edit: { documentChanges: [{ kind: 'create', uri: configUri, options: { ignoreIfExists: true } }, { textDocument: { uri: configUri, version: null }, edits: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(quickFix.entry) }] }] },
-            };
-          }
-          const configText = readFileSync(configFile, 'utf8');
-          const edits = configIgnoreEdits(configText, quickFix.entry);
-          if (!edits || edits.length === 0) return undefined;
-          const config = TextDocument.create(configUri, 'json', 0, configText);
-          // In the negotiated encoding, as every position this server sends.
-          const at = (offset: number) => {
-            const position = config.positionAt(offset);
-            return { line: position.line, character: fromUtf16(lineText(config, position.line), position.character, encoding) };
-          };
-          return { title: quickFix.title, kind: CodeActionKind.QuickFix, edit: { changes: { [configUri]: edits.map((edit) => ({ range: { start: at(edit.start), end: at(edit.end) }, newText: edit.newText })) } } };
+          const edit = configChangeEdit(document.uri, (configText) => configIgnoreChange(configText, quickFix.entry));
+          return edit && { title: quickFix.title, kind: CodeActionKind.QuickFix, edit };
         }
+        // Offered where there is something to write; what is written is computed again when run.
+        case 'ignore-abbreviation':
+          return configChangeEdit(document.uri, (configText) => abbreviationIgnoreChange(configText, quickFix.abbreviation))
+            ? { title: quickFix.title, kind: CodeActionKind.QuickFix, command: { title: quickFix.title, command: IGNORE_ABBREVIATION, arguments: [document.uri, quickFix.abbreviation] } }
+            : undefined;
+        case 'add-team-term':
+          return teamTermChange(document.uri, quickFix.abbreviation)
+            ? { title: quickFix.title, kind: CodeActionKind.QuickFix, command: { title: quickFix.title, command: ADD_TEAM_TERM, arguments: [document.uri, quickFix.abbreviation] } }
+            : undefined;
         case 'docs':
           // Diagnostics carry the documentation link (codeDescription); LSP has no portable "open" action.
           return undefined;
@@ -263,8 +299,26 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return planQuickFixes(findings, requested.start, requested.end, document.getText()).map(toAction).filter((candidate): candidate is CodeAction => candidate !== undefined);
   });
 
-  connection.onExecuteCommand((params) => {
-    if (params.command === SHOW_FIX_SUMMARY && typeof params.arguments?.[0] === 'string') void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `medlint: ${params.arguments[0]}` });
+  connection.onExecuteCommand(async ({ command, arguments: args = [] }) => {
+    switch (command) {
+      case SHOW_FIX_SUMMARY:
+        if (typeof args[0] === 'string') void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message: `medlint: ${args[0]}` });
+        return;
+      case IGNORE_ABBREVIATION: {
+        const [documentUri, short] = args as [string, string];
+        const edit = configChangeEdit(documentUri, (configText) => abbreviationIgnoreChange(configText, short));
+        if (edit) await connection.workspace.applyEdit({ label: `Ignore ${short} in this workspace`, edit });
+        return;
+      }
+      case ADD_TEAM_TERM: {
+        const [documentUri, abbreviation] = args as [string, FoundAbbreviation];
+        const change = teamTermChange(documentUri, abbreviation);
+        if (!change) return;
+        const { applied } = await connection.workspace.applyEdit({ label: `Add ${abbreviation.short} to team terms`, edit: change.edit });
+        // Its placeholders are the writer's to fill: shown beside, the focus left in the draft.
+        if (applied && canShowDocument) await connection.window.showDocument({ uri: pathToFileURL(change.entry).href, takeFocus: false });
+      }
+    }
   });
 
   documents.listen(connection);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type FixedDocument } from '../core/fixes';
-import type { IgnoreEntry } from '../core/ignore';
-import { configIgnoreEdits, documentIgnoreEdit, newConfigText } from '../core/ignoreEdits';
+import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type FixedDocument, type QuickFix } from '../core/fixes';
+import { abbreviationIgnoreChange, configIgnoreChange, documentIgnoreEdit, type ConfigChange } from '../core/ignoreEdits';
+import { teamTermEdit, type FoundAbbreviation } from '../core/teamTerms';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Fix } from '../core/types';
 import { toRange } from './convert';
@@ -10,7 +10,23 @@ import { CONFIG_FILE_NAMES, type DocumentSettings } from './settings';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('medlint');
 export const SHOW_FIX_SUMMARY = 'medlint.showFixSummary';
-export const SAVE_CONFIG = 'medlint.saveConfig';
+export const SAVE_FILES = 'medlint.saveFiles';
+export const SAVE_TEAM_TERM = 'medlint.saveTeamTerm';
+
+/** A new file with its text, as a file creation and an insertion: undone in its editor like any edit. */
+function createWithText(edit: vscode.WorkspaceEdit, uri: vscode.Uri, text: string): void {
+  edit.createFile(uri, { ignoreIfExists: true });
+  edit.insert(uri, new vscode.Position(0, 0), text);
+}
+
+/** The core's config change in a workspace edit: a new config file, or edits to the text it has. */
+function addConfigChange(edit: vscode.WorkspaceEdit, config: { uri: vscode.Uri; text?: string }, change: ConfigChange): void {
+  if ('newText' in change) return createWithText(edit, config.uri, change.newText);
+  const lines = new LineIndex(config.text ?? '');
+  for (const { start, end, newText } of change.edits) edit.replace(config.uri, toRange({ start: lines.positionAt(start), end: lines.positionAt(end) }), newText);
+}
+
+const saveAll = (uris: vscode.Uri[]) => Promise.all(uris.map(async (uri) => (await vscode.workspace.openTextDocument(uri)).save()));
 
 function replacements(document: vscode.TextDocument, fixes: Pick<Fix, 'range' | 'newText'>[]): vscode.WorkspaceEdit {
   const edit = new vscode.WorkspaceEdit();
@@ -47,8 +63,13 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
   static registerCommands(): vscode.Disposable {
     return vscode.Disposable.from(
       vscode.commands.registerCommand(SHOW_FIX_SUMMARY, (summary: string) => vscode.window.showInformationMessage(`medlint: ${summary}`)),
-      // An ignore entry takes effect once the config is on disk, where medlint reads it.
-      vscode.commands.registerCommand(SAVE_CONFIG, async (uri: vscode.Uri) => (await vscode.workspace.openTextDocument(uri)).save()),
+      // An ignore entry or a team term takes effect once its file is on disk, where medlint reads it.
+      vscode.commands.registerCommand(SAVE_FILES, saveAll),
+      // The new entry has placeholders only the writer can fill: shown beside the draft, which keeps the focus.
+      vscode.commands.registerCommand(SAVE_TEAM_TERM, async (entry: vscode.Uri, others: vscode.Uri[]) => {
+        await saveAll([entry, ...others]);
+        await vscode.window.showTextDocument(entry, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true, preview: false });
+      }),
     );
   }
 
@@ -72,21 +93,45 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
     return { uri: vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAMES[0]!) };
   }
 
-  private async ignoreInWorkspace(document: vscode.TextDocument, title: string, entry: IgnoreEntry): Promise<vscode.CodeAction | undefined> {
+  /** An action that changes the workspace config (`changeOf` its text, undefined if there is none yet) and saves it. */
+  private async configAction(document: vscode.TextDocument, title: string, changeOf: (configText: string | undefined) => ConfigChange | undefined): Promise<vscode.CodeAction | undefined> {
     const config = await this.configFor(document);
-    if (!config) return undefined;
+    const change = config && changeOf(config.text);
+    if (!config || !change) return undefined;
     const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
     action.edit = new vscode.WorkspaceEdit();
-    if (config.text === undefined) {
-      action.edit.createFile(config.uri, { ignoreIfExists: true });
-      action.edit.insert(config.uri, new vscode.Position(0, 0), newConfigText(entry));
-    } else {
-      const edits = configIgnoreEdits(config.text, entry);
-      if (!edits || edits.length === 0) return undefined;
-      const lines = new LineIndex(config.text);
-      for (const edit of edits) action.edit.replace(config.uri, toRange({ start: lines.positionAt(edit.start), end: lines.positionAt(edit.end) }), edit.newText);
+    addConfigChange(action.edit, config, change);
+    action.command = { title: 'Save the medlint config', command: SAVE_FILES, arguments: [[config.uri]] };
+    return action;
+  }
+
+  /** The quick fixes that write to the workspace, not the document. */
+  private workspaceAction(document: vscode.TextDocument, quickFix: Extract<QuickFix, { kind: 'ignore-workspace' | 'ignore-abbreviation' | 'add-team-term' }>): Promise<vscode.CodeAction | undefined> {
+    switch (quickFix.kind) {
+      case 'ignore-workspace':
+        return this.configAction(document, quickFix.title, (configText) => configIgnoreChange(configText, quickFix.entry));
+      case 'ignore-abbreviation':
+        return this.configAction(document, quickFix.title, (configText) => abbreviationIgnoreChange(configText, quickFix.abbreviation));
+      case 'add-team-term':
+        return this.addTeamTerm(document, quickFix.title, quickFix.abbreviation);
     }
-    action.command = { title: 'Save the medlint config', command: SAVE_CONFIG, arguments: [config.uri] };
+  }
+
+  /** A new entry file for the abbreviation in the team's term folder, the folder named in the config if it is new. */
+  private async addTeamTerm(document: vscode.TextDocument, title: string, abbreviation: FoundAbbreviation): Promise<vscode.CodeAction | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    const config = await this.configFor(document);
+    if (!folder || !config) return undefined;
+    const termsPaths = vscode.workspace.getConfiguration('medlint', folder).get<string[]>('termsPaths') ?? [];
+    const ids = new Set((await this.settings.settingsFor(document.uri)).linter.entries().map((entry) => entry.id));
+    const team = teamTermEdit(abbreviation, { configText: config.text, termsPaths }, (id) => ids.has(id));
+    if (!team) return undefined;
+    const entry = vscode.Uri.joinPath(team.file.base === 'workspace' ? folder.uri : vscode.Uri.joinPath(config.uri, '..'), team.file.path);
+    const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+    action.edit = new vscode.WorkspaceEdit();
+    createWithText(action.edit, entry, team.content);
+    if (team.configEdit) addConfigChange(action.edit, config, team.configEdit);
+    action.command = { title: 'Save and show the new team term', command: SAVE_TEAM_TERM, arguments: [entry, team.configEdit ? [config.uri] : []] };
     return action;
   }
 
@@ -148,9 +193,11 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
           action.edit.replace(document.uri, new vscode.Range(document.positionAt(edit.start), document.positionAt(edit.end)), edit.newText);
           break;
         }
-        case 'ignore-workspace': {
-          const ignore = await this.ignoreInWorkspace(document, quickFix.title, quickFix.entry);
-          if (ignore) actions.push(ignore);
+        case 'ignore-workspace':
+        case 'ignore-abbreviation':
+        case 'add-team-term': {
+          const accept = await this.workspaceAction(document, quickFix);
+          if (accept) actions.push(accept);
           continue;
         }
         case 'docs':

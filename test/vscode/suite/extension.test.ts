@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { teamTermYaml } from '../../../src/core/teamTerms';
 import { builtinCorpus } from '../../../src/node/builtinCorpus';
+import { FAS_DRAFT, FAS_QUICK_FIXES, SAP_DRAFT } from '../../helpers';
 
 const EXTENSION_ID = 'medlint.medlint';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -46,6 +48,15 @@ async function openScratch(name: string, text: string): Promise<vscode.TextDocum
   await vscode.window.showTextDocument(document);
   return document;
 }
+
+/** A draft in a folder of its own, with its own config, so that what a test writes there touches no other test. */
+async function draftWithConfig(folder: string, configText: string, text: string): Promise<{ config: vscode.Uri; document: vscode.TextDocument }> {
+  const config = vscode.Uri.joinPath(root(), folder, '.medlintrc.json');
+  await vscode.workspace.fs.writeFile(config, new TextEncoder().encode(configText));
+  return { config, document: await openScratch(`${folder}/draft.md`, text) };
+}
+
+const undefinedAt4 = (abbreviation: string) => `0:4-0:7 undefined-abbreviation Warning "${abbreviation}" is not defined at first use: write the term in full, followed by "(${abbreviation})".`;
 
 async function codeActions(document: vscode.TextDocument, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
   return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, range, kind)) ?? [];
@@ -273,10 +284,7 @@ describe('medlint in a real VS Code extension host', function () {
     await document.save();
     await waitFor(() => medlintDiagnostics(document.uri).length === 0, 'no diagnostics after the front matter entry');
 
-    // A folder of its own with its own config, so that the entry touches no other test.
-    const config = vscode.Uri.joinPath(root(), 'ignore-workspace', '.medlintrc.json');
-    await vscode.workspace.fs.writeFile(config, new TextEncoder().encode('{\n  "rules": {}\n}\n'));
-    const other = await openScratch('ignore-workspace/draft.md', 'Patients took Opdivo.\n');
+    const { config, document: other } = await draftWithConfig('ignore-workspace', '{\n  "rules": {}\n}\n', 'Patients took Opdivo.\n');
     const opdivo = await waitFor(() => medlintDiagnostics(other.uri)[0], 'brand-name diagnostic in the folder');
     const action = (await codeActions(other, opdivo.range)).find((candidate) => candidate.title === 'Ignore "Opdivo" in this workspace (brand-name)');
     assert.ok(action?.edit && action.command, 'the workspace ignore action');
@@ -284,6 +292,66 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
     assert.deepEqual(JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(config))), { rules: {}, ignore: [{ text: 'Opdivo', rule: 'brand-name' }] });
     await waitFor(() => medlintDiagnostics(other.uri).length === 0, 'no diagnostics after the workspace entry');
+  });
+
+  it('adds an abbreviation the corpus lacks to the team terms: the entry in a new terms/ folder the config names, saved, shown beside, and undone', async () => {
+    const configText = '{\n  // our drafts\n  "rules": {}\n}\n';
+    const { config, document } = await draftWithConfig('team-add', configText, FAS_DRAFT);
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('FAS')]);
+    // Quick fixes only: VS Code's Markdown support adds its own refactorings here.
+    const actions = await codeActions(document, medlintDiagnostics(document.uri)[0]!.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.map((action) => action.title), [...FAS_QUICK_FIXES, 'Learn about undefined-abbreviation']);
+    const add = actions[3]!;
+    assert.ok(add.edit && add.command);
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? []));
+    const entry = vscode.Uri.joinPath(root(), 'team-add', 'terms', 'fas.yaml');
+    const onDisk = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    assert.equal(await onDisk(entry), teamTermYaml({ short: 'FAS' }, 'terms'));
+    assert.equal(await onDisk(config), '{\n  // our drafts\n  "rules": {},\n  "terms": [\n    "terms"\n  ]\n}\n');
+    assert.equal(document.getText(), FAS_DRAFT);
+    // The entry spares FAS a definition until its expansion is written; the writer stays in the draft.
+    assert.deepEqual(await shownBecomes(document.uri, []), []);
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), document.uri.toString());
+    assert.ok(vscode.window.visibleTextEditors.some((editor) => editor.document.uri.toString() === entry.toString()), 'the entry shown beside');
+
+    // Undo in the entry's editor takes back the whole action: the entry file and the config's edit.
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(entry));
+    await vscode.commands.executeCommand('undo');
+    const deleted = async () => {
+      try {
+        await vscode.workspace.fs.stat(entry);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    await waitFor(deleted, 'the entry file deleted');
+    const configDocument = await vscode.workspace.openTextDocument(config);
+    assert.equal(configDocument.getText(), configText);
+    await configDocument.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('FAS')]);
+  });
+
+  it('ignores an abbreviation in the workspace (abbreviations.ignore of the nearest .medlintrc.json, comments kept, saved), and undo takes it back', async () => {
+    const configText = '{\n  // our drafts\n  "abbreviations": { "minUses": 1 }\n}\n';
+    const { config, document } = await draftWithConfig('team-ignore', configText, SAP_DRAFT);
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('SAP')]);
+    const action = (await codeActions(document, medlintDiagnostics(document.uri)[0]!.range)).find((candidate) => candidate.title === 'Ignore SAP in this workspace');
+    assert.ok(action?.edit && action.command, 'the abbreviation ignore action');
+    assert.ok(await vscode.workspace.applyEdit(action.edit));
+    await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+    const ignored = '{\n  // our drafts\n  "abbreviations": {\n    "minUses": 1,\n    "ignore": [\n      "SAP"\n    ]\n  }\n}\n';
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(config)), ignored);
+    await diagnosticsOf(document.uri, 0);
+    assert.equal(document.getText(), SAP_DRAFT);
+
+    const configDocument = await vscode.workspace.openTextDocument(config);
+    await vscode.window.showTextDocument(configDocument);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(configDocument.getText(), configText);
+    await configDocument.save();
+    assert.deepEqual(await diagnosticsOf(document.uri, 1), [undefinedAt4('SAP')]);
   });
 
   it('disables a rule for a line with a suppression comment', async () => {
