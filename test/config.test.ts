@@ -84,7 +84,7 @@ describe('project settings', () => {
     assert.deepEqual(findings, [
       'brand-name: "Exampla" is a brand name: use the generic name "examplumab"',
       'overclaim: Qualify the absolute claim "game-changing"',
-      'undefined-abbreviation: "CTLA-4" is not defined at first use: write "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)"',
+      'undefined-abbreviation: "CTLA-4" is not defined and not used again: write "cytotoxic T-lymphocyte-associated protein 4"',
       'contradiction: "Examplumab" does not target CTLA-4: the corpus lists examplumab as targeting PD-1 (Test label)',
     ]);
     assert.ok(linter.define('pembrolizumab'), 'built-in entries remain');

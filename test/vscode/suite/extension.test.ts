@@ -236,7 +236,9 @@ describe('medlint in a real VS Code extension host', function () {
   });
 
   const fixes: [string, string, string, string][] = [
-    ['undefined-abbreviation', 'Tumours use CTLA-4.', 'Replace with "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)" (undefined-abbreviation)', 'Tumours use cytotoxic T-lymphocyte-associated protein 4 (CTLA-4).'],
+    ['undefined-abbreviation', 'Tumours use CTLA-4; CTLA-4 is a checkpoint.', 'Replace with "cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)" (undefined-abbreviation)', 'Tumours use cytotoxic T-lymphocyte-associated protein 4 (CTLA-4); CTLA-4 is a checkpoint.'],
+    // Two edits in one: the definition written at the first use, and the abbreviation alone where it was.
+    ['abbreviation-defined-late', 'The FAS was large. The full analysis set (FAS) was used.', 'Replace with "full analysis set (FAS)" (abbreviation-defined-late)', 'The full analysis set (FAS) was large. The FAS was used.'],
     ['expansion-mismatch', 'Antibody-directed cell cytotoxicity (ADCC) kills.', 'Replace with "Antibody-dependent cellular cytotoxicity" (expansion-mismatch)', 'Antibody-dependent cellular cytotoxicity (ADCC) kills.'],
     ['preferred-term', 'Activated T-cells respond.', 'Replace with "T cells" (preferred-term)', 'Activated T cells respond.'],
     ['brand-name', 'Patients took Opdivo.', 'Replace with "nivolumab" (brand-name)', 'Patients took nivolumab.'],
@@ -584,7 +586,7 @@ describe('medlint in a real VS Code extension host', function () {
     assert.deepEqual(await diagnosticsOf(untitled.uri, 3), [
       '0:2-0:10 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
       '0:16-0:22 brand-name Warning "Opdivo" is a brand name: use the generic name "nivolumab".',
-      '0:28-0:32 undefined-abbreviation Warning "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".',
+      '0:28-0:32 undefined-abbreviation Warning "PD-1" is not defined and not used again: write "programmed cell death protein 1".',
     ]);
     assert.match((await hover(untitled, new vscode.Position(0, 30))).text, /^\*\*PD-1\*\* · programmed cell death protein 1/);
     assert.equal(await apply(untitled, 'Replace with "nivolumab" (brand-name)', medlintDiagnostics(untitled.uri)[1]!.range), '# Keytruda and `nivolumab` for PD-1.\n');
@@ -616,7 +618,7 @@ describe('medlint in a real VS Code extension host', function () {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(document.lineAt(2).range.start, document.lineAt(2).range.start);
     const table = await vscode.commands.executeCommand<string>('medlint.insertAbbreviationList');
-    const expected = '| Abbreviation | Definition |\r\n| --- | --- |\r\n| HR | hazard ratio |\r\n| OS | overall survival |\r\n| PFS | progression-free survival |\r\n';
+    const expected = '| Abbreviation | Definition |\r\n| --- | --- |\r\n| HR | hazard ratio (**not defined in the document**) |\r\n| OS | overall survival |\r\n| PFS | progression-free survival |\r\n';
     assert.equal(table, expected);
     assert.equal(document.getText(), `Overall survival (OS) and progression-free survival (PFS) improved; the HR was 0.7.\r\n\r\n${expected}`);
   });
