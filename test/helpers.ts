@@ -53,7 +53,6 @@ export const SAP_DRAFT = 'The SAP was followed. The SAP said so.\n';
 export const FAS_QUICK_FIXES = [
   'Disable undefined-abbreviation for this line',
   'Ignore "FAS" in this document (undefined-abbreviation)',
-  'Ignore "FAS" in this workspace (undefined-abbreviation)',
   'Add FAS to team terms',
   'Ignore FAS in this workspace',
 ];

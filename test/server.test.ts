@@ -187,7 +187,7 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     const range = { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } };
     const actions = await client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } });
     assert.deepEqual(actions.map((action) => action.title), FAS_QUICK_FIXES);
-    const [add, ignore] = actions.slice(3);
+    const [add, ignore] = actions.slice(2);
     assert.deepEqual(add, { title: 'Add FAS to team terms', kind: 'quickfix', command: { title: 'Add FAS to team terms', command: 'medlint.addTeamTerm', arguments: [uri, { short: 'FAS' }] } });
     assert.deepEqual(ignore, { title: 'Ignore FAS in this workspace', kind: 'quickfix', command: { title: 'Ignore FAS in this workspace', command: 'medlint.ignoreAbbreviation', arguments: [uri, 'FAS'] } });
 

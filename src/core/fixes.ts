@@ -254,6 +254,9 @@ export type QuickFix =
   | { kind: 'ignore-abbreviation'; title: string; abbreviation: string }
   | { kind: 'docs'; title: string; ruleId: string };
 
+// The rules that `abbreviations.ignore` silences: an abbreviation the readers know needs no definition.
+const NEEDS_DEFINITION_RULES = new Set(['undefined-abbreviation', 'abbreviation-defined-late']);
+
 export const FIX_ALL_TITLE = 'Fix all safe medlint problems';
 
 /**
@@ -282,20 +285,21 @@ export function planQuickFixes(findings: Finding[], start: number, end: number, 
     const flagged = text?.slice(finding.start, finding.end).replace(/\s+/g, ' ').trim();
     const ignoreKey = `${finding.ruleId}\u0000${flagged?.toLowerCase()}`;
     const acceptActions: QuickFix[] = [];
+    const abbreviation = finding.abbreviation;
+    // An undefined abbreviation is accepted for the workspace as an abbreviation its readers know
+    // (`abbreviations.ignore`), not as a text: one "Ignore … in this workspace", not two.
+    const knownAbbreviation = abbreviation !== undefined && NEEDS_DEFINITION_RULES.has(finding.ruleId);
     if (flagged && !ignoreOffered.has(ignoreKey)) {
       ignoreOffered.add(ignoreKey);
       const entry = { text: flagged, rule: finding.ruleId };
-      acceptActions.push(
-        { kind: 'ignore-document', title: `Ignore "${flagged}" in this document (${finding.ruleId})`, entry },
-        { kind: 'ignore-workspace', title: `Ignore "${flagged}" in this workspace (${finding.ruleId})`, entry },
-      );
+      acceptActions.push({ kind: 'ignore-document', title: `Ignore "${flagged}" in this document (${finding.ruleId})`, entry });
+      if (!knownAbbreviation) acceptActions.push({ kind: 'ignore-workspace', title: `Ignore "${flagged}" in this workspace (${finding.ruleId})`, entry });
     }
-    // Or the abbreviation itself, for every rule: the team's readers know it, or it is a term of the team's.
-    const abbreviation = finding.abbreviation;
+    // Or the abbreviation itself: a term of the team's, or one its readers know.
     if (abbreviation && !abbreviationOffered.has(abbreviation.short)) {
       abbreviationOffered.add(abbreviation.short);
       if (!finding.entryId) acceptActions.push({ kind: 'add-team-term', title: `Add ${abbreviation.short} to team terms`, abbreviation });
-      acceptActions.push({ kind: 'ignore-abbreviation', title: `Ignore ${abbreviation.short} in this workspace`, abbreviation: abbreviation.short });
+      if (knownAbbreviation) acceptActions.push({ kind: 'ignore-abbreviation', title: `Ignore ${abbreviation.short} in this workspace`, abbreviation: abbreviation.short });
     }
     if (offered.has(finding.ruleId)) {
       plan.push(...acceptActions);
