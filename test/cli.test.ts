@@ -32,7 +32,7 @@ const CLEAN = [
   'Programmed cell death protein 1 (PD-1) is a receptor on T cells. Pembrolizumab, an anti–PD-1 antibody,',
   'blocks PD-1 and restores T-cell activity [1].',
   '',
-  'Immune-related adverse events (irAEs) occur in some patients with melanoma (Smith et al., 2020).',
+  'Immune-related adverse events (irAEs) occur in some patients with melanoma (Smith et al., 2020); most irAEs are mild.',
   '',
   '```',
   'Keytruda cures cancer patients',
@@ -108,7 +108,7 @@ describe('medlint CLI (built bundle)', function () {
       stdout,
       [
         'a.md',
-        '  1:19  warning  "PD-1" is not defined at first use: write "programmed cell death protein 1 (PD-1)".  undefined-abbreviation',
+        '  1:19  warning  "PD-1" is not defined and not used again: write "programmed cell death protein 1".  undefined-abbreviation',
         '  1:19  error    "Ipilimumab" does not target PD-1: the corpus lists ipilimumab as targeting CTLA-4 (FDA label: YERVOY (ipilimumab)).  contradiction',
         '',
         '✖ 2 problems (1 error, 1 warning)',

@@ -98,7 +98,8 @@ describe('built-in corpus', () => {
     const entries = [...builtinCorpus().terms.map((term) => ({ name: `${term.id}.yaml`, examples: term.examples })), ...builtinCorpus().claims.map((claim) => ({ name: `claims/${claim.id}.yaml`, examples: claim.examples }))];
     for (const { name, examples } of entries.filter((entry) => entry.examples)) {
       for (const sentence of examples!.pass ?? []) {
-        it(`${name} passes: ${sentence}`, () => assert.deepEqual(findingsOf(sentence), []));
+        // One sentence cannot use its abbreviation again: abbreviation-rarely-used judges whole documents.
+        it(`${name} passes: ${sentence}`, () => assert.deepEqual(findingsOf(sentence, undefined, { rules: { 'abbreviation-rarely-used': 'off' } }), []));
       }
       for (const sentence of examples!.flag ?? []) {
         it(`${name} flags: ${sentence}`, () => assert.notDeepEqual(findingsOf(sentence), []));
