@@ -3,11 +3,11 @@ import type { Analysis } from '../analysis';
 import { definitionIn, usesAfter } from '../documentParts';
 import { inQuotation } from '../quotations';
 import type { Rule } from './rule';
+import { surface } from './helpers';
 
 // Molecules are known by their symbols ("programmed death-ligand 1 (PD-L1) blocking antibody"): giving the
 // symbol once, beside the name, is the convention, not a wasted abbreviation.
 const KNOWN_BY_SYMBOL = new Set(['receptor', 'ligand', 'protein', 'antigen', 'gene', 'biomarker']);
-import { surface } from './helpers';
 
 /** "- **intravenous (IV)** The drug goes into a vein.": a list item's term, taught to the reader, not set up for later. */
 function opensListItem(analysis: Analysis, phrase: { start: number } | undefined): boolean {
@@ -58,9 +58,9 @@ export const abbreviationRarelyUsed: Rule = {
         // "Chronic myelogenous leukemia (also known as CML)": an alias given for the reader, not a shorthand for later.
         if (!phrase && !listed) continue;
         if (inQuotation(analysis, definition.start, definition.end) || opensListItem(analysis, phrase)) continue;
-        // A legend's list of abbreviations comes after the table or figure that uses them.
         // The files after this one of a document in several files use the body's definition too.
         const laterFiles = scope.kind === 'body' ? usesAfter(analysis.documentParts, record.short) : 0;
+        // A legend's list of abbreviations comes after the table or figure that uses them.
         const uses = occurrences.filter((occurrence) => occurrence !== definition && (listed || occurrence.start > definition.start)).length + laterFiles;
         if (uses >= minUses) continue;
         const written = surface(analysis, definition);
