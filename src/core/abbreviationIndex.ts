@@ -4,7 +4,7 @@ import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
 import { BLOCK_BREAK } from './markdown/prose';
-import { inHeading, inSectionOf, isGeneMention, sentenceOf } from './rules/helpers';
+import { inHeading, inSectionOf, isGeneMention, sentenceOf, termMatches } from './rules/helpers';
 import { inQuotation } from './quotations';
 import { definitionIn, type DefinitionElsewhere } from './documentParts';
 import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
@@ -112,8 +112,8 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   const recordOf = (short: string, entry?: TermEntry): AbbreviationRecord => {
     let record = records.get(short);
     if (!record) {
-      const wellKnown = entry ? entry.expandOnFirstUse === false && !expand.has(short) : known.has(short) || isChemicalFormula(short) || isClusterOfDifferentiation(short);
-      record = { short, ...(entry ? { entry } : {}), occurrences: [], wellKnown: wellKnown || known.has(short) };
+      const wellKnown = known.has(short) || (entry ? entry.expandOnFirstUse === false && !expand.has(short) : isChemicalFormula(short) || isClusterOfDifferentiation(short));
+      record = { short, ...(entry ? { entry } : {}), occurrences: [], wellKnown };
       records.set(short, record);
     }
     return record;
@@ -142,14 +142,16 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   }
 
   // Corpus matches of any form (a brand in capitals, a name) are the corpus's: not read again by shape.
-  const claimed = analysis.matches.filter((match) => match.phrase.payload.kind === 'term');
+  const claimed = termMatches(analysis);
   const shapes = analysis.abbreviationShapes;
   let matchIndex = 0;
   for (let at = 0; at < shapes.length; at += 2) {
     const start = shapes[at]!;
     const end = shapes[at + 1]!;
     while (matchIndex < claimed.length && claimed[matchIndex]!.end <= start) matchIndex++;
-    if (claimed.slice(matchIndex, matchIndex + 8).some((match) => match.start < end && match.end > start)) continue;
+    let overlapped = false;
+    for (let index = matchIndex; index < claimed.length && claimed[index]!.start < end && !overlapped; index++) overlapped = claimed[index]!.end > start;
+    if (overlapped) continue;
     const written = text.slice(start, end);
     const plural = /\p{Lu}\d*s$/u.test(written);
     const short = plural ? written.slice(0, -1) : written;
@@ -188,8 +190,9 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
 
 /**
  * Why an abbreviation found by shape needs no definition here: a gene symbol (italic, beside "gene", or
- * in a sentence about genes) or a registered name ("PDQ®"), which it then is throughout the document; or a statistic's interval
- * ("95% CI"), a citation key, quoted words, a transcript's speech, or capitals that name (see above).
+ * in a sentence about genes) or a registered name ("PDQ®"), which it then is throughout the document;
+ * or a statistic's interval ("95% CI"), a citation key, quoted words, a transcript's speech, or
+ * capitals that name (see above).
  */
 function exemption(analysis: Analysis, short: string, start: number, end: number): 'gene' | 'name' | 'here' | undefined {
   const { tokens } = analysis;
