@@ -1,16 +1,8 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { MedlintConfig } from '../core/config';
 import { quartoChapters } from '../core/documentParts';
-
-/** The nearest `_quarto.yml` at or above `dir`. */
-function findQuartoProject(dir: string): string | undefined {
-  for (let current = resolve(dir); ; current = dirname(current)) {
-    const candidate = join(current, '_quarto.yml');
-    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    if (dirname(current) === current) return undefined;
-  }
-}
+import { findFileUp } from './findUp';
 
 /**
  * The files, in order, of the document `file` belongs to: the config's `documents`, or else the
@@ -23,7 +15,7 @@ export function documentFiles(file: string, config: MedlintConfig, configFile: s
     const files = config.documents.map((name) => resolve(dirname(configFile), name));
     return files.includes(target) ? files : undefined;
   }
-  const quarto = findQuartoProject(dirname(target));
+  const quarto = findFileUp(dirname(target), ['_quarto.yml']);
   if (!quarto) return undefined;
   const files = quartoChapters(readFileSync(quarto, 'utf8')).map((name) => resolve(dirname(quarto), name));
   return files.includes(target) ? files : undefined;

@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
 import { ignoredFileGlobs, validateConfig, type MedlintConfig } from '../core/config';
 import { globToRegExp } from '../core/glob';
 import type { Corpus, CorpusProblem } from '../core/corpus/types';
@@ -8,6 +8,7 @@ import type { SeveritySetting } from '../core/types';
 import { resolveSettings } from '../core/settings';
 import { partsOf, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
 import { documentFiles } from './documents';
+import { findFileUp } from './findUp';
 import { readTermFolder } from './terms';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
@@ -28,14 +29,9 @@ interface ConfigScope {
 
 /** The nearest config file at or above `dir`, if any. */
 export function findConfigFile(dir: string): string | undefined {
-  for (let current = resolve(dir); ; current = dirname(current)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(current, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
-    }
-    if (dirname(current) === current) return undefined;
-  }
+  return findFileUp(dir, CONFIG_FILE_NAMES);
 }
+
 
 /**
  * Resolves configuration per file and reuses one linter per config file, so a tree with one config
