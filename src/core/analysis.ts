@@ -5,6 +5,7 @@ import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
+import type { PandocLabel, PandocReference } from './markdown/pandoc';
 import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
 import { splitSentences, type Sentence } from './text/sentences';
@@ -33,6 +34,9 @@ export interface Analysis {
   documentParts?: DocumentParts;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
+  /** Pandoc citations and cross-references, and the labels elements carry, in source offsets (markdown/pandoc.ts). */
+  pandocReferences: PandocReference[];
+  crossrefLabels: PandocLabel[];
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -190,6 +194,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const sentences: Sentence[] = [];
   const matches: CorpusMatch[] = [];
   const plainText: Analysis['plainText'] = [];
+  const pandocReferences: PandocReference[] = [];
+  const crossrefLabels: PandocLabel[] = [];
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
@@ -213,6 +219,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
+    for (const reference of prose.pandocReferences ?? []) pandocReferences.push({ ...reference, start: base + reference.start, end: base + reference.end });
+    for (const label of prose.crossrefLabels ?? []) crossrefLabels.push({ ...label, start: base + label.start, end: base + label.end });
     for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
     for (const match of part.matches) {
       matches.push({
@@ -246,6 +254,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     compiled,
     abbreviationShapes: shapes.finish(),
     plainText,
+    pandocReferences,
+    crossrefLabels,
   };
 }
 

@@ -9,7 +9,7 @@ import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
-import { summarize, type AbbreviationSummary, type DocumentParts } from './documentParts';
+import { summarize, type PartSummary, type DocumentParts } from './documentParts';
 import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting } from './types';
 
 export interface LinterOptions {
@@ -43,7 +43,7 @@ export interface Linter {
   /** `parts`: the other files of a document split into several, whose abbreviations this one continues. */
   lint(text: string, format?: TextFormat, parts?: DocumentParts): Finding[];
   /** What the text's body defines and uses, for the other files of a document in several files. */
-  abbreviationSummary(text: string): AbbreviationSummary;
+  partSummary(text: string): PartSummary;
   /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
   notices(text: string, format?: TextFormat): Notice[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
@@ -102,20 +102,25 @@ export function createLinter(options: LinterOptions): Linter {
         const severity = severityOf(rule.id);
         if (severity === 'off') continue;
         rule.check(analysis, (report) => {
-          const start = prose.sourceStart(report.start);
-          const end = prose.sourceEnd(report.end);
+          const start = report.inSource ? report.start : prose.sourceStart(report.start);
+          const end = report.inSource ? report.end : prose.sourceEnd(report.end);
           const span = lines.spanOf(start, end);
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
           if (accepted.length > 0 && accepted.some((entry) => ignores(entry, rule.id, source.slice(start, end)))) return;
           let findingSeverity = severity as Severity;
-          if (quotations !== 'unchanged' && inAttributedQuotation(analysis, report.start, report.end)) {
+          if (quotations !== 'unchanged' && !report.inSource && inAttributedQuotation(analysis, report.start, report.end)) {
             if (quotations === 'off') return;
             if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
           }
           const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
           if (report.explanation) finding.explanation = report.explanation;
+          if (report.fix !== undefined && report.inSource) {
+            finding.fix = { ...span, newText: report.fix, safe: report.safe ?? rule.safeFixes };
+            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText, safe: false }));
+            if (alternatives.length > 0) finding.alternatives = alternatives;
+          }
           // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
-          if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
+          else if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
             const safe = report.safe ?? rule.safeFixes;
             finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
             const moreEdits = (report.moreEdits ?? []).map((edit) => ({ edit, ...lines.spanOf(prose.sourceStart(edit.start), prose.sourceEnd(edit.end)), newText: edit.text }));
@@ -160,7 +165,7 @@ export function createLinter(options: LinterOptions): Linter {
     entries() {
       return options.corpus.terms;
     },
-    abbreviationSummary(text) {
+    partSummary(text) {
       return summarize(analysisOf(text));
     },
     abbreviations(text, listOptions) {

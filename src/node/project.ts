@@ -6,7 +6,7 @@ import type { Corpus, CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
 import type { SeveritySetting } from '../core/types';
 import { resolveSettings } from '../core/settings';
-import { partsOf, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
+import { partsOf, type PartSummary, type DocumentParts } from '../core/documentParts';
 import { documentFiles } from './documents';
 import { findFileUp } from './findUp';
 import { readTermFolder } from './terms';
@@ -75,9 +75,9 @@ export class Project {
     return partsOf(files, resolve(file), (other) => this.summaryOf(other), (other) => this.shown(other));
   }
 
-  private readonly summaries = new Map<string, { modified: number; summary: AbbreviationSummary }>();
+  private readonly summaries = new Map<string, { modified: number; summary: PartSummary }>();
 
-  private summaryOf(file: string): AbbreviationSummary | undefined {
+  private summaryOf(file: string): PartSummary | undefined {
     let modified: number;
     try {
       modified = statSync(file).mtimeMs;
@@ -86,7 +86,7 @@ export class Project {
     }
     const cached = this.summaries.get(file);
     if (cached?.modified === modified) return cached.summary;
-    const summary = this.settingsFor(file).linter.abbreviationSummary(readFileSync(file, 'utf8'));
+    const summary = this.settingsFor(file).linter.partSummary(readFileSync(file, 'utf8'));
     this.summaries.set(file, { modified, summary });
     return summary;
   }

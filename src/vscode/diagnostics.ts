@@ -11,13 +11,15 @@ import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
 const DEBOUNCE_MS = 300;
-const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+const DEFAULT_LANGUAGES = ['markdown', 'quarto', 'rmd', 'plaintext'];
+/** Languages read as Markdown: Quarto and R Markdown are Pandoc's Markdown, which the core reads. */
+export const MARKDOWN_LANGUAGES = ['markdown', 'quarto', 'rmd'];
 // Documents a writer edits: not output channels, git history or other extensions' virtual documents.
 export const WRITER_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
-/** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */
+/** How medlint reads a document: Markdown (Quarto, R Markdown) as Markdown, any other language as plain prose. */
 export function formatOf(document: vscode.TextDocument): TextFormat {
-  return document.languageId === 'markdown' ? 'markdown' : 'plaintext';
+  return MARKDOWN_LANGUAGES.includes(document.languageId) ? 'markdown' : 'plaintext';
 }
 
 /**

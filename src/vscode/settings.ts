@@ -5,7 +5,7 @@ import type { SourceFile } from '../core/corpus/load';
 import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/types';
 import { createLinter, type Linter } from '../core/linter';
 import { resolveSettings, type TermFolder } from '../core/settings';
-import { partsOf, quartoChapters, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
+import { partsOf, quartoChapters, type PartSummary, type DocumentParts } from '../core/documentParts';
 import type { SeveritySetting } from '../core/types';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
@@ -68,7 +68,7 @@ export function editorRuleSeverities(settings: vscode.WorkspaceConfiguration): R
 export class SettingsResolver implements vscode.Disposable {
   private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri; documents?: string[] }>>();
   /** Each other file's abbreviation summary, with the text it was made from. */
-  private readonly summaries = new Map<string, { text: string; summary: AbbreviationSummary }>();
+  private readonly summaries = new Map<string, { text: string; summary: PartSummary }>();
   private readonly reported = new Set<string>();
   /**
    * Every problem the writer was warned about this session. A reset (any settings change, any saved
@@ -138,14 +138,14 @@ export class SettingsResolver implements vscode.Disposable {
   /** The other files of the document, as an open editor holds them or else as saved. */
   private async partsFor(uri: vscode.Uri, linter: Linter, files: vscode.Uri[] | undefined): Promise<DocumentParts | undefined> {
     if (!files?.some((file) => file.toString() === uri.toString())) return undefined;
-    const summaries = new Map<string, AbbreviationSummary>();
+    const summaries = new Map<string, PartSummary>();
     for (const file of files) {
       const key = file.toString();
       if (key === uri.toString()) continue;
       const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText() ?? (await readText(file));
       if (text === undefined) continue;
       const cached = this.summaries.get(key);
-      const summary = cached?.text === text ? cached.summary : linter.abbreviationSummary(text);
+      const summary = cached?.text === text ? cached.summary : linter.partSummary(text);
       this.summaries.set(key, { text, summary });
       summaries.set(key, summary);
     }

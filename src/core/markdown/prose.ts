@@ -1,4 +1,5 @@
 import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { PandocLabel, PandocReference } from './pandoc';
 
 /** Separates prose blocks: never matched as whitespace, always ends a sentence. */
 export const BLOCK_BREAK = '\u2029';
@@ -31,6 +32,10 @@ export interface ChunkProse {
   htmlComments: HtmlComment[];
   /** Set when the chunk was read as plain text, past the parse budget (budget.ts). */
   plainText?: true;
+  /** Pandoc citations and cross-references (pandoc.ts), in source offsets like `htmlComments`. */
+  pandocReferences?: PandocReference[];
+  /** Cross-reference labels the chunk gives its elements (pandoc.ts), in source offsets. */
+  crossrefLabels?: PandocLabel[];
 }
 
 /**

@@ -11,6 +11,7 @@ import { personFirst } from './person-first';
 import { preferredTerm } from './preferred-term';
 import type { Rule } from './rule';
 import { undefinedAbbreviation } from './undefined-abbreviation';
+import { unknownCrossref } from './unknown-crossref';
 import { unsupportedClaim } from './unsupported-claim';
 
 export const rules: readonly Rule[] = [
@@ -27,6 +28,7 @@ export const rules: readonly Rule[] = [
   overclaim,
   unsupportedClaim,
   personFirst,
+  unknownCrossref,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

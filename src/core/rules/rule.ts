@@ -5,6 +5,8 @@ import type { Severity } from '../types';
 export interface ProseReport {
   start: number;
   end: number;
+  /** `start` and `end` are source offsets: what the prose leaves out (a citation key, a label). */
+  inSource?: true;
   message: string;
   /** Replacement for the reported span. */
   fix?: string;
