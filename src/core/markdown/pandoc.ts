@@ -48,7 +48,7 @@ const LABEL = new RegExp(
 
 /** The cross-reference labels a chunk's source gives its elements (code chunks included). */
 export function crossrefLabels(text: string): PandocLabel[] {
-  if (!text.includes('#') && !text.includes('label')) return [];
+  if (!text.includes('{') && !text.includes('#|')) return [];
   const labels: PandocLabel[] = [];
   for (const match of text.matchAll(LABEL)) {
     const label = (match[1] ?? match[2] ?? match[3])!;

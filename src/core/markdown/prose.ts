@@ -221,7 +221,8 @@ function appendInline(builder: ProseBuilder, node: Nodes, source: string, blockE
       builder.appendAt(PLACEHOLDER, span.start);
       break;
     case 'link': {
-      builder.citations.push(builder.offset);
+      // A link points the reader to a source; an e-mail address does not.
+      if (!node.url.toLowerCase().startsWith('mailto:')) builder.citations.push(builder.offset);
       const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
       // A bare URL (GFM autolink literal or <url>) is an address, not prose.
       const bare = only !== undefined && (node.position ? source.slice(span.start, span.end).replace(/^<|>$/g, '') === only : node.url.endsWith(only));
