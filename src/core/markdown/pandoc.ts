@@ -168,8 +168,11 @@ function scanProse(scan: Scan): void {
     } else if (char === '^' && !isDigitBefore(text, at)) {
       SUPERSCRIPT_NUMBER.lastIndex = at;
       if (!SUPERSCRIPT_NUMBER.test(text) || isUnitExponent(text, at)) continue;
-      scan.replacements.push({ start: at, end: SUPERSCRIPT_NUMBER.lastIndex, placeholder: true, citation: true });
-      at = SUPERSCRIPT_NUMBER.lastIndex - 1;
+      // The numbers stay, between placeholders, as `<sup>1,2</sup>` reads: reference-order counts them.
+      const closing = SUPERSCRIPT_NUMBER.lastIndex - 1;
+      scan.replacements.push({ start: at, end: at + 1, placeholder: true, citation: true });
+      scan.replacements.push({ start: closing, end: closing + 1, placeholder: true, citation: false });
+      at = closing;
     } else if (char === '{' && text[at + 1] === '{') {
       SHORTCODE.lastIndex = at;
       if (!SHORTCODE.test(text)) continue;

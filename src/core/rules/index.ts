@@ -9,6 +9,7 @@ import { misnomer } from './misnomer';
 import { overclaim } from './overclaim';
 import { personFirst } from './person-first';
 import { preferredTerm } from './preferred-term';
+import { referenceOrder } from './reference-order';
 import type { Rule } from './rule';
 import { undefinedAbbreviation } from './undefined-abbreviation';
 import { unknownCrossref } from './unknown-crossref';
@@ -29,6 +30,7 @@ export const rules: readonly Rule[] = [
   unsupportedClaim,
   personFirst,
   unknownCrossref,
+  referenceOrder,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

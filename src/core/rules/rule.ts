@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { Severity } from '../types';
+import type { SeveritySetting } from '../types';
 
 /** What a rule reports, in prose offsets; the linter maps it to the source. */
 export interface ProseReport {
@@ -38,7 +38,8 @@ export interface RuleDocs {
 
 export interface Rule {
   id: string;
-  defaultSeverity: Severity;
+  /** `off`: a rule for some documents only, which a config or a profile turns on at the severity it names. */
+  defaultSeverity: SeveritySetting;
   /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
   safeFixes: boolean;
   docs: RuleDocs;
