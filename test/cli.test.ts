@@ -419,3 +419,36 @@ describe('medlint abbreviations and documents in several files (issue #17, built
     assert.equal(run(['abbreviations'], dir).code, 2);
   });
 });
+
+describe('Quarto, R Markdown and Pandoc documents (issue #18, built bundle)', () => {
+  it('checks .qmd, .Rmd and .Rmarkdown files in a folder, reading code chunks as code and citations as evidence', () => {
+    const chunk = '```{r}\n#| label: fig-km\n# Keytruda cures cancer\nplot(fit)\n```\n';
+    const dir = folder({
+      'paper.qmd': `Studies have shown a benefit [@smith2020]. See @fig-km.\n\n${chunk}`,
+      'analysis.Rmd': `Studies have shown a benefit.\n\n${chunk}`,
+      'notes.Rmarkdown': 'Keytruda was given.\n',
+      'data.txt': 'Keytruda was given.\n',
+    });
+    const { stdout } = run(['check', '.', '--format', 'json'], dir);
+    const rows = (JSON.parse(stdout) as { file: string; line: number; column: number; rule: string }[]).map((row) => `${row.file}:${row.line}:${row.column} ${row.rule}`);
+    assert.deepEqual(rows, ['analysis.Rmd:1:1 unsupported-claim', 'notes.Rmarkdown:1:1 brand-name']);
+  });
+
+  it('finds cross-references across a Quarto book\'s chapters, and reports one no chapter labels', () => {
+    const dir = folder({
+      '_quarto.yml': 'project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - results.qmd\n',
+      'index.qmd': '# Introduction {#sec-intro}\n\nSurvival is shown in @fig-km and @tbl-ae; methods in @sec-methods.\n',
+      'results.qmd': '# Results\n\n![Kaplan-Meier estimates](km.png){#fig-km}\n\nSee @sec-intro.\n\n```{r}\n#| label: tbl-ae\nknitr::kable(ae)\n```\n',
+    });
+    assert.equal(
+      run(['check', '.'], dir).stdout,
+      [
+        'index.qmd',
+        '  3:55  warning  No section is labelled "sec-methods" in the document: label it {#sec-methods}, or correct the reference.  unknown-crossref',
+        '',
+        '✖ 1 problem (0 errors, 1 warning)',
+        '',
+      ].join('\n'),
+    );
+  });
+});
