@@ -147,6 +147,7 @@ function cslYamlEntries(text: string, file: string, problems: BibliographyProble
 /** A Bib(La)TeX entry as Citation.js's grammar reads it, before mapping to CSL. */
 interface RawEntry {
   label: string;
+  properties: Record<string, unknown>;
 }
 
 /** The text of one entry, from its `@` at the start of a line to the next. */
@@ -168,12 +169,26 @@ function bibtexEntries(text: string, format: 'biblatex' | 'bibtex', file: string
     raw = entriesAroundErrors(text, grammar, file, problems);
   }
   const lines = entryLines(text);
-  return mappedToCsl(raw, format, file, problems, lines).map((item) => entryOf(item, file, lines.get(item.id)));
+  const pmids = new Map(raw.map((entry) => [entry.label, entry.properties.pmid]));
+  return mappedToCsl(raw, format, file, problems, lines).map((item) => {
+    // BibLaTeX's mapping reads `pmid`, BibTeX's does not; reference managers write it in both.
+    const pmid = pmids.get(item.id);
+    const withPmid = item.PMID === undefined && pmid !== undefined ? { ...item, PMID: String(pmid) } : item;
+    return entryOf(withDottedAccents(withPmid) as CslItem, file, lines.get(item.id)?.shift());
+  });
 }
 
-/** Where each entry's key is written (the first time). */
-function entryLines(text: string): Map<string, number> {
-  const lines = new Map<string, number>();
+/** LaTeX puts an accent on a dotless i or j (`{\'\i}`), which Citation.js keeps; Unicode writes í. */
+function withDottedAccents(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/[ıȷ](?=[\u0300-\u036f])/g, (letter) => (letter === 'ı' ? 'i' : 'j')).normalize('NFC');
+  if (Array.isArray(value)) return value.map(withDottedAccents);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, withDottedAccents(inner)]));
+  return value;
+}
+
+/** Where each entry is written, by key: a line for each time the key is. */
+function entryLines(text: string): Map<string, number[]> {
+  const lines = new Map<string, number[]>();
   let line = 1;
   let counted = 0;
   for (const match of text.matchAll(ENTRY_KEY)) {
@@ -181,7 +196,7 @@ function entryLines(text: string): Map<string, number> {
     if (type === 'string' || type === 'preamble' || type === 'comment') continue;
     line += text.slice(counted, match.index).match(/\r\n|\n|\r/g)?.length ?? 0;
     counted = match.index;
-    if (!lines.has(match[2]!)) lines.set(match[2]!, line);
+    lines.set(match[2]!, [...(lines.get(match[2]!) ?? []), line]);
   }
   return lines;
 }
@@ -232,7 +247,7 @@ function entriesAroundErrors(text: string, grammar: string, file: string, proble
 }
 
 /** Citation.js's mapping to CSL, entry by entry where the whole list fails. */
-function mappedToCsl(raw: RawEntry[], format: 'biblatex' | 'bibtex', file: string, problems: BibliographyProblem[], lines: Map<string, number>): CslItem[] {
+function mappedToCsl(raw: RawEntry[], format: 'biblatex' | 'bibtex', file: string, problems: BibliographyProblem[], lines: Map<string, number[]>): CslItem[] {
   const map = (entries: RawEntry[]) => plugins.input.chain(entries, { forceType: `@${format}/entries+list`, generateGraph: false }) as CslItem[];
   try {
     return map(raw);
@@ -241,7 +256,7 @@ function mappedToCsl(raw: RawEntry[], format: 'biblatex' | 'bibtex', file: strin
       try {
         return map([entry]);
       } catch (error) {
-        const line = lines.get(entry.label);
+        const line = lines.get(entry.label)?.[0];
         problems.push({ file, ...(line ? { line } : {}), message: `entry "${entry.label}" cannot be read (${(error as Error).message}); it is left out` });
         return [];
       }
