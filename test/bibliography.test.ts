@@ -39,10 +39,10 @@ describe('bibliography', () => {
     });
 
     it('gives each entry its short authors, year, title, DOI and PMID', () => {
-      const { item, file, ...robert } = bibliography.get('robert2015')!;
+      const { key, item, file, authors, year, title, doi, pmid, line } = bibliography.get('robert2015')!;
       assert.equal(file, 'references.bib');
       assert.equal(item.type, 'article-journal');
-      assert.deepEqual(robert, {
+      assert.deepEqual({ key, authors, year, title, doi, pmid, line }, {
         key: 'robert2015',
         authors: 'Robert C, Long GV, et al',
         year: 2015,
@@ -81,6 +81,19 @@ describe('bibliography', () => {
     it('inherits a chapter\'s book through crossref', () => {
       assert.equal(bibliography.formatReference('smith2020'), 'Smith J. Immune-related adverse events. In: Doe J, ed. *Handbook of Immuno-Oncology*. 2nd ed. Springer; 2020:101-120.');
       assert.equal(bibliography.formatReference('doe2020'), 'Doe J, ed. *Handbook of Immuno-Oncology*. 2nd ed. Springer; 2020.');
+    });
+
+    it('maps entries to CSL when asked: one for a hover, all for a completion list, alike', () => {
+      const keys = ['robert2015', 'reck2016', 'eisenhauer2009', 'rittmeyer2017', 'smith2020', 'doe2020'];
+      const many = [...keys, ...Array.from({ length: 10 }, (_, index) => `extra${index}`)];
+      const text = `${fixture('references.bib')}\n${many.slice(6).map((key) => `@article{${key}, author = {Kim, Ji-Hoon}, title = {Trial ${key}}, journal = nejm, year = 2020}`).join('\n')}\n`;
+      const details = (order: string[]) => {
+        const fresh = new Bibliography([parseBibliography(text, 'biblatex', 'references.bib')]);
+        return Object.fromEntries(order.map((key) => [key, `${fresh.completionDetail(key)} | ${fresh.formatReference(key)}`]));
+      };
+      // Forwards, the crossref child comes from the batch; backwards, one by one with its book.
+      assert.deepEqual(details(many), details([...many].reverse()));
+      assert.equal(details(many).extra9, 'Kim JH, 2020 — Trial extra9 | Kim JH. Trial extra9. *N Engl J Med*. Published online 2020.');
     });
 
     it('reads the same file as BibTeX (.bibtex)', () => {

@@ -168,22 +168,23 @@ function bibtexEntries(text: string, format: 'biblatex' | 'bibtex', file: string
   } catch {
     raw = entriesAroundErrors(text, grammar, file, problems);
   }
+  raw.forEach(withDottedLetters);
   const lines = entryLines(text);
-  const pmids = new Map(raw.map((entry) => [entry.label, entry.properties.pmid]));
-  return mappedToCsl(raw, format, file, problems, lines).map((item) => {
-    // BibLaTeX's mapping reads `pmid`, BibTeX's does not; reference managers write it in both.
-    const pmid = pmids.get(item.id);
-    const withPmid = item.PMID === undefined && pmid !== undefined ? { ...item, PMID: String(pmid) } : item;
-    return entryOf(withDottedAccents(withPmid) as CslItem, file, lines.get(item.id)?.shift());
-  });
+  const mapping = new CslMapping(raw, format);
+  return raw.map((entry) => new MappedEntry(entry.label, file, lines.get(entry.label)?.shift(), mapping));
 }
 
-/** LaTeX puts an accent on a dotless i or j (`{\'\i}`), which Citation.js keeps; Unicode writes í. */
-function withDottedAccents(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/[ıȷ](?=[\u0300-\u036f])/g, (letter) => (letter === 'ı' ? 'i' : 'j')).normalize('NFC');
-  if (Array.isArray(value)) return value.map(withDottedAccents);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([field, inner]) => [field, withDottedAccents(inner)]));
-  return value;
+const DOTLESS_LETTER = /\\([ij])(?![A-Za-z])[ \t]*/g;
+
+/**
+ * LaTeX puts an accent on a dotless i or j (`{\'\i}`), which Citation.js would keep as ı and a
+ * combining accent; Unicode writes í, and so do the names a writer searches for.
+ */
+function withDottedLetters(entry: RawEntry): RawEntry {
+  for (const [field, value] of Object.entries(entry.properties)) {
+    if (typeof value === 'string' && (value.includes('\\i') || value.includes('\\j'))) entry.properties[field] = value.replace(DOTLESS_LETTER, '$1');
+  }
+  return entry;
 }
 
 /** Where each entry is written, by key: a line for each time the key is. */
@@ -246,21 +247,106 @@ function entriesAroundErrors(text: string, grammar: string, file: string, proble
   return read(chunks.filter((chunk) => !STRING_DEFINITION.test(chunk.text)));
 }
 
-/** Citation.js's mapping to CSL, entry by entry where the whole list fails. */
-function mappedToCsl(raw: RawEntry[], format: 'biblatex' | 'bibtex', file: string, problems: BibliographyProblem[], lines: Map<string, number[]>): CslItem[] {
-  const map = (entries: RawEntry[]) => plugins.input.chain(entries, { forceType: `@${format}/entries+list`, generateGraph: false }) as CslItem[];
-  try {
-    return map(raw);
-  } catch {
-    return raw.flatMap((entry) => {
-      try {
-        return map([entry]);
-      } catch (error) {
-        const line = lines.get(entry.label)?.[0];
-        problems.push({ file, ...(line ? { line } : {}), message: `entry "${entry.label}" cannot be read (${(error as Error).message}); it is left out` });
-        return [];
-      }
-    });
+/**
+ * Citation.js's mapping of Bib(La)TeX entries to CSL, done when an entry is first looked at: it
+ * costs twice the parse, and checking keys needs none of it. A hover maps one entry (with the
+ * entries it inherits from through crossref); from the ninth entry on (a completion list), the
+ * rest are mapped at once.
+ */
+class CslMapping {
+  private readonly items = new Map<string, CslItem>();
+  private readonly byLabel = new Map<string, RawEntry>();
+  private singles = 0;
+
+  constructor(
+    private readonly raw: RawEntry[],
+    private readonly format: 'biblatex' | 'bibtex',
+  ) {
+    for (const entry of raw) if (!this.byLabel.has(entry.label)) this.byLabel.set(entry.label, entry);
+  }
+
+  item(key: string): CslItem {
+    const known = this.items.get(key);
+    if (known) return known;
+    if (++this.singles > 8) this.keep(this.mapped(this.raw.filter((entry) => !this.items.has(entry.label))));
+    else this.keep(this.mapped(this.withAncestors(key)).filter((item) => item.id === key));
+    return this.items.get(key) ?? this.unmapped(key);
+  }
+
+  /** The entry and those it inherits from (crossref), nearest first. */
+  private withAncestors(key: string): RawEntry[] {
+    const chain: RawEntry[] = [];
+    for (let entry = this.byLabel.get(key); entry && !chain.includes(entry) && chain.length < 8; entry = this.byLabel.get(String(entry.properties.crossref ?? ''))) chain.push(entry);
+    return chain;
+  }
+
+  private mapped(entries: RawEntry[]): CslItem[] {
+    const map = (list: RawEntry[]) => plugins.input.chain(list, { forceType: `@${this.format}/entries+list`, generateGraph: false }) as CslItem[];
+    try {
+      return map(entries);
+    } catch {
+      // One entry Citation.js cannot map must not cost the others theirs.
+      return entries.length === 1 ? [] : entries.flatMap((entry) => this.mapped([entry]));
+    } finally {
+      logger._log.length = 0;
+    }
+  }
+
+  private keep(items: CslItem[]): void {
+    for (const item of items) {
+      if (this.items.has(item.id)) continue;
+      // BibLaTeX's mapping reads `pmid`, BibTeX's does not; reference managers write it in both.
+      const pmid = this.byLabel.get(item.id)?.properties.pmid;
+      this.items.set(item.id, item.PMID === undefined && pmid !== undefined ? { ...item, PMID: String(pmid) } : item);
+    }
+  }
+
+  /** An entry Citation.js cannot map: cited and listed still, by its raw title. */
+  private unmapped(key: string): CslItem {
+    const title = this.byLabel.get(key)?.properties.title;
+    const item: CslItem = { id: key, type: 'document', ...(title !== undefined ? { title: String(title) } : {}) };
+    this.items.set(key, item);
+    return item;
+  }
+}
+
+/** A Bib(La)TeX entry: its key and position now, its CSL item and what follows from it when asked. */
+class MappedEntry implements BibliographyEntry {
+  private details?: EntryDetails;
+
+  constructor(
+    readonly key: string,
+    readonly file: string,
+    readonly line: number | undefined,
+    private readonly mapping: CslMapping,
+  ) {}
+
+  get item(): CslItem {
+    return this.mapping.item(this.key);
+  }
+
+  private get described(): EntryDetails {
+    return (this.details ??= detailsOf(this.item));
+  }
+
+  get authors(): string {
+    return this.described.authors;
+  }
+
+  get year(): number | undefined {
+    return this.described.year;
+  }
+
+  get title(): string | undefined {
+    return this.described.title;
+  }
+
+  get doi(): string | undefined {
+    return this.described.doi;
+  }
+
+  get pmid(): string | undefined {
+    return this.described.pmid;
   }
 }
 
@@ -303,23 +389,19 @@ function yearOf(item: CslItem): number | undefined {
 
 const plainText = (text: string) => text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim();
 
-function entryOf(item: CslItem, file: string, line: number | undefined): BibliographyEntry {
+type EntryDetails = Pick<BibliographyEntry, 'authors' | 'year' | 'title' | 'doi' | 'pmid'>;
+
+function detailsOf(item: CslItem): EntryDetails {
   const year = yearOf(item);
   const title = typeof item.title === 'string' && item.title.trim() ? plainText(item.title) : undefined;
   const doi = typeof item.DOI === 'string' && item.DOI.trim() ? item.DOI.trim().replace(/^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:)/i, '') : undefined;
   // Zotero's CSL-JSON keeps the PMID in the note ("PMID: 25399552").
   const pmid = (typeof item.PMID === 'string' || typeof item.PMID === 'number' ? String(item.PMID).trim() : undefined) || /\bPMID:\s*(\d+)/.exec(typeof item.note === 'string' ? item.note : '')?.[1];
-  return {
-    key: item.id,
-    item,
-    authors: authorsOf(item),
-    ...(year !== undefined ? { year } : {}),
-    ...(title ? { title } : {}),
-    ...(doi ? { doi } : {}),
-    ...(pmid ? { pmid } : {}),
-    file,
-    ...(line ? { line } : {}),
-  };
+  return { authors: authorsOf(item), ...(year !== undefined ? { year } : {}), ...(title ? { title } : {}), ...(doi ? { doi } : {}), ...(pmid ? { pmid } : {}) };
+}
+
+function entryOf(item: CslItem, file: string, line: number | undefined): BibliographyEntry {
+  return { key: item.id, item, ...detailsOf(item), file, ...(line ? { line } : {}) };
 }
 
 /** Edit distance with a swap of neighbours counting one (optimal string alignment), or Infinity past `limit`. */
