@@ -58,7 +58,7 @@ export function bibliographyFormat(path: string): BibliographyFormat | undefined
   return FORMAT_OF_EXTENSION[/\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''];
 }
 
-/** Reads one bibliography file's text. A malformed file or entry gives problems, never an exception. */
+/** Reads one bibliography file's text. A malformed file or entry gives problems (with its line), never an exception. */
 export function parseBibliography(text: string, format: BibliographyFormat, file: string): ParsedBibliography {
   const problems: BibliographyProblem[] = [];
   try {
@@ -101,10 +101,20 @@ function withDatesAsCsl(item: Record<string, unknown>): Record<string, unknown> 
   return copy;
 }
 
-function lineAndColumn(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, offset);
-  const lineStart = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1;
-  return { line: (before.match(/\r\n|\n|\r/g)?.length ?? 0) + 1, column: offset - lineStart + 1 };
+/** Line and column (from 1) of offsets in `text`, by a binary search of its line starts. */
+function positions(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0];
+  for (const match of text.matchAll(/\r\n|\n|\r/g)) starts.push(match.index + match[0].length);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return { line: low + 1, column: offset - starts[low]! + 1 };
+  };
 }
 
 function cslJsonEntries(text: string, file: string, problems: BibliographyProblem[]): BibliographyEntry[] {
@@ -113,7 +123,7 @@ function cslJsonEntries(text: string, file: string, problems: BibliographyProble
     items = JSON.parse(text);
   } catch (error) {
     const position = /position (\d+)/.exec((error as Error).message);
-    problems.push({ file, ...(position ? lineAndColumn(text, Number(position[1])) : {}), message: `not valid JSON: ${(error as Error).message}` });
+    problems.push({ file, ...(position ? positions(text)(Number(position[1])) : {}), message: `not valid JSON: ${(error as Error).message}` });
     return [];
   }
   if (!Array.isArray(items)) {
@@ -121,7 +131,8 @@ function cslJsonEntries(text: string, file: string, problems: BibliographyProble
     return [];
   }
   // Where each item's id is written, in order: JSON.parse keeps no positions.
-  const idLines = [...text.matchAll(/"id"\s*:\s*(?:"(?:[^"\\]|\\.)*"|\d+)/g)].map((match) => lineAndColumn(text, match.index).line);
+  const position = positions(text);
+  const idLines = [...text.matchAll(/"id"\s*:\s*(?:"(?:[^"\\]|\\.)*"|\d+)/g)].map((match) => position(match.index).line);
   return cslEntries(items, file, problems, (index) => (idLines.length === items.length ? idLines[index] : undefined));
 }
 
@@ -138,9 +149,10 @@ function cslYamlEntries(text: string, file: string, problems: BibliographyProble
     return [];
   }
   const nodes = (contents as { items: { range?: [number, number, number] }[] }).items;
+  const position = positions(text);
   return cslEntries(items, file, problems, (index) => {
     const start = nodes[index]?.range?.[0];
-    return start === undefined ? undefined : lineAndColumn(text, start).line;
+    return start === undefined ? undefined : position(start).line;
   });
 }
 

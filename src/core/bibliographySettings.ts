@@ -22,7 +22,11 @@ function settingsOf(metadata: unknown): BibliographySettings | undefined {
   return { bibliography: paths, ...(style ? { csl: style } : {}) };
 }
 
+/** Whether YAML may set either key at its top level: most documents do not, and need no parse. */
+const NAMES_BIBLIOGRAPHY = /^(?:bibliography|csl)[ \t]*:/m;
+
 function parsedYaml(text: string): unknown {
+  if (!NAMES_BIBLIOGRAPHY.test(text)) return undefined;
   try {
     return parse(text);
   } catch {

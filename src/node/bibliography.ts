@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Bibliography, BibliographyProblem, ParsedBibliography } from '../core/bibliography';
 import { bibliographyModule } from '../core/bibliographyModule';
-import { frontMatterBibliography, quartoBibliography } from '../core/bibliographySettings';
+import { frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
 import { findFileUp } from './findUp';
 
 /** What a document cites from: its bibliography, the CSL style it names, and what went wrong reading them. */
@@ -41,6 +41,7 @@ function lineNaming(text: string, path: string): { line?: number } {
 export class BibliographyFiles {
   private readonly bibliographies = new Map<string, Stamped<ParsedBibliography>>();
   private readonly styles = new Map<string, Stamped<StyleFile>>();
+  private readonly projects = new Map<string, Stamped<{ text: string; settings?: BibliographySettings }>>();
   private readonly combined = new Map<string, { parts: ParsedBibliography[]; bibliography: Bibliography }>();
 
   private cached<T>(cache: Map<string, Stamped<T>>, path: string, read: (text: string) => T, missing: (error: Error) => T): T {
@@ -93,9 +94,9 @@ export class BibliographyFiles {
     const document = resolve(file);
     const own = frontMatterBibliography(text);
     const quartoFile = own?.bibliography.length && own.csl ? undefined : findFileUp(dirname(document), ['_quarto.yml']);
-    const quartoText = quartoFile ? readFileSync(quartoFile, 'utf8') : undefined;
-    const project = quartoText === undefined ? undefined : quartoBibliography(quartoText);
-    const [namingFile, namingText, paths] = own?.bibliography.length ? [document, text, own.bibliography] : [quartoFile!, quartoText!, project?.bibliography ?? []];
+    const quarto = quartoFile ? this.cached(this.projects, quartoFile, (yaml) => ({ text: yaml, settings: quartoBibliography(yaml) }), () => undefined) : undefined;
+    const project = quarto?.settings;
+    const [namingFile, namingText, paths] = own?.bibliography.length ? [document, text, own.bibliography] : [quartoFile!, quarto?.text ?? '', project?.bibliography ?? []];
     if (paths.length === 0) return undefined;
     const problems: BibliographyProblem[] = [];
     const files: string[] = [];
