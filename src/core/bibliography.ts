@@ -8,10 +8,11 @@ import { logger, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
 import { parseDocument } from 'yaml';
+import type { BibliographyFormat } from './bibliographySettings';
 import { AMERICAN_MEDICAL_ASSOCIATION_CSL } from './csl/americanMedicalAssociation';
 import { MARKDOWN_FORMAT, registerMarkdownFormat } from './csl/markdownFormat';
 
-export type BibliographyFormat = 'biblatex' | 'bibtex' | 'csl-json' | 'csl-yaml';
+export { bibliographyFormat, type BibliographyFormat } from './bibliographySettings';
 
 /** A problem in a bibliography or style file; line and column count from 1. */
 export interface BibliographyProblem {
@@ -49,13 +50,6 @@ export interface ParsedBibliography {
   file: string;
   entries: BibliographyEntry[];
   problems: BibliographyProblem[];
-}
-
-const FORMAT_OF_EXTENSION: Record<string, BibliographyFormat> = { bib: 'biblatex', bibtex: 'bibtex', json: 'csl-json', yaml: 'csl-yaml', yml: 'csl-yaml' };
-
-/** The format of a bibliography file by its extension, as Pandoc reads it (`.bib` is BibLaTeX). */
-export function bibliographyFormat(path: string): BibliographyFormat | undefined {
-  return FORMAT_OF_EXTENSION[/\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''];
 }
 
 /** Reads one bibliography file's text. A malformed file or entry gives problems (with its line), never an exception. */

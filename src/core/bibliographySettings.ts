@@ -22,6 +22,15 @@ function settingsOf(metadata: unknown): BibliographySettings | undefined {
   return { bibliography: paths, ...(style ? { csl: style } : {}) };
 }
 
+export type BibliographyFormat = 'biblatex' | 'bibtex' | 'csl-json' | 'csl-yaml';
+
+const FORMAT_OF_EXTENSION: Record<string, BibliographyFormat> = { bib: 'biblatex', bibtex: 'bibtex', json: 'csl-json', yaml: 'csl-yaml', yml: 'csl-yaml' };
+
+/** The format of a bibliography file by its extension, as Pandoc reads it (`.bib` is BibLaTeX). */
+export function bibliographyFormat(path: string): BibliographyFormat | undefined {
+  return FORMAT_OF_EXTENSION[/\.([^./\\]+)$/.exec(path)?.[1]?.toLowerCase() ?? ''];
+}
+
 /** Whether YAML may set either key at its top level: most documents do not, and need no parse. */
 const NAMES_BIBLIOGRAPHY = /^(?:bibliography|csl)[ \t]*:/m;
 

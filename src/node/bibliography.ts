@@ -1,8 +1,8 @@
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Bibliography, BibliographyProblem, ParsedBibliography } from '../core/bibliography';
 import { bibliographyModule } from '../core/bibliographyModule';
-import { frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
+import { bibliographyFormat, frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
 import { findFileUp } from './findUp';
 
 /** What a document cites from: its bibliography, the CSL style it names, and what went wrong reading them. */
@@ -26,6 +26,8 @@ interface StyleFile {
   text?: string;
   problems: BibliographyProblem[];
 }
+
+const UNKNOWN_FORMAT = 'not a bibliography medlint reads: use .bib (BibLaTeX), .bibtex, .json (CSL-JSON), .yaml or .yml (CSL-YAML)';
 
 /** Where `path` is written in the text of the file that names it (for a problem's position). */
 function lineNaming(text: string, path: string): { line?: number } {
@@ -66,10 +68,9 @@ export class BibliographyFiles {
 
   /** One bibliography file, by absolute path; a file that is missing or of an unknown kind gives a problem. */
   read(path: string): ParsedBibliography {
-    const { bibliographyFormat, parseBibliography } = bibliographyModule();
     const format = bibliographyFormat(path);
-    if (!format) return { file: path, entries: [], problems: [{ file: path, message: 'not a bibliography medlint reads: use .bib (BibLaTeX), .bibtex, .json (CSL-JSON), .yaml or .yml (CSL-YAML)' }] };
-    return this.cached(this.bibliographies, path, (text) => parseBibliography(text, format, path), (error) => ({ file: path, entries: [], problems: [{ file: path, message: `cannot read this bibliography: ${error.message}` }] }));
+    if (!format) return { file: path, entries: [], problems: [{ file: path, message: UNKNOWN_FORMAT }] };
+    return this.cached(this.bibliographies, path, (text) => bibliographyModule().parseBibliography(text, format, path), (error) => ({ file: path, entries: [], problems: [{ file: path, message: `cannot read this bibliography: ${error.message}` }] }));
   }
 
   /** One CSL style file, by absolute path: its text when it formats references. */
@@ -100,15 +101,25 @@ export class BibliographyFiles {
     if (paths.length === 0) return undefined;
     const problems: BibliographyProblem[] = [];
     const files: string[] = [];
+    // A path that cannot be read is a problem where it is named, in the front matter or _quarto.yml.
+    const namedAt = (path: string, message: string) => problems.push({ file: namingFile, ...lineNaming(namingText, path), message: `${path}: ${message}` });
     for (const path of paths) {
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) problems.push({ file: namingFile, ...lineNaming(namingText, path), message: `${path}: medlint reads bibliography files, not addresses on the web` });
-      else files.push(resolve(dirname(namingFile), path));
+      const absolute = resolve(dirname(namingFile), path);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) namedAt(path, 'medlint reads bibliography files, not addresses on the web');
+      else if (!bibliographyFormat(path)) namedAt(path, UNKNOWN_FORMAT);
+      else if (!existsSync(absolute)) namedAt(path, 'no such file');
+      else files.push(absolute);
     }
     const parts = files.map((path) => this.read(path));
     const bibliography = this.combine(files, parts);
     problems.push(...bibliography.problems);
-    const styleFile = own?.csl ? resolve(dirname(document), own.csl) : project?.csl ? resolve(dirname(quartoFile!), project.csl) : undefined;
-    if (!styleFile) return { bibliography, files, problems };
+    const [styleNaming, styleNamingText, stylePath] = own?.csl ? [document, text, own.csl] : project?.csl ? [quartoFile!, quarto!.text, project.csl] : [];
+    if (!stylePath) return { bibliography, files, problems };
+    const styleFile = resolve(dirname(styleNaming!), stylePath);
+    if (!existsSync(styleFile)) {
+      problems.push({ file: styleNaming!, ...lineNaming(styleNamingText!, stylePath), message: `${stylePath}: no such file; references are shown in AMA style` });
+      return { bibliography, files, problems };
+    }
     const style = this.style(styleFile);
     problems.push(...style.problems);
     return { bibliography, files, ...(style.text !== undefined ? { style: style.text } : {}), problems };
