@@ -83,7 +83,7 @@ describe('bibliography', () => {
       assert.equal(bibliography.formatReference('doe2020'), 'Doe J, ed. *Handbook of Immuno-Oncology*. 2nd ed. Springer; 2020.');
     });
 
-    it('maps entries to CSL when asked: one for a hover, all for a completion list, alike', () => {
+    it('maps each entry to CSL when it is first asked for, alike in any order', () => {
       const keys = ['robert2015', 'reck2016', 'eisenhauer2009', 'rittmeyer2017', 'smith2020', 'doe2020'];
       const many = [...keys, ...Array.from({ length: 10 }, (_, index) => `extra${index}`)];
       const text = `${fixture('references.bib')}\n${many.slice(6).map((key) => `@article{${key}, author = {Kim, Ji-Hoon}, title = {Trial ${key}}, journal = nejm, year = 2020}`).join('\n')}\n`;
@@ -91,7 +91,7 @@ describe('bibliography', () => {
         const fresh = new Bibliography([parseBibliography(text, 'biblatex', 'references.bib')]);
         return Object.fromEntries(order.map((key) => [key, `${fresh.completionDetail(key)} | ${fresh.formatReference(key)}`]));
       };
-      // Forwards, the crossref child comes from the batch; backwards, one by one with its book.
+      // Forwards, the crossref child's book is mapped before it; backwards, with it.
       assert.deepEqual(details(many), details([...many].reverse()));
       assert.equal(details(many).extra9, 'Kim JH, 2020 — Trial extra9 | Kim JH. Trial extra9. *N Engl J Med*. Published online 2020.');
     });

@@ -254,18 +254,16 @@ function entriesAroundErrors(text: string, grammar: string, file: string, proble
 }
 
 /**
- * Citation.js's mapping of Bib(La)TeX entries to CSL, done when an entry is first looked at: it
- * costs twice the parse, and checking keys needs none of it. A hover maps one entry (with the
- * entries it inherits from through crossref); from the ninth entry on (a completion list), the
- * rest are mapped at once.
+ * Citation.js's mapping of Bib(La)TeX entries to CSL, done entry by entry (with the entries it
+ * inherits from through crossref) when an entry is first looked at: mapping costs more than the
+ * parse, and checking keys needs none of it. One at a time costs no more per entry than all at once.
  */
 class CslMapping {
   private readonly items = new Map<string, CslItem>();
   private readonly byLabel = new Map<string, RawEntry>();
-  private singles = 0;
 
   constructor(
-    private readonly raw: RawEntry[],
+    raw: RawEntry[],
     private readonly format: 'biblatex' | 'bibtex',
   ) {
     for (const entry of raw) if (!this.byLabel.has(entry.label)) this.byLabel.set(entry.label, entry);
@@ -274,8 +272,7 @@ class CslMapping {
   item(key: string): CslItem {
     const known = this.items.get(key);
     if (known) return known;
-    if (++this.singles > 8) this.keep(this.mapped(this.raw.filter((entry) => !this.items.has(entry.label))));
-    else this.keep(this.mapped(this.withAncestors(key)).filter((item) => item.id === key));
+    this.keep(this.mapped(this.withAncestors(key)).filter((item) => item.id === key));
     return this.items.get(key) ?? this.unmapped(key);
   }
 
