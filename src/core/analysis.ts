@@ -12,6 +12,7 @@ import { splitSentences, type Sentence } from './text/sentences';
 import { spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
+import type { CitationSources } from './citations';
 import type { DocumentParts } from './documentParts';
 import type { AbbreviationOptions } from './types';
 
@@ -32,6 +33,8 @@ export interface Analysis {
   abbreviationOptions?: AbbreviationOptions;
   /** The other files of a document in several files, for the lint under way (documentParts.ts). */
   documentParts?: DocumentParts;
+  /** The bibliography the document cites from, for the lint under way (citations.ts). */
+  citationSources?: CitationSources;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
   /** Pandoc citations and cross-references, and the labels elements carry, in source offsets (markdown/pandoc.ts). */

@@ -10,7 +10,8 @@ import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import { summarize, type PartSummary, type DocumentParts } from './documentParts';
-import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting } from './types';
+import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting, SourceSpan } from './types';
+import { citationHover, completeCitation, type CitationCompletion, type CitationSources } from './citations';
 
 export interface LinterOptions {
   corpus: Corpus;
@@ -41,12 +42,17 @@ export interface Linter {
   readonly rules: readonly Rule[];
   /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
   /** `parts`: the other files of a document split into several, whose abbreviations this one continues. */
-  lint(text: string, format?: TextFormat, parts?: DocumentParts): Finding[];
+  /** `sources`: the bibliography the document cites from (unknown-citation, uncited-reference). */
+  lint(text: string, format?: TextFormat, parts?: DocumentParts, sources?: CitationSources): Finding[];
   /** What the text's body defines and uses, for the other files of a document in several files. */
   partSummary(text: string): PartSummary;
   /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
   notices(text: string, format?: TextFormat): Notice[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
+  /** The reference a citation key at `offset` names, formatted (AMA unless the sources name a CSL style). */
+  citationHover(text: string, offset: number, sources: CitationSources): { markdown: string; span: SourceSpan } | undefined;
+  /** The bibliography's keys for a citation being typed at `offset`, with the span the chosen key replaces. */
+  citationCompletion(text: string, offset: number, sources: CitationSources): { span: SourceSpan; items: CitationCompletion['items'] } | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
   /** The full reference card; with `link`, the entries it names link to their own cards. */
@@ -90,10 +96,12 @@ export function createLinter(options: LinterOptions): Linter {
     options,
     rules: allRules,
     severityOf,
-    lint(text, format, parts) {
+    lint(text, format, parts, sources) {
       const analysis = analysisOf(text, format);
       if (parts) analysis.documentParts = parts;
       else delete analysis.documentParts;
+      if (sources) analysis.citationSources = sources;
+      else delete analysis.citationSources;
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
       const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(source)];
@@ -152,6 +160,15 @@ export function createLinter(options: LinterOptions): Linter {
     },
     hover(text, offset, format) {
       return hoverAt(analysisOf(text, format), offset);
+    },
+    citationHover(text, offset, sources) {
+      const analysis = analysisOf(text);
+      const card = citationHover(analysis, offset, sources);
+      return card && { markdown: card.markdown, span: analysis.lines.spanOf(card.start, card.end) };
+    },
+    citationCompletion(text, offset, sources) {
+      const completion = completeCitation(text, offset, sources);
+      return completion && { span: analysisOf(text).lines.spanOf(completion.start, completion.end), items: completion.items };
     },
     define(name) {
       return corpus().lookup.get(name.trim().toLowerCase());

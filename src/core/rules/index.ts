@@ -12,6 +12,8 @@ import { preferredTerm } from './preferred-term';
 import { referenceOrder } from './reference-order';
 import type { Rule } from './rule';
 import { undefinedAbbreviation } from './undefined-abbreviation';
+import { uncitedReference } from './uncited-reference';
+import { unknownCitation } from './unknown-citation';
 import { unknownCrossref } from './unknown-crossref';
 import { unsupportedClaim } from './unsupported-claim';
 
@@ -29,6 +31,8 @@ export const rules: readonly Rule[] = [
   overclaim,
   unsupportedClaim,
   personFirst,
+  unknownCitation,
+  uncitedReference,
   unknownCrossref,
   referenceOrder,
 ];

@@ -34,6 +34,8 @@ export interface RuleDocs {
   summary: string;
   description: string;
   examples: RuleExample[];
+  /** The BibTeX of the examples' bibliography, `references.bib`, for a rule that checks citations against one. */
+  exampleBibliography?: string;
 }
 
 export interface Rule {
