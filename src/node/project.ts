@@ -8,6 +8,8 @@ import type { SeveritySetting } from '../core/types';
 import { resolveSettings } from '../core/settings';
 import { partsOf, type PartSummary, type DocumentParts } from '../core/documentParts';
 import { documentFiles } from './documents';
+import type { CitationSources } from '../core/citations';
+import { bibliographyFiles } from './bibliography';
 import { findFileUp } from './findUp';
 import { readTermFolder } from './terms';
 
@@ -73,6 +75,26 @@ export class Project {
     const files = documentFiles(file, this.scopeFor(configFile).config, configFile);
     if (!files) return undefined;
     return partsOf(files, resolve(file), (other) => this.summaryOf(other), (other) => this.shown(other));
+  }
+
+  private readonly reportedProblems = new Set<string>();
+
+  /**
+   * What the document `file` (its text `text`) cites from: the bibliography its front matter or its
+   * Quarto project names, cached until a file changes; undefined when none is named. Problems reading
+   * it join the project's problems, each once.
+   */
+  citationSourcesFor(file: string, text: string): CitationSources | undefined {
+    const found = bibliographyFiles.forDocument(file, text);
+    if (!found) return undefined;
+    for (const problem of found.problems) {
+      const shown = { ...problem, file: this.shown(problem.file) };
+      const key = JSON.stringify(shown);
+      if (this.reportedProblems.has(key)) continue;
+      this.reportedProblems.add(key);
+      this.problems.push(shown);
+    }
+    return { bibliography: found.bibliography, ...(found.style !== undefined ? { style: found.style } : {}) };
   }
 
   private readonly summaries = new Map<string, { modified: number; summary: PartSummary }>();

@@ -1,3 +1,4 @@
+import { citationSourcesOf, type BibliographyTexts } from '../core/bibliographyTexts';
 import type { DocumentParts } from '../core/documentParts';
 import * as vscode from 'vscode';
 import { moveFindings } from '../core/edits';
@@ -122,11 +123,11 @@ export class DiagnosticsController implements vscode.Disposable {
   async lint(document: vscode.TextDocument): Promise<void> {
     if (!this.isLinted(document)) return;
     const version = document.version;
-    const { linter, ignored, parts } = await this.settings.settingsFor(document.uri);
+    const { linter, ignored, parts, bibliography } = await this.settings.settingsFor(document.uri);
     // Settings are resolved asynchronously: a newer version will publish its own result.
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
-    const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document), parts);
+    const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document), parts, bibliography);
     // Cancelled by a newer version, or the document changed while the worker linted it.
     if (result === undefined || document.isClosed || document.version !== version) return;
     const { findings, notices } = result;
@@ -139,11 +140,11 @@ export class DiagnosticsController implements vscode.Disposable {
   lintedOffThread = 0;
 
   /** A document's findings and notices, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
-  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts): Promise<LintResult | undefined> {
-    const here = () => ({ findings: linter.lint(text, format, parts), notices: linter.notices(text, format) });
+  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts, bibliography?: BibliographyTexts): Promise<LintResult | undefined> {
+    const here = () => ({ findings: linter.lint(text, format, parts, bibliography && citationSourcesOf(bibliography)), notices: linter.notices(text, format) });
     if (!this.lintWorker) return here();
     try {
-      const result = await this.lintWorker.lint(uri.toString(), linter, text, format, parts);
+      const result = await this.lintWorker.lint(uri.toString(), linter, text, format, parts, bibliography);
       if (result) this.lintedOffThread++;
       return result;
     } catch (error) {

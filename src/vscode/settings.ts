@@ -7,6 +7,8 @@ import { createLinter, type Linter } from '../core/linter';
 import { resolveSettings, type TermFolder } from '../core/settings';
 import { partsOf, quartoChapters, type PartSummary, type DocumentParts } from '../core/documentParts';
 import type { SeveritySetting } from '../core/types';
+import type { BibliographyTexts } from '../core/bibliographyTexts';
+import { WorkspaceBibliographies } from './bibliography';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
 
@@ -16,6 +18,8 @@ export interface DocumentSettings {
   ignored: boolean;
   /** The other files of the document it is one file of (the config's `documents`, a Quarto book's chapters). */
   parts?: DocumentParts;
+  /** The bibliography the document cites from, as file texts (front matter or `_quarto.yml` `bibliography:`). */
+  bibliography?: BibliographyTexts;
 }
 
 const decoder = new TextDecoder();
@@ -70,6 +74,7 @@ export class SettingsResolver implements vscode.Disposable {
   /** Each other file's abbreviation summary, with the text it was made from. */
   private readonly summaries = new Map<string, { text: string; summary: PartSummary }>();
   private readonly reported = new Set<string>();
+  private readonly bibliographies = new WorkspaceBibliographies((file, message) => this.report([{ file, message }], 'Citations of the other files are still checked.'));
   /**
    * Every problem the writer was warned about this session. A reset (any settings change, any saved
    * YAML file) resolves the configs again and finds the same problems in unchanged files: those are
@@ -122,7 +127,9 @@ export class SettingsResolver implements vscode.Disposable {
     const { linter, ignore, root, documents } = await scope;
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
     const parts = folder && vscode.workspace.isTrusted ? await this.partsFor(uri, linter, documents?.map((name) => vscode.Uri.joinPath(root, name)) ?? (await this.quartoChapters(uri, folder.uri))) : undefined;
-    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)), ...(parts ? { parts } : {}) };
+    const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.getText();
+    const bibliography = folder && vscode.workspace.isTrusted && text !== undefined ? await this.bibliographies.textsFor(uri, text, folder.uri) : undefined;
+    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)), ...(parts ? { parts } : {}), ...(bibliography ? { bibliography } : {}) };
   }
 
   /** The chapters of the Quarto book around the document, in order, if any. */
@@ -211,8 +218,8 @@ export class SettingsResolver implements vscode.Disposable {
     return [...this.reported];
   }
 
-  /** Logs each problem, and warns once per set of problems not warned about before; the built-in corpus keeps working. */
-  private report(problems: CorpusProblem[]): void {
+  /** Logs each problem, and warns once per set of problems not warned about before, saying what still works. */
+  private report(problems: CorpusProblem[], stillWorks = 'The rest of the corpus still applies.'): void {
     const fresh = problems.map(formatProblem).filter((line) => !this.reported.has(line));
     for (const line of fresh) {
       this.reported.add(line);
@@ -222,7 +229,7 @@ export class SettingsResolver implements vscode.Disposable {
     if (unwarned.length === 0) return;
     for (const line of unwarned) this.warned.add(line);
     const more = unwarned.length > 1 ? ` (and ${unwarned.length - 1} more)` : '';
-    const notice = `medlint: ${unwarned[0]}${more}. The rest of the corpus still applies.`;
+    const notice = `medlint: ${unwarned[0]}${more}. ${stillWorks}`;
     this.notices.push(notice);
     void vscode.window.showWarningMessage(notice, 'Show Output').then((choice) => {
       if (choice) this.log.show(true);
