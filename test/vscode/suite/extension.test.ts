@@ -615,13 +615,13 @@ describe('medlint in a real VS Code extension host', function () {
       '**@robert2015**\n\nRobert C, Long GV, Brady B. Nivolumab in Previously Untreated Melanoma without BRAF Mutation. *N Engl J Med*. 2015;372(4):320-330. doi:[10.1056/NEJMoa1412082](https://doi.org/10.1056/NEJMoa1412082)',
     );
     assert.deepEqual(card.range, new vscode.Range(4, 20, 4, 30));
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', paper.uri, new vscode.Position(10, 6), '@', 1);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', paper.uri, new vscode.Position(10, 6), '@', 2);
     const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
     assert.deepEqual(items.map((item) => `${typeof item.label === 'string' ? item.label : item.label.label} | ${item.detail}`), [
-      'robert2015 | Robert C, Long GV, et al, 2015 — Nivolumab in Previously Untreated Melanoma without BRAF Mutation',
       'reck2016 | Reck M, 2016 — Pembrolizumab versus Chemotherapy for PD-L1-Positive Non-Small-Cell Lung Cancer',
+      'robert2015 | Robert C, Long GV, et al, 2015 — Nivolumab in Previously Untreated Melanoma without BRAF Mutation',
     ]);
-    assert.match((items[0]!.documentation as vscode.MarkdownString).value, /^Robert C, Long GV, Brady B\. Nivolumab/);
+    assert.match((items[1]!.documentation as vscode.MarkdownString).value, /^Robert C, Long GV, Brady B\. Nivolumab/);
     const rmd = await openScratch('quarto/analysis.Rmd', 'Keytruda was given.\n\n```{r}\nKeytruda <- 1\n```\n');
     assert.equal(rmd.languageId, 'rmd');
     assert.deepEqual(await diagnosticsOf(rmd.uri, 1), ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
