@@ -14,6 +14,8 @@ export interface DocumentBibliography {
   style?: string;
   /** The files' problems, files that cannot be read, and a style that cannot be used. */
   problems: BibliographyProblem[];
+  /** Whether every file named was read: a key may be in one that was not. */
+  complete: boolean;
 }
 
 interface Stamped<T> {
@@ -110,19 +112,20 @@ export class BibliographyFiles {
       else if (!existsSync(absolute)) namedAt(path, 'no such file');
       else files.push(absolute);
     }
+    const complete = files.length === paths.length;
     const parts = files.map((path) => this.read(path));
     const bibliography = this.combine(files, parts);
     problems.push(...bibliography.problems);
     const [styleNaming, styleNamingText, stylePath] = own?.csl ? [document, text, own.csl] : project?.csl ? [quartoFile!, quarto!.text, project.csl] : [];
-    if (!stylePath) return { bibliography, files, problems };
+    if (!stylePath) return { bibliography, files, problems, complete };
     const styleFile = resolve(dirname(styleNaming!), stylePath);
     if (!existsSync(styleFile)) {
       problems.push({ file: styleNaming!, ...lineNaming(styleNamingText!, stylePath), message: `${stylePath}: no such file; references are shown in AMA style` });
-      return { bibliography, files, problems };
+      return { bibliography, files, problems, complete };
     }
     const style = this.style(styleFile);
     problems.push(...style.problems);
-    return { bibliography, files, ...(style.text !== undefined ? { style: style.text } : {}), problems };
+    return { bibliography, files, ...(style.text !== undefined ? { style: style.text } : {}), problems, complete };
   }
 
   private combine(files: string[], parts: ParsedBibliography[]): Bibliography {

@@ -81,8 +81,9 @@ export class Project {
 
   /**
    * What the document `file` (its text `text`) cites from: the bibliography its front matter or its
-   * Quarto project names, cached until a file changes; undefined when none is named. Problems reading
-   * it join the project's problems, each once.
+   * Quarto project names, cached until a file changes; undefined when none is named, or when a file
+   * it names cannot be read (its keys would all look unknown). Problems reading it join the project's
+   * problems, each once.
    */
   citationSourcesFor(file: string, text: string): CitationSources | undefined {
     const found = bibliographyFiles.forDocument(file, text);
@@ -94,6 +95,7 @@ export class Project {
       this.reportedProblems.add(key);
       this.problems.push(shown);
     }
+    if (!found.complete) return undefined;
     return { bibliography: found.bibliography, ...(found.style !== undefined ? { style: found.style } : {}) };
   }
 

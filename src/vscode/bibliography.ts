@@ -20,9 +20,11 @@ export class WorkspaceBibliographies {
     for (const path of named.settings.bibliography) {
       const file = vscode.Uri.joinPath(named.base, path);
       const read = await this.read(file);
-      if (read === undefined) this.problem(vscode.workspace.asRelativePath(file, false), 'no such bibliography file');
-      else files.push({ file: file.path, text: read });
+      if (read !== undefined) files.push({ file: file.path, text: read });
+      else this.problem(vscode.workspace.asRelativePath(file, false), 'no such bibliography file');
     }
+    // A key may be in a file that could not be read: citations are not checked against the others alone.
+    if (files.length < named.settings.bibliography.length) return undefined;
     const csl = own?.csl ?? (named.settings === own ? undefined : named.settings.csl);
     const styleFile = csl ? vscode.Uri.joinPath(named.base, csl) : undefined;
     const style = styleFile && (await this.read(styleFile));
