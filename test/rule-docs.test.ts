@@ -13,8 +13,9 @@ describe('rule docs: every documented example runs', () => {
         assert.ok(rule.docs.severity.startsWith(`${rule.defaultSeverity}: `), 'says why its default severity is what it is');
       });
       for (const example of rule.docs.examples) {
-        it(`${example.expected.length ? 'reports' : 'accepts'}: ${JSON.stringify(example.markdown)}`, () => {
-          assert.deepEqual(findingsOf(example.markdown, rule.id), example.expected);
+        it(`${example.expected.length ? 'reports' : 'accepts'}${example.options ? ` (${JSON.stringify(example.options)})` : ''}: ${JSON.stringify(example.markdown)}`, () => {
+          // A rule off by default (until a profile turns it on) is documented as it reports when on.
+          assert.deepEqual(findingsOf(example.markdown, rule.id, { ...example.options, rules: { [rule.id]: rule.defaultSeverity } }), example.expected);
         });
       }
     });

@@ -12,7 +12,8 @@ import { spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
 import type { DocumentParts } from './documentParts';
-import type { AbbreviationOptions } from './types';
+import type { StatisticsFacts } from './text/statistics';
+import type { AbbreviationOptions, StatisticsOptions } from './types';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
 
@@ -33,6 +34,12 @@ export interface Analysis {
   documentParts?: DocumentParts;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
+  /** How the document is read: plain text has no emphasis to italicise with. */
+  format: TextFormat;
+  /** How numbers and statistics are checked: the linter's options, set once the analysis is made. */
+  statisticsOptions?: StatisticsOptions;
+  /** The numbers, units and statistics of the prose, found when a rule first asks (statistics.ts). */
+  statistics?: StatisticsFacts;
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -246,6 +253,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     compiled,
     abbreviationShapes: shapes.finish(),
     plainText,
+    format,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { Severity } from '../types';
+import type { Severity, StatisticsOptions } from '../types';
 
 /** What a rule reports, in prose offsets; the linter maps it to the source. */
 export interface ProseReport {
@@ -24,6 +24,8 @@ export interface RuleExample {
   markdown: string;
   /** `line:column-line:column message`, 1-based, end exclusive, as remark-lint writes them. */
   expected: string[];
+  /** The house style the example is linted with, when not the default. */
+  options?: { statistics?: StatisticsOptions };
 }
 
 export interface RuleDocs {
