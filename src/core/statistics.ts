@@ -65,3 +65,8 @@ export function crossesNull(interval: Interval, kind: EstimateKind): boolean {
   const none = kind === 'ratio' ? 1 : 0;
   return interval.lower.value < none && none < interval.upper.value;
 }
+
+/** An estimate as a message names it: its name and value as written, "HR 0.72", "mean difference −5.2". */
+export function estimateLabel(analysis: Analysis, estimate: Estimate): string {
+  return `${estimate.name.replace(/\s+/g, ' ')} ${analysis.prose.text.slice(estimate.number.start, estimate.number.end)}`;
+}

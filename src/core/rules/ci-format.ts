@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { factsWithin, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
+import { estimateLabel, factsWithin, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
 import type { Interval } from '../text/statistics';
 import { inHeading, sentenceOf } from './helpers';
 import type { Rule } from './rule';
@@ -67,7 +67,7 @@ export const ciFormat: Rule = {
         expected: ['1:37-1:53 Write "95% CI, -2.0 to 0.4": "to" between limits when one is negative.'],
       },
       { markdown: 'Survival improved (HR, 0.59; CI, 0.44-0.79).', expected: ['1:30-1:32 State the level of the first CI, as in "95% CI".'] },
-      { markdown: 'The odds of response were higher (OR, 2.1; *P* = .02).', expected: ['1:35-1:42 Give the CI of "OR, 2.1" in its sentence.'] },
+      { markdown: 'The odds of response were higher (OR, 2.1; *P* = .02).', expected: ['1:35-1:42 Give the CI of OR 2.1 in its sentence.'] },
       { markdown: 'Survival improved (HR 0.59; 95% CI 0.44 to 0.79).', expected: [], options: { statistics: { style: 'vancouver' } } },
       { markdown: 'Survival improved (HR 0.59; 95% CI 0.44 to 0.79).', expected: ['1:29-1:48 Write "95% CI, 0.44 to 0.79": a comma after CI.'] },
     ],
@@ -94,8 +94,7 @@ export const ciFormat: Rule = {
       const sentence = sentenceOf(analysis, estimate.start);
       if (factsWithin(intervals, sentence.start, sentence.end).length > 0) continue;
       if (BARE_INTERVAL.test(text.slice(estimate.end, Math.min(sentence.end, estimate.end + 80)))) continue;
-      const written = text.slice(estimate.start, estimate.end).replace(/\s+/g, ' ');
-      report({ start: estimate.start, end: estimate.end, message: `Give the CI of "${written}" in its sentence.` });
+      report({ start: estimate.start, end: estimate.end, message: `Give the CI of ${estimateLabel(analysis, estimate)} in its sentence.` });
     }
   },
 };

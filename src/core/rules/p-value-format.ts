@@ -37,14 +37,13 @@ function checkAma(analysis: Analysis, p: PValue, report: (finding: ProseReport) 
   return true;
 }
 
-/** Vancouver keeps the writer's letter, spacing and leading zero; only a P of 0 or below .001 is rewritten. */
+/** Vancouver keeps the writer's letter, spacing, leading zero and precision (p<0·0001 in The Lancet); only a P of 0 is rewritten. */
 function checkVancouver(analysis: Analysis, p: PValue, report: (finding: ProseReport) => void): boolean {
-  if (!(p.number.value === 0 || (p.number.value < 0.001 && p.number.value > 0 && p.operator !== '>' && p.operator !== '≥'))) return false;
+  if (p.number.value !== 0) return false;
   const text = analysis.prose.text;
   const threshold = /^[-−]?[.·]/.test(p.written) ? '.001' : p.written.includes('·') ? '0·001' : '0.001';
   const written = `${text.slice(p.start, p.operatorStart)}<${text.slice(p.operatorEnd, p.number.start)}${threshold}`;
-  const reason = p.number.value === 0 ? 'a P value is never 0' : 'values below 0.001 are reported as P < 0.001';
-  report({ start: p.start, end: p.end, message: `Write "${written}": ${reason}.`, fix: written });
+  report({ start: p.start, end: p.end, message: `Write "${written}": a P value is never 0.`, fix: written });
   return true;
 }
 
@@ -60,7 +59,8 @@ export const pValueFormat: Rule = {
       '("*P* = .03", "*P* < .001"); a P value of 0 ("P = 0.000") or below .001 ("P = .0002", "P < .0001") is written ' +
       '"*P* < .001". The fix writes the AMA form; when the P is already italic, only what follows it is replaced. ' +
       'Vancouver style (`statistics.style: "vancouver"`, ICMJE journals): the letter, its case, italics, spacing and ' +
-      'leading zero are the journal\'s ("p=0.03" is accepted); only a P of 0 or below 0.001 is reported ("P < 0.001"). ' +
+      'leading zero and precision are the journal\'s ("p=0.03", "p<0·0001" are accepted); only a P of 0 is reported ' +
+      '("p = 0.000", write "p < 0.001"). ' +
       'Both styles: a threshold ("P < .05", "P > .05") in a document that gives exact P values elsewhere is reported: ' +
       'give the exact value. P values in scientific notation (genome-wide studies, "P = 5 × 10−8") are not checked.',
     examples: [

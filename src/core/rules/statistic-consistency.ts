@@ -1,4 +1,4 @@
-import { estimateOf, pairedFraction, statisticsOf } from '../statistics';
+import { estimateLabel, estimateOf, pairedFraction, statisticsOf } from '../statistics';
 import type { Rule } from './rule';
 
 function shown(value: number, decimals: number): string {
@@ -21,7 +21,7 @@ export const statisticConsistency: Rule = {
     examples: [
       { markdown: 'Survival improved (HR, 0.59; 95% CI, 0.44-0.79); 12 of 50 patients (24%) responded.', expected: [] },
       { markdown: 'A response occurred in 12 of 50 patients (30%).', expected: ['1:43-1:46 12/50 is 24%, not 30%: check the count and the percentage.'] },
-      { markdown: 'Survival improved (HR, 0.59; 95% CI, 0.64-0.89).', expected: ['1:20-1:28 HR, 0.59 lies outside its CI (0.64 to 0.89): check the estimate and its limits.'] },
+      { markdown: 'Survival improved (HR, 0.59; 95% CI, 0.64-0.89).', expected: ['1:20-1:28 HR 0.59 lies outside its CI (0.64 to 0.89): check the estimate and its limits.'] },
       { markdown: 'Survival improved (HR, 0.59; 95% CI, 0.79-0.44).', expected: ['1:30-1:47 The lower limit (0.79) is above the upper limit (0.44): check the CI.'] },
       { markdown: 'The difference was significant (*P* = 1.3).', expected: ['1:34-1:42 A P value lies between 0 and 1: check "P = 1.3".'] },
     ],
@@ -37,8 +37,7 @@ export const statisticConsistency: Rule = {
       }
       const estimate = estimateOf(facts, interval);
       if (estimate && !interval.percent && (estimate.number.value < lower.value || estimate.number.value > upper.value)) {
-        const written = text.slice(estimate.start, estimate.end).replace(/\s+/g, ' ');
-        report({ start: estimate.start, end: estimate.end, message: `${written} lies outside its CI (${interval.lowerText} to ${interval.upperText}): check the estimate and its limits.` });
+        report({ start: estimate.start, end: estimate.end, message: `${estimateLabel(analysis, estimate)} lies outside its CI (${interval.lowerText} to ${interval.upperText}): check the estimate and its limits.` });
       }
     }
     for (const p of facts.pValues) {

@@ -22,16 +22,21 @@ function styledUnit(unit: string, options: ReturnType<typeof statisticsStyle>): 
   if (ama && unit === 'dl') return { unit: 'dL', fault: 'AMA style writes liter as L' };
   if (ismp && /^(?:µg|μg|ug)$/.test(unit)) return { unit: 'mcg', fault: 'ISMP: µg is misread as mg' };
   if (!ismp && (unit === 'mcg' || unit === 'ug')) return { unit: 'µg', fault: 'the SI symbol for microgram is µg' };
-  if (ismp && (unit === 'IU' || unit === 'U')) return { unit: 'units', fault: `ISMP: "${unit}" is misread (as IV, 0 or 4)` };
+  if (ismp && unit === 'U') return { unit: 'units', fault: 'ISMP: "U" is misread as 0, 4 or cc' };
+  if (ismp && unit === 'IU') return { unit: 'units', fault: 'ISMP: "IU" is misread as IV or 10' };
   return { unit };
 }
 
-function styledPer(per: string): { per: string; faults: string[] } {
+function styledPer(per: string, ama: boolean): { per: string; faults: string[] } {
   const faults: string[] = [];
   let styled = per.replace(/\/m2(?=\/|$)/, () => {
     faults.push('m² with a superscript 2');
     return '/m²';
   });
+  if (ama && /\/(?:d|m)?l(?=\/|$)/.test(styled)) {
+    styled = styled.replace(/\/(d|m)?l(?=\/|$)/g, '/$1L');
+    faults.push('AMA style writes liter as L');
+  }
   const parts = styled.split('/').slice(1);
   const last = parts.at(-1);
   if (parts.length >= 2 && last && TIME_WORDS[last]) {
@@ -51,10 +56,10 @@ function rewrite(measurement: Measurement, text: string, options: ReturnType<typ
     space = ' ';
     faults.push('a space between the number and the unit');
   }
-  const per = styledPer(measurement.per);
+  const per = styledPer(measurement.per, options.style === 'ama');
   faults.push(...per.faults);
   if (faults.length === 0) return undefined;
-  return { written: text.slice(measurement.number.start, measurement.number.end) + space + unit.unit + per.per, faults };
+  return { written: text.slice(measurement.number.start, measurement.number.end) + space + unit.unit + per.per, faults: [...new Set(faults)] };
 }
 
 export const unitFormat: Rule = {

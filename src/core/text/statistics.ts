@@ -176,7 +176,7 @@ export const UNIT_SYMBOLS = [
   'mg', 'kg', 'µg', 'μg', 'mcg', 'ug', 'ng', 'pg', 'mL', 'ml', 'dL', 'dl', 'µL', 'μL', 'mol', 'IU', 'cm', 'mm', 'µm', 'μm', 'nm',
   'km', 'hr', 'min', 'Gy', 'cc', 'g', 'L', 'U', 'h',
 ];
-const PER = String.raw`(?:\/(?:kg|m²|m2|L|dL|mL|min|h|d|day|wk|week))*`;
+const PER = String.raw`(?:\/(?:kg|m²|m2|L|l|dL|dl|mL|ml|min|h|d|day|wk|week))*`;
 const MEASUREMENT = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})([ \u00a0\u2009\u202f]?)(${UNIT_SYMBOLS.join('|')})(${PER})(?![\p{L}\p{N}_])`, 'gu');
 
 export const NUMBER_WORDS = new Map<string, number>(
