@@ -70,3 +70,21 @@ export function crossesNull(interval: Interval, kind: EstimateKind): boolean {
 export function estimateLabel(analysis: Analysis, estimate: Estimate): string {
   return `${estimate.name.replace(/\s+/g, ' ')} ${analysis.prose.text.slice(estimate.number.start, estimate.number.end)}`;
 }
+
+/**
+ * Whether a prose offset is inside quotation marks opened earlier in its paragraph (a product name, a
+ * firm's claim, someone's words, over several sentences): an editor corrects a quotation's style no
+ * more than its wording. Looks back 1,000 characters at most.
+ */
+export function inQuotation(analysis: Analysis, offset: number): boolean {
+  const block = blockAt(analysis.prose, offset);
+  const before = analysis.prose.text.slice(Math.max(block?.start ?? offset, offset - 1000), offset);
+  let open = 0;
+  let straight = 0;
+  for (const character of before) {
+    if (character === '\u201c') open++;
+    else if (character === '\u201d') open = Math.max(0, open - 1);
+    else if (character === '"') straight++;
+  }
+  return open > 0 || straight % 2 === 1;
+}

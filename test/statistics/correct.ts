@@ -107,6 +107,11 @@ export const AMA_CORRECT: string[] = [
   'Pembrolizumab, 200 mg, was given intravenously every 3 weeks for up to 35 cycles.',
   'Read the full protocol at https://example.org/trial/1250mg/P=0.03 before enrolling.',
   'The dose is given as `10mg` in the source code and as 10 mg in the label.',
+  'The firm\'s label read "Take 10mg daily; 1 in 3 users saw results."',
+  'The rule is cited below. 21 CFR 201.5 defines adequate directions for use.',
+  'The finding appeared Dec. 8, 2016, in the journal.',
+  'The offices are at 1601 Summit Ave in Plano.',
+  'The products included DHEA (10mg, 25mg) and folic acid.',
 ];
 
 export const VANCOUVER_CORRECT: string[] = [

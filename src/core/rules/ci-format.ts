@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { estimateLabel, factsWithin, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
+import { estimateLabel, factsWithin, inQuotation, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
 import type { Interval } from '../text/statistics';
 import { inHeading, sentenceOf } from './helpers';
 import type { Rule } from './rule';
@@ -85,6 +85,7 @@ export const ciFormat: Rule = {
           report({ start: labelStart, end: labelStart + interval.label.replace(/\s*[[(].*$/, '').length, message: 'State the level of the first CI, as in "95% CI".' });
         }
       }
+      if (inQuotation(analysis, interval.start)) continue;
       const fixed = rewrite(analysis, interval, vancouver);
       if (fixed) report({ start: interval.start, end: interval.end, message: `Write "${fixed.written}": ${fixed.faults.join(', ')}.`, fix: fixed.written });
     }

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { factsWithin, inTableCell, pairedFraction, statisticsOf, statisticsStyle } from '../statistics';
+import { factsWithin, inQuotation, inTableCell, pairedFraction, statisticsOf, statisticsStyle } from '../statistics';
 import { NUMBER_WORDS, TENS, type Percentage, type StatisticsFacts } from '../text/statistics';
 import { atSentenceStart, inHeading } from './helpers';
 import type { ProseReport, Rule } from './rule';
@@ -11,10 +11,18 @@ function spelledOut(value: number): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** A year, a designation or an enumeration rather than a count: "2019 saw", "5-FU", "3D", "1) Dose". */
-function notACount(text: string, end: number, written: string): boolean {
-  if (/^(?:1[89]|20)\d\d$/.test(written)) return true;
-  return /^(?:[-‐–]?\p{L}|[):.]\s|[):]$)/u.test(text.slice(end, end + 2));
+/**
+ * Whether a numeral that opens a "sentence" starts one a writer wrote: followed by a lower-case word
+ * ("10 patients"), a unit or %, in a sentence that ends as sentences do. Not a year ("2019 saw"), a
+ * designation ("5-FU", "21 CFR", "355(a)"), a footnote mark ("1 Because"), a section list ("(5.1, 5.2)"),
+ * a label's fragment ("50 mg/10 mL (3)"), or what follows an abbreviation the sentence splitter took for
+ * a full stop ("Dec. 8, 2016", "U.S.C. 355").
+ */
+function opensSentence(text: string, sentenceStart: number, sentenceEnd: number, end: number, written: string, withUnit: boolean): boolean {
+  if (/^(?:1[89]|20)\d\d$/.test(written)) return false;
+  if (!withUnit && !/^ \p{Ll}/u.test(text.slice(end, end + 2))) return false;
+  if (!/[.!?]["')\]\u2019\u201d]*$/.test(text.slice(sentenceStart, sentenceEnd).trimEnd())) return false;
+  return !/(?:^|[\s(])(?:\p{Lu}[\p{L}.]{0,4}|[\p{L}.]*\p{Lu}\.)\.\s*$/u.test(text.slice(Math.max(0, sentenceStart - 12), sentenceStart));
 }
 
 function checkSentenceStarts(analysis: Analysis, facts: StatisticsFacts, report: (finding: ProseReport) => void): void {
@@ -26,8 +34,8 @@ function checkSentenceStarts(analysis: Analysis, facts: StatisticsFacts, report:
     const number = factsWithin(facts.numbers, at, at + 1)[0];
     if (!number || inHeading(analysis, at) || inTableCell(analysis, at)) continue;
     const written = text.slice(number.start, number.end);
-    if (notACount(text, number.end, written)) continue;
     const withUnit = factsWithin(facts.measurements, at, at + 1).length + factsWithin(facts.percentages, at, at + 1).length > 0;
+    if (!opensSentence(text, sentence.start, sentence.end, number.end, written, withUnit)) continue;
     const spellable = !withUnit && number.decimals === 0 && number.value < 100;
     report({
       start: number.start,
@@ -40,7 +48,7 @@ function checkSentenceStarts(analysis: Analysis, facts: StatisticsFacts, report:
 
 const NOT_A_QUANTITY_BEFORE = /(?:\b(?:no|nos|page|pages|pp|p|version|v|ID|code|grant|protocol|study|trial|room|box|suite|ZIP|cohort|arm|part|section|chapter|table|figure|fig|ref|reference|line|item|question|step|level|model|type|visit|day|week|cycle|session)\.?|#)\s*$/i;
 /** An identifier before a number names it rather than counts with it: "CheckMate 1250", "NCT 1250". */
-const WORD_BEFORE = /([\p{L}\p{N}-]+)\s*$/u;
+const WORD_BEFORE = /([\p{L}\p{N}-]+)[:#]?\s*$/u;
 
 /** Whether the word before a number makes it part of a name: "CheckMate 1250", "NCT 1250", "Study 1250" (but "Among 1250" opening a sentence counts). */
 function namesIt(analysis: Analysis, offset: number, before: string): boolean {
@@ -56,7 +64,8 @@ function checkThousands(analysis: Analysis, facts: StatisticsFacts, report: (fin
     const written = text.slice(number.start, number.end);
     const integer = written.split(/[.·]/)[0]!;
     if (integer.length < 4 || integer.includes(',') || integer.startsWith('0') || /^(?:1[89]|20)\d\d$/.test(integer)) continue;
-    if (/^[-‐–/:\p{L}]/u.test(text.slice(number.end, number.end + 1))) continue;
+    // Followed by a letter, a slash, a bracket or a capitalised word, it names something: "1271.10(a)", "1601 Summit Ave".
+    if (/^(?:[-‐–/:(\p{L}]| \p{Lu})/u.test(text.slice(number.end, number.end + 2))) continue;
     const before = text.slice(Math.max(0, number.start - 24), number.start);
     if (NOT_A_QUANTITY_BEFORE.test(before) || namesIt(analysis, number.start - before.length, before)) continue;
     if (inTableCell(analysis, number.start) || inHeading(analysis, number.start)) continue;
@@ -144,9 +153,12 @@ export const numberStyle: Rule = {
   },
   check(analysis, report) {
     const facts = statisticsOf(analysis);
-    checkSentenceStarts(analysis, facts, report);
-    if (statisticsStyle(analysis).style === 'ama') checkThousands(analysis, facts, report);
-    checkPrecision(analysis, facts, report);
-    checkSpelled(analysis, facts, report);
+    const reportUnquoted = (finding: ProseReport) => {
+      if (!inQuotation(analysis, finding.start)) report(finding);
+    };
+    checkSentenceStarts(analysis, facts, reportUnquoted);
+    if (statisticsStyle(analysis).style === 'ama') checkThousands(analysis, facts, reportUnquoted);
+    checkPrecision(analysis, facts, reportUnquoted);
+    checkSpelled(analysis, facts, reportUnquoted);
   },
 };

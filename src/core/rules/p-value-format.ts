@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { italicAt, statisticsOf, statisticsStyle, withoutLeadingZero } from '../statistics';
+import { inQuotation, italicAt, statisticsOf, statisticsStyle, withoutLeadingZero } from '../statistics';
 import type { PValue } from '../text/statistics';
 import type { ProseReport, Rule } from './rule';
 
@@ -89,7 +89,7 @@ export const pValueFormat: Rule = {
     const vancouver = statisticsStyle(analysis).style === 'vancouver';
     const exactElsewhere = pValues.some((p) => p.operator === '=' && p.number.value > 0);
     for (const p of pValues) {
-      if (p.number.value < 0 || p.number.value > 1) continue;
+      if (p.number.value < 0 || p.number.value > 1 || inQuotation(analysis, p.start)) continue;
       if (vancouver ? checkVancouver(analysis, p, report) : checkAma(analysis, p, report)) continue;
       if (exactElsewhere && p.operator !== '=' && THRESHOLDS.has(p.number.value)) {
         report({ start: p.start, end: p.end, message: 'Report the exact P value, not a threshold: this document gives exact P values elsewhere.' });

@@ -6,6 +6,8 @@ import type { ProseReport, Rule } from './rule';
 
 /** What a significance word qualifies when it claims a tested result: "significant improvement", "significantly longer". */
 const SIGNIFICANT_NOUN = /^\s+(?:statistically\s+)?(?:differences?|improvements?|reductions?|increases?|decreases?|benefits?|associations?|effects?|prolongation|gains?|advantages?|correlations?|interactions?|changes?|declines?|rises?)\b/i;
+/** What "significantly" qualifies when it claims a tested result: a change or a comparison ("significantly improved", "significantly fewer"). */
+const SIGNIFICANTLY_RESULT = /^\s+(?:\w+\s+)?(?:improv|reduc|increas|decreas|lower|higher|longer|shorter|better|worse|fewer|more|greater|less|prolong|associat|differ|extend|superior|inferior|delay|lessen|rais)/i;
 const NEGATION_BEFORE = /\b(?:no|not|non|nor|neither|never|without|lack of|absence of|failed to (?:reach|achieve|show|demonstrate)|did not (?:reach|achieve|show))\b[^.;]{0,20}$/i;
 const NOT_STATISTICAL = /\b(?:clinically|biologically|practically)\s+$/i;
 
@@ -34,13 +36,14 @@ function reportSpin(analysis: Analysis, facts: StatisticsFacts, wording: Wording
 function reportUnsupportedSignificance(analysis: Analysis, facts: StatisticsFacts, wording: Wording, report: (finding: ProseReport) => void): void {
   const text = analysis.prose.text;
   const phrase = text.slice(wording.start, wording.end);
-  if (!/ly$/i.test(phrase) && !SIGNIFICANT_NOUN.test(text.slice(wording.end, wording.end + 40))) return;
+  if (!(/ly$/i.test(phrase) ? SIGNIFICANTLY_RESULT : SIGNIFICANT_NOUN).test(text.slice(wording.end, wording.end + 40))) return;
   const sentence = sentenceOf(analysis, wording.start);
   const lead = text.slice(Math.max(sentence.start, wording.start - 40), wording.start);
   if (NEGATION_BEFORE.test(lead) || NOT_STATISTICAL.test(lead)) return;
   if (inHeading(analysis, wording.start) || inTableCell(analysis, wording.start) || hasCitation(analysis, sentence) || hasStatistic(analysis, sentence)) return;
   if (factsWithin(facts.pValues, sentence.start, sentence.end).length + factsWithin(facts.intervals, sentence.start, sentence.end).length + factsWithin(facts.estimates, sentence.start, sentence.end).length > 0) return;
-  report({ start: wording.start, end: wording.end, message: `Give the statistic (P value or CI) that makes this "${phrase.replace(/\s+/g, ' ')}" in its sentence.` });
+  const alternative = /statistically/i.test(phrase) ? '' : ', or use a word with no statistical sense ("substantially", "markedly")';
+  report({ start: wording.start, end: wording.end, message: `Give the statistic (P value or CI) behind "${phrase.replace(/\s+/g, ' ')}" in its sentence${alternative}.` });
 }
 
 export const spin: Rule = {
@@ -67,7 +70,7 @@ export const spin: Rule = {
         markdown: 'Efficacy was comparable between arms (HR, 0.95; 95% CI, 0.80-1.13).',
         expected: ['1:14-1:24 Report this result as not statistically significant (95% CI, 0.80-1.13) rather than "comparable".'],
       },
-      { markdown: 'The drug significantly improved survival.', expected: ['1:10-1:23 Give the statistic (P value or CI) that makes this "significantly" in its sentence.'] },
+      { markdown: 'The drug significantly improved survival.', expected: ['1:10-1:23 Give the statistic (P value or CI) behind "significantly" in its sentence, or use a word with no statistical sense ("substantially", "markedly").'] },
       { markdown: 'The new regimen was noninferior to the standard.', expected: ['1:21-1:32 State the non-inferiority margin: without it, "noninferior" says nothing.'] },
       { markdown: 'The noninferiority margin was 10 percentage points. The new regimen was noninferior to the standard.', expected: [] },
     ],

@@ -1,4 +1,4 @@
-import { statisticsOf, statisticsStyle } from '../statistics';
+import { inQuotation, statisticsOf, statisticsStyle } from '../statistics';
 import type { Measurement } from '../text/statistics';
 import type { Rule } from './rule';
 
@@ -6,6 +6,9 @@ const PLURALS: Record<string, string> = { mgs: 'mg', kgs: 'kg', mcgs: 'mcg', mls
 const TIME_WORDS: Record<string, string> = { d: 'day', day: 'day', h: 'hour', min: 'minute', wk: 'week', week: 'week' };
 // "2L" reads as second line of therapy, "10U" as a code: only spaced L and U are units for sure.
 const SPACED_ONLY = new Set(['L', 'U']);
+
+/** A strength in parentheses after a capitalised name, "DHEA (10mg, 25mg)": the product's name as its maker writes it. */
+const PRODUCT_STRENGTH = /\p{Lu}[\p{L}\p{N}-]* \([^()]{0,30}$/u;
 
 /** The unit as the house style writes it, and why it differs from the one written. */
 function styledUnit(unit: string, options: ReturnType<typeof statisticsStyle>): { unit: string; fault?: string } {
@@ -92,6 +95,7 @@ export const unitFormat: Rule = {
     const options = statisticsStyle(analysis);
     const text = analysis.prose.text;
     for (const measurement of statisticsOf(analysis).measurements) {
+      if (inQuotation(analysis, measurement.start) || PRODUCT_STRENGTH.test(text.slice(Math.max(0, measurement.start - 60), measurement.start))) continue;
       const fixed = rewrite(measurement, text, options);
       if (fixed) report({ start: measurement.start, end: measurement.end, message: `Write "${fixed.written}": ${fixed.faults.join(', ')}.`, fix: fixed.written });
     }
