@@ -1,6 +1,6 @@
 import { blockAt, type Analysis } from './analysis';
 import { scanStatistics, type Estimate, type EstimateKind, type Fraction, type Interval, type Percentage, type StatisticsFacts } from './text/statistics';
-import { partitionPoint, type Span } from './text/spans';
+import { partitionPoint, spanAt, type Span } from './text/spans';
 import type { StatisticsOptions } from './types';
 
 /** The numbers, units and statistics of the document's prose: scanned once, when a rule first asks. */
@@ -18,6 +18,12 @@ export function factsWithin<T extends Span>(facts: readonly T[], start: number, 
   const found: T[] = [];
   for (let index = first; index < facts.length && facts[index]!.start < end; index++) found.push(facts[index]!);
   return found;
+}
+
+/** Whether any fact of a sorted list starts inside [start, end) (binary search). */
+export function anyWithin(facts: readonly Span[], start: number, end: number): boolean {
+  const first = partitionPoint(facts.length, (index) => facts[index]!.start < start);
+  return first < facts.length && facts[first]!.start < end;
 }
 
 /** Whether a prose offset is in a table cell, where a number stands alone and sentences are not sentences. */
@@ -71,20 +77,7 @@ export function estimateLabel(analysis: Analysis, estimate: Estimate): string {
   return `${estimate.name.replace(/\s+/g, ' ')} ${analysis.prose.text.slice(estimate.number.start, estimate.number.end)}`;
 }
 
-/**
- * Whether a prose offset is inside quotation marks opened earlier in its paragraph (a product name, a
- * firm's claim, someone's words, over several sentences): an editor corrects a quotation's style no
- * more than its wording. Looks back 1,000 characters at most.
- */
+/** Whether a prose offset is inside quotation marks (a product name, a firm's claim, someone's words): an editor corrects a quotation's style no more than its wording. */
 export function inQuotation(analysis: Analysis, offset: number): boolean {
-  const block = blockAt(analysis.prose, offset);
-  const before = analysis.prose.text.slice(Math.max(block?.start ?? offset, offset - 1000), offset);
-  let open = 0;
-  let straight = 0;
-  for (const character of before) {
-    if (character === '\u201c') open++;
-    else if (character === '\u201d') open = Math.max(0, open - 1);
-    else if (character === '"') straight++;
-  }
-  return open > 0 || straight % 2 === 1;
+  return spanAt(statisticsOf(analysis).quotations, offset) !== undefined;
 }

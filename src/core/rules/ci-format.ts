@@ -1,11 +1,11 @@
 import type { Analysis } from '../analysis';
-import { estimateLabel, factsWithin, inQuotation, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
+import { anyWithin, estimateLabel, inQuotation, inTableCell, statisticsOf, statisticsStyle } from '../statistics';
 import type { Interval } from '../text/statistics';
 import { inHeading, sentenceOf } from './helpers';
 import type { Rule } from './rule';
 
-/** A bare interval after an estimate, "HR 0.59 (0.44-0.79)": the CI is given, only unlabelled. */
-const BARE_INTERVAL = /^[^()]{0,30}\(\s*[-−]?\d*[.·]?\d+\s*(?:-|–|to)\s*[-−]?\d*[.·]?\d+\s*\)/;
+/** A bare interval after an estimate, "HR 0.59 (0.44-0.79)", "HR 0.59 [0.44-0.79]": the CI is given, only unlabelled. */
+const BARE_INTERVAL = /^[^()[\]]{0,30}[([]\s*[-−]?\d*[.·]?\d+\s*(?:-|–|to)\s*[-−]?\d*[.·]?\d+\s*[)\]]/;
 
 /** What an interval should read in the house style, and why, or nothing when it reads so already. */
 function rewrite(analysis: Analysis, interval: Interval, vancouver: boolean): { written: string; faults: string[] } | undefined {
@@ -93,7 +93,7 @@ export const ciFormat: Rule = {
     for (const estimate of estimates) {
       if (inTableCell(analysis, estimate.start) || inHeading(analysis, estimate.start)) continue;
       const sentence = sentenceOf(analysis, estimate.start);
-      if (factsWithin(intervals, sentence.start, sentence.end).length > 0) continue;
+      if (anyWithin(intervals, sentence.start, sentence.end)) continue;
       if (BARE_INTERVAL.test(text.slice(estimate.end, Math.min(sentence.end, estimate.end + 80)))) continue;
       report({ start: estimate.start, end: estimate.end, message: `Give the CI of ${estimateLabel(analysis, estimate)} in its sentence.` });
     }

@@ -63,7 +63,8 @@ function checkThousands(analysis: Analysis, facts: StatisticsFacts, report: (fin
   for (const number of facts.numbers) {
     const written = text.slice(number.start, number.end);
     const integer = written.split(/[.·]/)[0]!;
-    if (integer.length < 4 || integer.includes(',') || integer.startsWith('0') || /^(?:1[89]|20)\d\d$/.test(integer)) continue;
+    // More than 15 digits is an identifier or a run of digits, not a quantity to group.
+    if (integer.length < 4 || integer.length > 15 || integer.includes(',') || integer.startsWith('0') || /^(?:1[89]|20)\d\d$/.test(integer)) continue;
     // Followed by a letter, a slash, a bracket or a capitalised word, it names something: "1271.10(a)", "1601 Summit Ave".
     if (/^(?:[-‐–/:(\p{L}]| \p{Lu})/u.test(text.slice(number.end, number.end + 2))) continue;
     const before = text.slice(Math.max(0, number.start - 24), number.start);

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { crossesNull, estimateOf, factsWithin, inTableCell, statisticsOf } from '../statistics';
+import { anyWithin, crossesNull, estimateOf, factsWithin, inTableCell, statisticsOf } from '../statistics';
 import type { StatisticsFacts, Wording } from '../text/statistics';
 import { hasCitation, hasStatistic, inHeading, sentenceOf } from './helpers';
 import type { ProseReport, Rule } from './rule';
@@ -25,23 +25,35 @@ function nonSignificance(analysis: Analysis, facts: StatisticsFacts, start: numb
   return undefined;
 }
 
-function reportSpin(analysis: Analysis, facts: StatisticsFacts, wording: Wording, report: (finding: ProseReport) => void): void {
+/** What each sentence shows, computed once per sentence however many wordings it holds. */
+type SentenceMemo = Map<number, string | boolean | undefined>;
+
+function memoized<T extends string | boolean | undefined>(memo: SentenceMemo, key: number, compute: () => T): T {
+  if (!memo.has(key)) memo.set(key, compute());
+  return memo.get(key) as T;
+}
+
+function reportSpin(analysis: Analysis, facts: StatisticsFacts, wording: Wording, memo: SentenceMemo, report: (finding: ProseReport) => void): void {
   const sentence = sentenceOf(analysis, wording.start);
-  const evidence = nonSignificance(analysis, facts, sentence.start, sentence.end);
+  const evidence = memoized(memo, sentence.start, () => nonSignificance(analysis, facts, sentence.start, sentence.end));
   if (!evidence) return;
   const phrase = analysis.prose.text.slice(wording.start, wording.end).replace(/\s+/g, ' ');
   report({ start: wording.start, end: wording.end, message: `Report this result as not statistically significant (${evidence}) rather than "${phrase}".` });
 }
 
-function reportUnsupportedSignificance(analysis: Analysis, facts: StatisticsFacts, wording: Wording, report: (finding: ProseReport) => void): void {
+function reportUnsupportedSignificance(analysis: Analysis, facts: StatisticsFacts, wording: Wording, memo: SentenceMemo, report: (finding: ProseReport) => void): void {
   const text = analysis.prose.text;
   const phrase = text.slice(wording.start, wording.end);
   if (!(/ly$/i.test(phrase) ? SIGNIFICANTLY_RESULT : SIGNIFICANT_NOUN).test(text.slice(wording.end, wording.end + 40))) return;
   const sentence = sentenceOf(analysis, wording.start);
   const lead = text.slice(Math.max(sentence.start, wording.start - 40), wording.start);
   if (NEGATION_BEFORE.test(lead) || NOT_STATISTICAL.test(lead)) return;
-  if (inHeading(analysis, wording.start) || inTableCell(analysis, wording.start) || hasCitation(analysis, sentence) || hasStatistic(analysis, sentence)) return;
-  if (factsWithin(facts.pValues, sentence.start, sentence.end).length + factsWithin(facts.intervals, sentence.start, sentence.end).length + factsWithin(facts.estimates, sentence.start, sentence.end).length > 0) return;
+  if (inHeading(analysis, wording.start) || inTableCell(analysis, wording.start)) return;
+  const supported = memoized(memo, sentence.start, () => {
+    if ([facts.pValues, facts.intervals, facts.estimates].some((list) => anyWithin(list, sentence.start, sentence.end))) return true;
+    return hasCitation(analysis, sentence) || hasStatistic(analysis, sentence);
+  });
+  if (supported) return;
   const alternative = /statistically/i.test(phrase) ? '' : ', or use a word with no statistical sense ("substantially", "markedly")';
   report({ start: wording.start, end: wording.end, message: `Give the statistic (P value or CI) behind "${phrase.replace(/\s+/g, ' ')}" in its sentence${alternative}.` });
 }
@@ -78,14 +90,16 @@ export const spin: Rule = {
   check(analysis, report) {
     const facts = statisticsOf(analysis);
     const hasMargin = facts.wordings.some((wording) => wording.kind === 'margin');
+    const evidence: SentenceMemo = new Map();
+    const support: SentenceMemo = new Map();
     let spinReach = -1;
     let noninferiorityReported = hasMargin;
     for (const wording of facts.wordings) {
       if (wording.kind === 'spin') {
-        reportSpin(analysis, facts, wording, report);
+        reportSpin(analysis, facts, wording, evidence, report);
         spinReach = Math.max(spinReach, wording.end);
       } else if (wording.kind === 'significance' && wording.start >= spinReach) {
-        reportUnsupportedSignificance(analysis, facts, wording, report);
+        reportUnsupportedSignificance(analysis, facts, wording, support, report);
       } else if (wording.kind === 'noninferiority' && !noninferiorityReported && !inHeading(analysis, wording.start)) {
         noninferiorityReported = true;
         const word = analysis.prose.text.slice(wording.start, wording.end);

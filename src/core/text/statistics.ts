@@ -1,3 +1,6 @@
+import { BLOCK_BREAK } from '../markdown/prose';
+import type { Span } from './spans';
+
 /**
  * The numbers, units and statistics of prose, found in one pass per pattern: every pattern is
  * anchored by a fixed word or a digit run, with no nested quantifier over the same characters, so
@@ -129,6 +132,8 @@ export interface Wording {
 }
 
 export interface StatisticsFacts {
+  /** Spans inside quotation marks (curly or straight), each within one block: what is quoted is left as written. */
+  quotations: Span[];
   numbers: WrittenNumber[];
   pValues: PValue[];
   intervals: Interval[];
@@ -168,7 +173,7 @@ const ESTIMATE = new RegExp(
 const PERCENTAGE = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})(\s?)(%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'gu');
 const FRACTION = /(?<![\p{L}\p{N}_.,/-])(\d+(?:,\d{3})*)(\s+of\s+|\/)(\d+(?:,\d{3})*)(?![\p{L}\p{N}_%]|[.,/]\d|\/)/gu;
 const SAMPLE_SIZE = /(?<![\p{L}\p{N}_])([nN])\s*=\s*(\d+(?:,\d{3})*)(?![\p{N}]|[.,]\d)/gu;
-const ANY_NUMBER = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})${NUMBER_AFTER}`, 'gu');
+const ANY_NUMBER = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})${NUMBER_AFTER}(?!\/\d)`, 'gu');
 
 /** Unit symbols a number takes, longest first, with the misspellings the rules correct. */
 export const UNIT_SYMBOLS = [
@@ -203,25 +208,57 @@ const WORDINGS: [WordingKind, RegExp][] = [
   ['level', /\d{2}(?:\.\d+)?\s?%\s*(?:CIs?\b|confidence (?:intervals?|levels?|limits?))|\bCIs?\s+(?:are|is|were|was|at)\s+\d{2}(?:\.\d+)?\s?%/gi],
 ];
 
-/** Whether [start, end) lies in a URL, an email address or a DOI: a run of non-space text naming one. */
-function inAddress(text: string, start: number, end: number): boolean {
-  let from = start;
-  while (from > 0 && start - from < 120 && !/\s/.test(text[from - 1]!)) from--;
-  let to = end;
-  while (to < text.length && to - end < 120 && !/\s/.test(text[to]!)) to++;
-  return /:\/\/|www\.|@|\bdoi\b|\/\/|\.(?:com|org|gov|net|edu)\b/i.test(text.slice(from, to));
+const ADDRESS = /:\/\/|www\.|@|\bdoi\b|\/\/|\.(?:com|org|gov|net|edu)\b/i;
+
+/** The runs of non-space text that are URLs, email addresses or DOIs: nothing in them is a quantity. */
+function addressSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  const run = /\S+/g;
+  for (let found = run.exec(text); found; found = run.exec(text)) {
+    if (ADDRESS.test(found[0])) spans.push({ start: found.index, end: found.index + found[0].length });
+  }
+  return spans;
 }
 
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
+function* matches(pattern: RegExp, text: string, addresses: Span[]): Generator<RegExpExecArray> {
   pattern.lastIndex = 0;
+  let next = 0;
   for (let found = pattern.exec(text); found; found = pattern.exec(text)) {
-    if (!inAddress(text, found.index, found.index + found[0].length)) yield found;
+    // Matches arrive in order: the addresses are walked once.
+    while (next < addresses.length && addresses[next]!.end <= found.index) next++;
+    const address = addresses[next];
+    if (!address || address.start >= found.index + found[0].length) yield found;
   }
 }
 
+/** The spans inside quotation marks, block by block: an unclosed quotation ends with its block. */
+function quotationSpans(text: string): Span[] {
+  const spans: Span[] = [];
+  let curly = 0;
+  let straight = false;
+  let start = -1;
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at];
+    const wasQuoted = curly > 0 || straight;
+    if (character === '\u201c') curly++;
+    else if (character === '\u201d') curly = Math.max(0, curly - 1);
+    else if (character === '"') straight = !straight;
+    else if (character === BLOCK_BREAK) {
+      curly = 0;
+      straight = false;
+    } else continue;
+    const quoted = curly > 0 || straight;
+    if (!wasQuoted && quoted) start = at + 1;
+    else if (wasQuoted && !quoted) spans.push({ start, end: at });
+  }
+  if (curly > 0 || straight) spans.push({ start, end: text.length });
+  return spans;
+}
+
 export function scanStatistics(text: string): StatisticsFacts {
+  const addresses = addressSpans(text);
   const pValues: PValue[] = [];
-  for (const found of matches(P_VALUE, text)) {
+  for (const found of matches(P_VALUE, text, addresses)) {
     const [whole, letter, name, before, operator, after, written] = found as unknown as string[];
     const operatorStart = found.index + letter!.length + name!.length + before!.length;
     const valueStart = operatorStart + operator!.length + after!.length;
@@ -243,7 +280,7 @@ export function scanStatistics(text: string): StatisticsFacts {
   }
 
   const intervals: Interval[] = [];
-  for (const found of matches(INTERVAL, text)) {
+  for (const found of matches(INTERVAL, text, addresses)) {
     const [whole, level, label, alias, separator, lowerText, lowerPercent, range, upperText, upperPercent] = found as unknown as string[];
     const labelStart = found.index + whole!.indexOf(label!, level ? level.length : 0);
     const labelEnd = labelStart + label!.length + alias!.length;
@@ -268,7 +305,7 @@ export function scanStatistics(text: string): StatisticsFacts {
   }
 
   const estimates: Estimate[] = [];
-  for (const found of matches(ESTIMATE, text)) {
+  for (const found of matches(ESTIMATE, text, addresses)) {
     const [whole, name, written] = found as unknown as string[];
     const kind: EstimateKind = new RegExp(`^(?:${DIFFERENCE_NAMES})$`).test(name!) ? 'difference' : 'ratio';
     const number = writtenNumber(written!, found.index + whole!.length - written!.length);
@@ -278,41 +315,41 @@ export function scanStatistics(text: string): StatisticsFacts {
   }
 
   const percentages: Percentage[] = [];
-  for (const found of matches(PERCENTAGE, text)) {
+  for (const found of matches(PERCENTAGE, text, addresses)) {
     const [whole, written, space, sign] = found as unknown as string[];
     percentages.push({ start: found.index, end: found.index + whole!.length, number: writtenNumber(written!, found.index), sign: sign!, space: space! });
   }
 
   const fractions: Fraction[] = [];
-  for (const found of matches(FRACTION, text)) {
+  for (const found of matches(FRACTION, text, addresses)) {
     fractions.push({ start: found.index, end: found.index + found[0].length, numerator: numberValue(found[1]!), denominator: numberValue(found[3]!) });
   }
 
   const sampleSizes: SampleSize[] = [];
-  for (const found of matches(SAMPLE_SIZE, text)) {
+  for (const found of matches(SAMPLE_SIZE, text, addresses)) {
     sampleSizes.push({ start: found.index, end: found.index + found[0].length, whole: found[1] === 'N', size: numberValue(found[2]!) });
   }
 
   const numbers: WrittenNumber[] = [];
-  for (const found of matches(ANY_NUMBER, text)) numbers.push(writtenNumber(found[1]!, found.index));
+  for (const found of matches(ANY_NUMBER, text, addresses)) numbers.push(writtenNumber(found[1]!, found.index));
 
   const measurements: Measurement[] = [];
-  for (const found of matches(MEASUREMENT, text)) {
+  for (const found of matches(MEASUREMENT, text, addresses)) {
     const [whole, written, space, unit, per] = found as unknown as string[];
     const unitStart = found.index + written!.length + space!.length;
     measurements.push({ start: found.index, end: found.index + whole!.length, number: writtenNumber(written!, found.index), space: space!, unitStart, unit: unit!, per: per! });
   }
 
   const spelledMeasurements: SpelledMeasurement[] = [];
-  for (const found of matches(SPELLED_MEASUREMENT, text)) {
+  for (const found of matches(SPELLED_MEASUREMENT, text, addresses)) {
     spelledMeasurements.push({ start: found.index, end: found.index + found[0].length, word: found[1]!, unit: found[2]! });
   }
 
   const wordings: Wording[] = [];
   for (const [kind, pattern] of WORDINGS) {
-    for (const found of matches(pattern, text)) wordings.push({ start: found.index, end: found.index + found[0].length, kind });
+    for (const found of matches(pattern, text, addresses)) wordings.push({ start: found.index, end: found.index + found[0].length, kind });
   }
   wordings.sort((a, b) => a.start - b.start);
 
-  return { numbers, pValues, intervals, estimates, percentages, fractions, sampleSizes, measurements, spelledMeasurements, wordings };
+  return { quotations: quotationSpans(text), numbers, pValues, intervals, estimates, percentages, fractions, sampleSizes, measurements, spelledMeasurements, wordings };
 }
