@@ -59,10 +59,13 @@ export function pairedFraction(analysis: Analysis, facts: StatisticsFacts, perce
   return undefined;
 }
 
-/** The estimate an interval belongs to: the last one before it, within 80 characters, with no other interval between. */
-export function estimateOf(facts: StatisticsFacts, interval: Interval): Estimate | undefined {
+/**
+ * The estimate an interval belongs to: the last one before it, within 80 characters, with no other
+ * number between ("HR, 0.70 and 0.59 (95% CI, ...)" pairs the CI with neither).
+ */
+export function estimateOf(analysis: Analysis, facts: StatisticsFacts, interval: Interval): Estimate | undefined {
   const estimate = factsWithin(facts.estimates, interval.start - 80, interval.start).at(-1);
-  if (!estimate || factsWithin(facts.intervals, estimate.end, interval.start).length > 0) return undefined;
+  if (!estimate || /\d/.test(analysis.prose.text.slice(estimate.end, interval.start))) return undefined;
   return estimate;
 }
 

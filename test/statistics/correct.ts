@@ -112,6 +112,12 @@ export const AMA_CORRECT: string[] = [
   'The finding appeared Dec. 8, 2016, in the journal.',
   'The offices are at 1601 Summit Ave in Plano.',
   'The products included DHEA (10mg, 25mg) and folic acid.',
+  'All *P* values were 2-sided, and *P* < .05 was considered significant. Survival was longer with the drug (*P* = .03).',
+  'Baseline characteristics were comparable between groups (*P* = .45).',
+  'The review was led by Jane Doe, MD, 2 years ago.',
+  'Patient 1042 relapsed after 2 cycles.',
+  'Participants came from 12 U.S. states.',
+  'The hazard ratios were 0.70 and 0.59 (95% CI, 0.64-0.89 for the second).',
 ];
 
 export const VANCOUVER_CORRECT: string[] = [

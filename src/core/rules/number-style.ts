@@ -46,7 +46,7 @@ function checkSentenceStarts(analysis: Analysis, facts: StatisticsFacts, report:
   }
 }
 
-const NOT_A_QUANTITY_BEFORE = /(?:\b(?:no|nos|page|pages|pp|p|version|v|ID|code|grant|protocol|study|trial|room|box|suite|ZIP|cohort|arm|part|section|chapter|table|figure|fig|ref|reference|line|item|question|step|level|model|type|visit|day|week|cycle|session)\.?|#)\s*$/i;
+const NOT_A_QUANTITY_BEFORE = /(?:\b(?:no|nos|page|pages|pp|p|version|v|ID|code|grant|protocol|study|trial|room|box|suite|ZIP|cohort|arm|part|section|chapter|table|figure|fig|ref|reference|line|item|question|step|level|model|type|visit|day|week|cycle|session|patient|participant|subject|case|sample|specimen|site|center|centre|batch|lot|clone|catalog|room|unit|ward|bed)\.?|#)\s*$/i;
 /** An identifier before a number names it rather than counts with it: "CheckMate 1250", "NCT 1250". */
 const WORD_BEFORE = /([\p{L}\p{N}-]+)[:#]?\s*$/u;
 

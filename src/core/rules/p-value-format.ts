@@ -1,9 +1,17 @@
 import type { Analysis } from '../analysis';
 import { inQuotation, italicAt, statisticsOf, statisticsStyle, withoutLeadingZero } from '../statistics';
 import type { PValue } from '../text/statistics';
+import { sentenceOf } from './helpers';
 import type { ProseReport, Rule } from './rule';
 
+function sentenceText(analysis: Analysis, offset: number): string {
+  const sentence = sentenceOf(analysis, offset);
+  return analysis.prose.text.slice(sentence.start, sentence.end);
+}
+
 const THRESHOLDS = new Set([0.05, 0.01, 0.1]);
+/** A sentence that sets the threshold rather than reports a result: "*P* < .05 was considered significant". */
+const SETS_THRESHOLD = /considered|significan|alpha|α|threshold|level|set at|defined|cutoff|cut-off|two-sided|2-sided|one-sided|1-sided/i;
 
 /** What AMA style writes for a P value, and what the written one gets wrong. */
 function amaForm(analysis: Analysis, p: PValue): { written: string; faults: string[] } {
@@ -91,7 +99,7 @@ export const pValueFormat: Rule = {
     for (const p of pValues) {
       if (p.number.value < 0 || p.number.value > 1 || inQuotation(analysis, p.start)) continue;
       if (vancouver ? checkVancouver(analysis, p, report) : checkAma(analysis, p, report)) continue;
-      if (exactElsewhere && p.operator !== '=' && THRESHOLDS.has(p.number.value)) {
+      if (exactElsewhere && p.operator !== '=' && THRESHOLDS.has(p.number.value) && !SETS_THRESHOLD.test(sentenceText(analysis, p.start))) {
         report({ start: p.start, end: p.end, message: 'Report the exact P value, not a threshold: this document gives exact P values elsewhere.' });
       }
     }

@@ -19,7 +19,7 @@ function nonSignificance(analysis: Analysis, facts: StatisticsFacts, start: numb
     if (atLeast && p.number.value >= 0.05 && p.number.value <= 1) return text.slice(p.start, p.end);
   }
   for (const interval of factsWithin(facts.intervals, start, end)) {
-    const estimate = estimateOf(facts, interval);
+    const estimate = estimateOf(analysis, facts, interval);
     if (estimate && crossesNull(interval, estimate.kind)) return text.slice(interval.start, interval.end).replace(/\s+/g, ' ');
   }
   return undefined;
@@ -33,8 +33,12 @@ function memoized<T extends string | boolean | undefined>(memo: SentenceMemo, ke
   return memo.get(key) as T;
 }
 
+/** A sentence about the groups at baseline: "comparable" there describes balance, not a result. */
+const BASELINE = /\b(?:baseline|demographic|characteristics|at randomi[sz]ation|at enrol?lment)\b/i;
+
 function reportSpin(analysis: Analysis, facts: StatisticsFacts, wording: Wording, memo: SentenceMemo, report: (finding: ProseReport) => void): void {
   const sentence = sentenceOf(analysis, wording.start);
+  if (BASELINE.test(analysis.prose.text.slice(sentence.start, sentence.end))) return;
   const evidence = memoized(memo, sentence.start, () => nonSignificance(analysis, facts, sentence.start, sentence.end));
   if (!evidence) return;
   const phrase = analysis.prose.text.slice(wording.start, wording.end).replace(/\s+/g, ' ');

@@ -35,7 +35,7 @@ export const statisticConsistency: Rule = {
         report({ start: interval.start, end: interval.end, message: `The lower limit (${interval.lowerText}) is above the upper limit (${interval.upperText}): check the CI.` });
         continue;
       }
-      const estimate = estimateOf(facts, interval);
+      const estimate = estimateOf(analysis, facts, interval);
       if (estimate && !interval.percent && (estimate.number.value < lower.value || estimate.number.value > upper.value)) {
         report({ start: estimate.start, end: estimate.end, message: `${estimateLabel(analysis, estimate)} lies outside its CI (${interval.lowerText} to ${interval.upperText}): check the estimate and its limits.` });
       }

@@ -182,7 +182,7 @@ export const UNIT_SYMBOLS = [
   'km', 'hr', 'min', 'Gy', 'cc', 'g', 'L', 'U', 'h',
 ];
 const PER = String.raw`(?:\/(?:kg|m²|m2|L|l|dL|dl|mL|ml|min|h|d|day|wk|week))*`;
-const MEASUREMENT = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})([ \u00a0\u2009\u202f]?)(${UNIT_SYMBOLS.join('|')})(${PER})(?![\p{L}\p{N}_])`, 'gu');
+const MEASUREMENT = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})([ \u00a0\u2009\u202f]?)(${UNIT_SYMBOLS.join('|')})(${PER})(?![\p{L}\p{N}_]|\.\p{L})`, 'gu');
 
 export const NUMBER_WORDS = new Map<string, number>(
   ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((word, value) => [word, value]),
@@ -309,8 +309,9 @@ export function scanStatistics(text: string): StatisticsFacts {
     const [whole, name, written] = found as unknown as string[];
     const kind: EstimateKind = new RegExp(`^(?:${DIFFERENCE_NAMES})$`).test(name!) ? 'difference' : 'ratio';
     const number = writtenNumber(written!, found.index + whole!.length - written!.length);
-    // An abbreviation with a whole number is another measure: heart rate 72, respiratory rate 18.
-    if (kind === 'ratio' && (number.decimals === 0 || number.value < 0) && /^a?[A-Z]/.test(name!) && !/ratio|risk/i.test(name!)) continue;
+    // An abbreviation with a whole number is another measure or a name: heart rate 72, respiratory rate 18, "Jane Doe, MD, 2020".
+    if (number.decimals === 0 && /^a?[A-Z]{2,3}s?$/.test(name!)) continue;
+    if (kind === 'ratio' && number.value < 0) continue;
     estimates.push({ start: found.index, end: found.index + whole!.length, kind, name: name!, number });
   }
 
