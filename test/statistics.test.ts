@@ -165,10 +165,10 @@ describe('number-style', () => {
     assert.deepEqual(described(text), []);
   });
 
-  it('groups thousands with commas in AMA style and fixes them', () => {
-    const text = 'We screened 12500 patients and enrolled 1250.5 person-years.';
+  it('spaces digits as AMA (and SI) do, and fixes them: no commas, 4 digits closed up, thin spaces from 5', () => {
+    const text = 'We screened 12500 patients and 1,250 controls over 1,250.5 and 1250.5 person-years; 1,234,567 doses.';
     const found = findings(text);
-    assert.equal(applyFixes(text, found).text, 'We screened 12,500 patients and enrolled 1,250.5 person-years.');
+    assert.equal(applyFixes(text, found).text, 'We screened 12\u2009500 patients and 1250 controls over 1250.5 and 1250.5 person-years; 1\u2009234\u2009567 doses.');
   });
 
   it('rounds a percentage to what its sample supports only when the sample is certain', () => {

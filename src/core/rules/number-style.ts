@@ -58,20 +58,34 @@ function namesIt(analysis: Analysis, offset: number, before: string): boolean {
   return /^\p{Lu}/u.test(word[1]!) && !atSentenceStart(analysis, offset + word.index);
 }
 
-function checkThousands(analysis: Analysis, facts: StatisticsFacts, report: (finding: ProseReport) => void): void {
+const THIN_SPACE = '\u2009';
+
+/**
+ * AMA style spaces digits as SI does (AMA 11th ed, 17.4.3): no commas; a 4-digit integer closed up
+ * ("1250"), 5 digits or more in groups of 3 with thin spaces ("12 500"). Not addresses, postal codes,
+ * page numbers, identifiers, years, table cells or headings.
+ */
+function checkDigitGrouping(analysis: Analysis, facts: StatisticsFacts, report: (finding: ProseReport) => void): void {
   const text = analysis.prose.text;
   for (const number of facts.numbers) {
     const written = text.slice(number.start, number.end);
     const integer = written.split(/[.·]/)[0]!;
+    const digits = integer.replace(/[,\u2009\u202f]/g, '');
     // More than 15 digits is an identifier or a run of digits, not a quantity to group.
-    if (integer.length < 4 || integer.length > 15 || integer.includes(',') || integer.startsWith('0') || /^(?:1[89]|20)\d\d$/.test(integer)) continue;
+    if (digits.length < 4 || digits.length > 15 || digits.startsWith('0') || /^(?:1[89]|20)\d\d$/.test(integer)) continue;
+    const spaced = digits.length === 4 ? digits : digits.replace(/\B(?=(\d{3})+$)/g, THIN_SPACE);
+    if (integer === spaced) continue;
     // Followed by a letter, a slash, a bracket or a capitalised word, it names something: "1271.10(a)", "1601 Summit Ave".
     if (/^(?:[-‐–/:(\p{L}]| \p{Lu})/u.test(text.slice(number.end, number.end + 2))) continue;
     const before = text.slice(Math.max(0, number.start - 24), number.start);
     if (NOT_A_QUANTITY_BEFORE.test(before) || namesIt(analysis, number.start - before.length, before)) continue;
     if (inTableCell(analysis, number.start) || inHeading(analysis, number.start)) continue;
-    const grouped = integer.replace(/\B(?=(\d{3})+$)/g, ',') + written.slice(integer.length);
-    report({ start: number.start, end: number.end, message: `Write "${grouped}": AMA style groups numbers of 4 digits or more with commas.`, fix: grouped });
+    const fixed = spaced + written.slice(integer.length);
+    const message =
+      digits.length === 4
+        ? `Write "${fixed}": AMA style closes up 4-digit numbers, with no comma.`
+        : `Write "${fixed}", with thin spaces: AMA style groups 5 digits or more in 3s with thin spaces, not commas.`;
+    report({ start: number.start, end: number.end, message, fix: fixed });
   }
 }
 
@@ -130,24 +144,27 @@ export const numberStyle: Rule = {
   safeFixes: true,
   docs: {
     severity: 'warning: a house style; a copy editor sends these back, but the sentence is not wrong.',
-    summary: 'Do not start a sentence with a numeral; use numerals and symbols with units and percentages; group thousands; keep percentages as precise as their sample.',
+    summary: 'Do not start a sentence with a numeral; use numerals and symbols with units and percentages; space digits as the style does; keep percentages as precise as their sample.',
     description:
       'Reports a sentence that starts with a numeral (spell it out or recast; the fix spells out a whole number below 100 ' +
-      'and is applied one at a time; a year such as "2019", a designation such as "5-FU" and a numbered item "1)" are left ' +
-      'alone); a number written as a word with a unit symbol or percent ("five mg", "ten percent"; not at a sentence\'s ' +
-      'start); "percent" after a numeral ("10 percent", write "10%"); a percentage with more decimals than its sample ' +
-      'supports, when the sample stands beside it ("12 of 50 (24.0%)", "45.67% (n = 50)", "12.5% of 40"): below 100, ' +
-      'whole percentages; from 100, 1 decimal (a lower-case n may count the part, not the sample, so no fix is offered ' +
-      'then). AMA style only: a number of 4 digits or more without commas ("1250 patients", write "1,250"); not years ' +
-      '(1800-2099), numbers starting with 0, identifiers ("CheckMate 1250", "No. 1250", "NCT"), dates, or numbers in ' +
-      'table cells and headings. Vancouver style (`statistics.style: "vancouver"`) leaves thousands as written (SI groups ' +
-      'them with thin spaces; journals differ). Headings and table cells are not checked for sentence-initial numerals.',
+      'and is applied one at a time; a year such as "2019", a designation such as "5-FU" or "21 CFR", a footnote mark, ' +
+      'a section list "(5.1, 5.2)" and a label\'s fragment are left alone); a number written as a word with a unit symbol ' +
+      'or percent ("five mg", "ten percent"; not at a sentence\'s start); "percent" after a numeral ("10 percent", write ' +
+      '"10%"); a percentage with more decimals than its sample supports, when the sample stands beside it ("12 of 50 ' +
+      '(24.0%)", "45.67% (n = 50)", "12.5% of 40"): below 100, whole percentages; from 100, 1 decimal (a lower-case n may ' +
+      'count the part, not the sample, so no fix is offered then). AMA style only, which spaces digits as SI does (AMA ' +
+      '11th ed, 17.4.3): no commas in numbers; a 4-digit number closed up ("1,250", write "1250"); 5 digits or more in ' +
+      'groups of 3 with thin spaces ("12500" or "12,500", write "12 500"); not years (1800-2099), numbers starting with ' +
+      '0, identifiers ("CheckMate 12500", "No. 12500", "RE: 446223"), addresses, dates, or numbers in table cells and ' +
+      'headings. Vancouver style (`statistics.style: "vancouver"`) leaves digit grouping as the journal writes it. ' +
+      'Headings and table cells are not checked for sentence-initial numerals. Quotations are left as written.',
     examples: [
       { markdown: 'Ten patients had grade 3 events.', expected: [] },
-      { markdown: 'In 2019, 1,250 patients enrolled in the phase 3 trial.', expected: [] },
+      { markdown: 'In 2019, 1250 of 72\u2009337 screened patients enrolled in the phase 3 trial.', expected: [] },
       { markdown: '10 patients had grade 3 events.', expected: ['1:1-1:3 Spell out "10" or recast the sentence: a sentence does not start with a numeral.'] },
-      { markdown: 'The trial enrolled 1250 patients.', expected: ['1:20-1:24 Write "1,250": AMA style groups numbers of 4 digits or more with commas.'] },
-      { markdown: 'The trial enrolled 1250 patients.', expected: [], options: { statistics: { style: 'vancouver' } } },
+      { markdown: 'The trial enrolled 1,250 patients.', expected: ['1:20-1:25 Write "1250": AMA style closes up 4-digit numbers, with no comma.'] },
+      { markdown: 'We screened 12,500 patients.', expected: ['1:13-1:19 Write "12\u2009500", with thin spaces: AMA style groups 5 digits or more in 3s with thin spaces, not commas.'] },
+      { markdown: 'We screened 12,500 patients.', expected: [], options: { statistics: { style: 'vancouver' } } },
       { markdown: 'A response occurred in 12 of 50 patients (24.0%).', expected: ['1:43-1:48 Write "24%": percentages of 50 (fewer than 100 support no decimals).'] },
       { markdown: 'Patients received five mg daily; 10 percent stopped.', expected: ['1:19-1:26 Write "5 mg": numerals with units and percentages.', '1:34-1:44 Write "10%": the symbol % with a numeral.'] },
     ],
@@ -158,7 +175,7 @@ export const numberStyle: Rule = {
       if (!inQuotation(analysis, finding.start)) report(finding);
     };
     checkSentenceStarts(analysis, facts, reportUnquoted);
-    if (statisticsStyle(analysis).style === 'ama') checkThousands(analysis, facts, reportUnquoted);
+    if (statisticsStyle(analysis).style === 'ama') checkDigitGrouping(analysis, facts, reportUnquoted);
     checkPrecision(analysis, facts, reportUnquoted);
     checkSpelled(analysis, facts, reportUnquoted);
   },

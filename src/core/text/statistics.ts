@@ -7,9 +7,9 @@ import type { Span } from './spans';
  * each runs in time linear in the text. Prose offsets, end exclusive; each list in text order.
  */
 
-/** A number as written: "-0.5", ".03", "1,250", "0·03". Digits only, or with a sign, comma groups, a decimal point. */
-const NUMBER = String.raw`[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
-const UNSIGNED = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
+/** A number as written: "-0.5", ".03", "1,250", "12 500" (thin spaces), "0·03": digits, with a sign, groups, a decimal point. */
+const NUMBER = String.raw`[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
+const UNSIGNED = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
 /** Not part of a longer number, a word, an identifier (IL-6, KEYNOTE-024) or a date (12/05/2020). */
 const NUMBER_BEFORE = String.raw`(?<![\p{L}\p{N}_.,·/^\[]|[\p{L}\p{N}][-‐–])`;
 /** Not followed by more of the number, or by scientific notation (5 × 10⁻⁸, 5e-8). */
@@ -147,7 +147,7 @@ export interface StatisticsFacts {
 }
 
 export function numberValue(written: string): number {
-  return Number(written.replace(/,/g, '').replace(/−/g, '-').replace(/·/g, '.'));
+  return Number(written.replace(/[,\u2009\u202f]/g, '').replace(/−/g, '-').replace(/·/g, '.'));
 }
 
 function writtenNumber(written: string, start: number): WrittenNumber {
@@ -171,8 +171,10 @@ const ESTIMATE = new RegExp(
 );
 
 const PERCENTAGE = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})(\s?)(%|percent(?![\p{L}])|per cent(?![\p{L}]))`, 'gu');
-const FRACTION = /(?<![\p{L}\p{N}_.,/-])(\d+(?:,\d{3})*)(\s+of\s+|\/)(\d+(?:,\d{3})*)(?![\p{L}\p{N}_%]|[.,/]\d|\/)/gu;
-const SAMPLE_SIZE = /(?<![\p{L}\p{N}_])([nN])\s*=\s*(\d+(?:,\d{3})*)(?![\p{N}]|[.,]\d)/gu;
+const COUNT = String.raw`\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+`;
+// Not the end of a number grouped with spaces ("12 500 of 20 000"), nor a date (12/05/2020).
+const FRACTION = new RegExp(String.raw`(?<![\p{L}\p{N}_.,/-]|\d[ \u00a0\u2009\u202f])(${COUNT})(\s+of\s+|\/)(${COUNT})(?![\p{L}\p{N}_%]|[.,/]\d|\/|[ \u00a0\u2009\u202f]\d{3}(?!\d))`, 'gu');
+const SAMPLE_SIZE = new RegExp(String.raw`(?<![\p{L}\p{N}_])([nN])\s*=\s*(${COUNT})(?![\p{N}]|[.,]\d)`, 'gu');
 const ANY_NUMBER = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})${NUMBER_AFTER}(?!\/\d)`, 'gu');
 
 /** Unit symbols a number takes, longest first, with the misspellings the rules correct. */
