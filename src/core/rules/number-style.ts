@@ -1,15 +1,8 @@
 import type { Analysis } from '../analysis';
 import { factsWithin, inQuotation, inTableCell, pairedFraction, statisticsOf, statisticsStyle } from '../statistics';
-import { NUMBER_WORDS, TENS, type Percentage, type StatisticsFacts } from '../text/statistics';
+import { NUMBER_WORDS, spelledOut, type Percentage, type StatisticsFacts } from '../text/statistics';
 import { atSentenceStart, inHeading } from './helpers';
 import type { ProseReport, Rule } from './rule';
-
-const ONES = [...NUMBER_WORDS.keys()].slice(0, 20);
-
-function spelledOut(value: number): string {
-  const word = value < 20 ? ONES[value]! : TENS[Math.floor(value / 10)]! + (value % 10 ? `-${ONES[value % 10]}` : '');
-  return word.charAt(0).toUpperCase() + word.slice(1);
-}
 
 /**
  * Whether a numeral that opens a "sentence" starts one a writer wrote: followed by a lower-case word

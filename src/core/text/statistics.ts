@@ -178,7 +178,7 @@ const SAMPLE_SIZE = new RegExp(String.raw`(?<![\p{L}\p{N}_])([nN])\s*=\s*(${COUN
 const ANY_NUMBER = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})${NUMBER_AFTER}(?!\/\d)`, 'gu');
 
 /** Unit symbols a number takes, longest first, with the misspellings the rules correct. */
-export const UNIT_SYMBOLS = [
+const UNIT_SYMBOLS = [
   'mmHg', 'mmol', 'µmol', 'μmol', 'nmol', 'mcgs', 'mEq', 'kDa', 'cGy', 'mgs', 'kgs', 'mls', 'mLs', 'hrs', 'mins', 'Gys', 'ccs',
   'mg', 'kg', 'µg', 'μg', 'mcg', 'ug', 'ng', 'pg', 'mL', 'ml', 'dL', 'dl', 'µL', 'μL', 'mol', 'IU', 'cm', 'mm', 'µm', 'μm', 'nm',
   'km', 'hr', 'min', 'Gy', 'cc', 'g', 'L', 'U', 'h',
@@ -186,16 +186,23 @@ export const UNIT_SYMBOLS = [
 const PER = String.raw`(?:\/(?:kg|m²|m2|L|l|dL|dl|mL|ml|min|h|d|day|wk|week))*`;
 const MEASUREMENT = new RegExp(String.raw`${NUMBER_BEFORE}(${UNSIGNED})([ \u00a0\u2009\u202f]?)(${UNIT_SYMBOLS.join('|')})(${PER})(?![\p{L}\p{N}_]|\.\p{L})`, 'gu');
 
-export const NUMBER_WORDS = new Map<string, number>(
-  ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'].map((word, value) => [word, value]),
-);
-export const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-for (let ten = 2; ten < 10; ten++) {
-  NUMBER_WORDS.set(TENS[ten]!, ten * 10);
-  for (let unit = 1; unit < 10; unit++) NUMBER_WORDS.set(`${TENS[ten]}-${[...NUMBER_WORDS.keys()][unit]}`, ten * 10 + unit);
+const ONES = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const TENS = ['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
+
+/** The numbers 0 to 99 as words, by word: "five", "twenty-one". */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ...ONES.map((word, value) => [word, value] as const),
+  ...TENS.flatMap((ten, index) => [[ten, 20 + 10 * index] as const, ...ONES.slice(1, 10).map((one, unit) => [`${ten}-${one}`, 21 + 10 * index + unit] as const)]),
+]);
+
+/** A number from 0 to 99 in words, capitalised as it opens a sentence: 21 → "Twenty-one". */
+export function spelledOut(value: number): string {
+  const word = value < 20 ? ONES[value]! : TENS[Math.floor(value / 10) - 2]! + (value % 10 ? `-${ONES[value % 10]}` : '');
+  return word.charAt(0).toUpperCase() + word.slice(1);
 }
+
 const SPELLED_MEASUREMENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])((?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s(percent|per cent|%|mg|kg|µg|μg|mcg|mL|g|mmol|mmHg|Gy)(?![\p{L}\p{N}_])`,
+  String.raw`(?<![\p{L}\p{N}-])((?:${TENS.join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})\s(percent|per cent|%|mg|kg|µg|μg|mcg|mL|g|mmol|mmHg|Gy)(?![\p{L}\p{N}_])`,
   'giu',
 );
 
