@@ -39,8 +39,9 @@ function checkSentenceStarts(analysis: Analysis, facts: StatisticsFacts, report:
   }
 }
 
-const NOT_A_QUANTITY_BEFORE = /(?:\b(?:no|nos|page|pages|pp|p|version|v|ID|code|grant|protocol|study|trial|room|box|suite|ZIP|cohort|arm|part|section|chapter|table|figure|fig|ref|reference|line|item|question|step|level|model|type|visit|day|week|cycle|session|patient|participant|subject|case|sample|specimen|site|center|centre|batch|lot|clone|catalog|room|unit|ward|bed)\.?|#)\s*$/i;
-/** An identifier before a number names it rather than counts with it: "CheckMate 1250", "NCT 1250". */
+/** Words after which a number designates rather than counts: "page 12345", "patient 10042", "No. 12500", "#12500". */
+const NOT_A_QUANTITY_BEFORE = /(?:\b(?:no|nos|page|pages|pp|p|version|v|ID|code|grant|protocol|study|trial|room|box|suite|ZIP|cohort|arm|part|section|chapter|table|figure|fig|ref|reference|line|item|question|step|level|model|type|visit|day|week|cycle|session|patient|participant|subject|case|sample|specimen|site|center|centre|batch|lot|clone|catalog|unit|ward|bed)\.?|#)\s*$/i;
+/** The word just before a number, past a label's colon or number sign ("RE: 446223"). */
 const WORD_BEFORE = /([\p{L}\p{N}-]+)[:#]?\s*$/u;
 
 /** Whether the word before a number makes it part of a name: "CheckMate 1250", "NCT 1250", "Study 1250" (but "Among 1250" opening a sentence counts). */
