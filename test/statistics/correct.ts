@@ -118,6 +118,7 @@ export const AMA_CORRECT: string[] = [
   'Patient 10042 relapsed after 2 cycles.',
   'Participants came from 12 U.S. states.',
   'The hazard ratios were 0.70 and 0.59 (95% CI, 0.64-0.89 for the second).',
+  'Doses of 2.5 mg and 5.0 mg were compared.',
 ];
 
 export const VANCOUVER_CORRECT: string[] = [

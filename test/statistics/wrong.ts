@@ -112,6 +112,7 @@ export const AMA_WRONG: WrongForm[] = [
   ["The odds ratio was 2.4 (95% CI, 1.1-2.2).", ["statistic-consistency 1:5-1:23 odds ratio 2.4 lies outside its CI (1.1 to 2.2): check the estimate and its limits."]],
   ["The difference was significant (*P* = 1.3).", ["statistic-consistency 1:34-1:42 A P value lies between 0 and 1: check \"P = 1.3\"."]],
   ["The mean difference was 3.5 (95% CI, −0.2 to 3.1).", ["statistic-consistency 1:5-1:28 mean difference 3.5 lies outside its CI (−0.2 to 3.1): check the estimate and its limits."]],
+  ["Colchicine .6 mg was given twice.", ["unit-format 1:12-1:17 Write \"0.6 mg\": a zero before the decimal point."]],
 ];
 
 /** As a Vancouver-style journal (BMJ, The Lancet) would send them back. */
@@ -135,6 +136,8 @@ export const ISMP_WRONG: WrongForm[] = [
   ["Vitamin D 800 IU was given daily.", ["unit-format 1:11-1:17 Write \"800 units\": ISMP: \"IU\" is misread as IV or 10."]],
   ["Levothyroxine 50 ug was started.", ["unit-format 1:15-1:20 Write \"50 mcg\": ISMP: µg is misread as mg."]],
   ["Fentanyl 25 mcgs per hour was infused.", ["unit-format 1:10-1:17 Write \"25 mcg\": \"mcg\" takes no plural."]],
+  ["Give warfarin 5.0 mg daily.", ["unit-format 1:15-1:21 Write \"5 mg\": ISMP: no trailing zero after the decimal point."]],
+  ["Levothyroxine .05 mg was started.", ["unit-format 1:15-1:21 Write \"0.05 mg\": a zero before the decimal point."]],
 ];
 
 export const VANCOUVER: StatisticsOptions = { style: 'vancouver' };

@@ -52,6 +52,17 @@ function styledPer(per: string, ama: boolean): { per: string; faults: string[] }
 function rewrite(measurement: Measurement, text: string, options: ReturnType<typeof statisticsStyle>): { written: string; faults: string[] } | undefined {
   if (SPACED_ONLY.has(measurement.unit) && measurement.space === '') return undefined;
   const faults: string[] = [];
+  let number = text.slice(measurement.number.start, measurement.number.end);
+  // A naked decimal point is missed and ".5 mg" read as 5 mg (AMA, SI and ISMP alike).
+  if (/^[.·]/.test(number)) {
+    number = `0${number}`;
+    faults.push('a zero before the decimal point');
+  }
+  // ISMP: a trailing zero is missed and "5.0 mg" read as 50 mg.
+  if (options.units === 'ismp' && /[.·]0+$/.test(number)) {
+    number = number.replace(/[.·]0+$/, '');
+    faults.push('ISMP: no trailing zero after the decimal point');
+  }
   const unit = styledUnit(measurement.unit, options);
   if (unit.fault) faults.push(unit.fault);
   let space = measurement.space;
@@ -62,7 +73,7 @@ function rewrite(measurement: Measurement, text: string, options: ReturnType<typ
   const per = styledPer(measurement.per, options.style === 'ama');
   faults.push(...per.faults);
   if (faults.length === 0) return undefined;
-  return { written: text.slice(measurement.number.start, measurement.number.end) + space + unit.unit + per.per, faults: [...new Set(faults)] };
+  return { written: number + space + unit.unit + per.per, faults: [...new Set(faults)] };
 }
 
 export const unitFormat: Rule = {
@@ -76,10 +87,10 @@ export const unitFormat: Rule = {
       'Reports, after a number: no space before the unit ("10mg", write "10 mg"; "2L" and "10U" are left alone, as they ' +
       'often mean a line of therapy or a code); a plural unit ("mgs", "mls", "hrs"); "hr" (write "h"); "cc" (write "mL"); ' +
       '"mcg" and "ug" (write "µg", the SI symbol); a second slash ("mg/kg/d", write "mg/kg per day"); "m2" in a per-area ' +
-      'unit ("mg/m2", write "mg/m²"). AMA style also asks for a capital L ("ml", "dl": write "mL", "dL"); Vancouver ' +
+      'unit ("mg/m2", write "mg/m²"); a naked decimal point (".5 mg", write "0.5 mg"). AMA style also asks for a capital L ("ml", "dl": write "mL", "dL"); Vancouver ' +
       'style (`statistics.style: "vancouver"`) accepts both, as SI does. `statistics.units: "ismp"` follows the ISMP list ' +
-      'of error-prone abbreviations, for medication orders and labels: "mcg", not "µg" (misread as mg), and "units", not ' +
-      '"U" or "IU". A number inside a name (PD-1, CD8, IL-6, HER2, COVID-19) is not a quantity and is never read as one.',
+      'of error-prone abbreviations, for medication orders and labels: "mcg", not "µg" (misread as mg), "units", not ' +
+      '"U" or "IU", and no trailing zero ("5.0 mg", write "5 mg"). A number inside a name (PD-1, CD8, IL-6, HER2, COVID-19) is not a quantity and is never read as one.',
     examples: [
       { markdown: 'Patients received pembrolizumab 200 mg every 3 weeks and 2 mg/kg of the second drug.', expected: [] },
       { markdown: 'The dose was 10mg.', expected: ['1:14-1:18 Write "10 mg": a space between the number and the unit.'] },
@@ -89,6 +100,8 @@ export const unitFormat: Rule = {
       { markdown: 'Vitamin B12 100 µg was given daily.', expected: ['1:13-1:19 Write "100 mcg": ISMP: µg is misread as mg.'], options: { statistics: { units: 'ismp' } } },
       { markdown: 'Carboplatin was dosed at 75 mg/m2 and ribavirin at 15 mg/kg/d.', expected: ['1:26-1:34 Write "75 mg/m²": m² with a superscript 2.', '1:52-1:62 Write "15 mg/kg per day": "per" rather than a second slash.'] },
       { markdown: 'Each vial holds 10 ml.', expected: [], options: { statistics: { style: 'vancouver' } } },
+      { markdown: 'Colchicine .5 mg was given, then 5.0 mg of the other drug.', expected: ['1:12-1:17 Write "0.5 mg": a zero before the decimal point.'] },
+      { markdown: 'Give warfarin 5.0 mg daily.', expected: ['1:15-1:21 Write "5 mg": ISMP: no trailing zero after the decimal point.'], options: { statistics: { units: 'ismp' } } },
     ],
   },
   check(analysis, report) {
