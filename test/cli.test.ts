@@ -193,10 +193,10 @@ describe('medlint CLI (built bundle)', function () {
     assert.equal(stderr, 'medlint: 2 warnings, more than --max-warnings 1\n');
   });
 
-  it('lints Markdown under folders and globs, skipping node_modules and .git', () => {
+  it('lints Markdown under folders and globs (the current folder by default), skipping node_modules and .git', () => {
     const dir = folder({ 'a.md': 'Keytruda.', 'sub/b.markdown': 'Keytruda.', 'sub/c.txt': 'Keytruda.', 'node_modules/x/d.md': 'Keytruda.', '.git/e.md': 'Keytruda.' });
     const files = (args: string[]) => [...new Set(JSON.parse(run(['check', ...args, '--format', 'json'], dir).stdout).map((row: { file: string }) => row.file))];
-    assert.deepEqual(files([]), ['a.md']);
+    assert.deepEqual(files([]), ['a.md', 'sub/b.markdown']);
     assert.deepEqual(files(['.']), ['a.md', 'sub/b.markdown']);
     assert.deepEqual(files(['sub/*.txt']), ['sub/c.txt']);
   });

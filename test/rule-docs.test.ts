@@ -22,10 +22,9 @@ describe('rule docs: every documented example runs', () => {
         assert.ok(rule.docs.severity.startsWith(`${rule.defaultSeverity}: `), 'says why its default severity is what it is');
       });
       for (const example of rule.docs.examples) {
-        it(`${example.expected.length ? 'reports' : 'accepts'}: ${JSON.stringify(example.markdown)}`, () => {
-          // A rule off by default is documented as it reports once turned on.
-          const on = rule.defaultSeverity === 'off' ? { rules: { [rule.id]: 'warning' as const } } : {};
-          const findings = linter(on).lint(example.markdown, 'markdown', undefined, sourcesOf(rule.docs.exampleBibliography));
+        it(`${example.expected.length ? 'reports' : 'accepts'}${example.options ? ` (${JSON.stringify(example.options)})` : ''}: ${JSON.stringify(example.markdown)}`, () => {
+          // A rule off by default is documented as it reports when on.
+          const findings = linter({ ...example.options, rules: { [rule.id]: rule.defaultSeverity } }).lint(example.markdown, 'markdown', undefined, sourcesOf(rule.docs.exampleBibliography));
           assert.deepEqual(findings.filter((finding) => finding.ruleId === rule.id).map(describeFinding), example.expected);
         });
       }

@@ -1,4 +1,4 @@
-import { ruleIds, rules } from '../core/rules';
+import { OFF_BY_DEFAULT_RULES, ruleIds, rules } from '../core/rules';
 import { count } from '../core/text/count';
 import { editsOf } from '../core/fixes';
 import type { Finding, Severity, TextEdit } from '../core/types';
@@ -143,7 +143,7 @@ function sarifReporter(version: string): Reporter {
               id: rule.id,
               shortDescription: { text: rule.docs.summary },
               fullDescription: { text: rule.docs.description },
-              defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: SARIF_LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity], ...(OFF_BY_DEFAULT_RULES.has(rule.id) ? { enabled: false } : {}) },
             })),
           },
         },

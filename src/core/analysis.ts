@@ -14,7 +14,8 @@ import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
 import type { CitationSources } from './citations';
 import type { DocumentParts } from './documentParts';
-import type { AbbreviationOptions } from './types';
+import type { StatisticsFacts } from './text/statistics';
+import type { AbbreviationOptions, StatisticsOptions } from './types';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
 
@@ -40,6 +41,12 @@ export interface Analysis {
   /** Pandoc citations and cross-references, and the labels elements carry, in source offsets (markdown/pandoc.ts). */
   pandocReferences: PandocReference[];
   crossrefLabels: PandocLabel[];
+  /** How the document is read: plain text has no emphasis to italicise with. */
+  format: TextFormat;
+  /** How numbers and statistics are checked: the linter's options, set once the analysis is made. */
+  statisticsOptions?: StatisticsOptions;
+  /** The numbers, units and statistics of the prose, found when a rule first asks (statistics.ts). */
+  statistics?: StatisticsFacts;
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -259,6 +266,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     plainText,
     pandocReferences,
     crossrefLabels,
+    format,
   };
 }
 

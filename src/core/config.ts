@@ -5,7 +5,7 @@ import type { CorpusProblem } from './corpus/types';
 import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import type { QuotationSeverity } from './linter';
 import { LineIndex } from './text/lineIndex';
-import type { AbbreviationOptions, SeveritySetting } from './types';
+import type { AbbreviationOptions, SeveritySetting, StatisticsOptions } from './types';
 
 export interface MedlintConfig {
   rules?: Record<string, SeveritySetting>;
@@ -18,6 +18,8 @@ export interface MedlintConfig {
   /** The most a finding inside an attributed direct quotation may be. */
   quotations?: QuotationSeverity;
   abbreviations?: AbbreviationOptions;
+  /** The house style numbers, units and statistics are checked against. */
+  statistics?: StatisticsOptions;
   /** The files of one document split into several, in order, relative to the config file (a Quarto book's `_quarto.yml` chapters serve too). */
   documents?: string[];
 }

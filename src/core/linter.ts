@@ -4,13 +4,13 @@ import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard } from './hover';
 import type { TextFormat } from './plainText';
-import { rules as allRules, type Rule } from './rules';
+import { OFF_BY_DEFAULT_RULES, rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import { summarize, type PartSummary, type DocumentParts } from './documentParts';
-import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting, SourceSpan } from './types';
+import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting, SourceSpan, StatisticsOptions } from './types';
 import { citationHover, completeCitation, type CitationCompletion, type CitationSources } from './citations';
 
 export interface LinterOptions {
@@ -30,6 +30,7 @@ export interface LinterOptions {
   /** Findings the team accepts (`.medlintrc.json` `ignore` entries); a document adds its own in front matter. */
   ignore?: IgnoreEntry[];
   abbreviations?: AbbreviationOptions;
+  statistics?: StatisticsOptions;
 }
 
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
@@ -83,13 +84,14 @@ export function createLinter(options: LinterOptions): Linter {
     if (last?.analysis.source !== text || last.format !== format) {
       const analysis = analyze(text, corpus(), chunks, format);
       if (options.abbreviations) analysis.abbreviationOptions = options.abbreviations;
+      if (options.statistics) analysis.statisticsOptions = options.statistics;
       last = { analysis, format };
     }
     return last.analysis;
   };
   const severityOf = (ruleId: string): SeveritySetting => {
     const rank = ruleRank.get(ruleId);
-    return options.rules?.[ruleId] ?? (rank === undefined ? 'off' : allRules[rank]!.defaultSeverity);
+    return options.rules?.[ruleId] ?? (rank === undefined || OFF_BY_DEFAULT_RULES.has(ruleId) ? 'off' : allRules[rank]!.defaultSeverity);
   };
 
   return {

@@ -4,7 +4,7 @@ import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
 import type { QuotationSeverity } from './linter';
-import type { AbbreviationOptions, SeveritySetting } from './types';
+import type { AbbreviationOptions, SeveritySetting, StatisticsOptions } from './types';
 
 /** The YAML files of one team term folder: entries, and claim entries from its `claims/`. */
 export interface TermFolder {
@@ -19,6 +19,7 @@ export interface ResolvedSettings {
   rules: Record<string, SeveritySetting>;
   quotations?: QuotationSeverity;
   abbreviations?: AbbreviationOptions;
+  statistics?: StatisticsOptions;
   /** Findings the team accepts in every file (the config's `ignore` entries with a text). */
   ignore: IgnoreEntry[];
   problems: CorpusProblem[];
@@ -69,5 +70,5 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
     corpus = { ...corpus, terms };
   }
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ...(config.abbreviations ? { abbreviations: config.abbreviations } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
+  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ...(config.abbreviations ? { abbreviations: config.abbreviations } : {}), ...(config.statistics ? { statistics: config.statistics } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
 }

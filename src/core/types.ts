@@ -67,6 +67,14 @@ export interface AbbreviationOptions {
   expand?: string[];
 }
 
+/** How numbers, units and statistics are checked (`.medlintrc.json` `statistics`). */
+export interface StatisticsOptions {
+  /** `ama` (default): AMA Manual of Style, 11th edition; `vancouver`: ICMJE/Vancouver journals (README). */
+  style?: 'ama' | 'vancouver';
+  /** `si` (default): SI symbols, µg and IU; `ismp`: the ISMP list for medication orders, mcg and units. */
+  units?: 'si' | 'ismp';
+}
+
 /**
  * Something medlint says about a document as a whole, once per lint, rather than at a finding: an
  * editor shows it once (a status or log message), the CLI on standard error. `code` is stable.

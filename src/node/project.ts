@@ -155,7 +155,7 @@ export class Project {
     const ignore = ignoredFileGlobs(config).map(globToRegExp);
     return {
       config,
-      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ...(settings.abbreviations ? { abbreviations: settings.abbreviations } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
+      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ...(settings.abbreviations ? { abbreviations: settings.abbreviations } : {}), ...(settings.statistics ? { statistics: settings.statistics } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };

@@ -210,7 +210,7 @@ export class SettingsResolver implements vscode.Disposable {
     const resolved = resolveSettings(this.builtin, config, folders, configFile ? shown(configFile) : 'settings (medlint.termsPaths)', editorRules);
     problems.push(...resolved.problems);
     this.report(problems);
-    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ...(resolved.abbreviations ? { abbreviations: resolved.abbreviations } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root, ...(config.documents && configFile ? { documents: config.documents } : {}) };
+    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ...(resolved.abbreviations ? { abbreviations: resolved.abbreviations } : {}), ...(resolved.statistics ? { statistics: resolved.statistics } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root, ...(config.documents && configFile ? { documents: config.documents } : {}) };
   }
 
   /** Corpus and config problems reported since the last reset, as shown in the output channel. */

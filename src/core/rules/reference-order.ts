@@ -3,10 +3,10 @@ import type { Rule } from './rule';
 
 export const referenceOrder: Rule = {
   id: 'reference-order',
-  defaultSeverity: 'off',
+  defaultSeverity: 'warning',
   safeFixes: false,
   docs: {
-    severity: 'off: only a manuscript with numbered references (Vancouver, AMA) orders them by first citation; other documents number otherwise or not at all. Turn it on as a warning for manuscripts.',
+    severity: 'warning: the order is a house style (Vancouver, AMA), which a manuscript with numbered references follows; off by default, as other documents number otherwise or not at all.',
     summary: 'Number references in the order they are first cited, each with an entry in the References list.',
     description:
       'In a manuscript that cites by number (`[1]`, `[2, 3]`, `[4–6]`, `<sup>1</sup>`, `^1^`), each reference cited for the ' +

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import type { SeveritySetting } from '../types';
+import type { Severity, StatisticsOptions } from '../types';
 
 /** What a rule reports, in prose offsets; the linter maps it to the source. */
 export interface ProseReport {
@@ -26,6 +26,8 @@ export interface RuleExample {
   markdown: string;
   /** `line:column-line:column message`, 1-based, end exclusive, as remark-lint writes them. */
   expected: string[];
+  /** The house style the example is linted with, when not the default. */
+  options?: { statistics?: StatisticsOptions };
 }
 
 export interface RuleDocs {
@@ -40,8 +42,8 @@ export interface RuleDocs {
 
 export interface Rule {
   id: string;
-  /** `off`: a rule for some documents only, which a config or a profile turns on at the severity it names. */
-  defaultSeverity: SeveritySetting;
+  /** The severity it reports at when on (a rule off by default is in OFF_BY_DEFAULT_RULES). */
+  defaultSeverity: Severity;
   /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
   safeFixes: boolean;
   docs: RuleDocs;

@@ -3,10 +3,10 @@ import type { Rule } from './rule';
 
 export const uncitedReference: Rule = {
   id: 'uncited-reference',
-  defaultSeverity: 'off',
+  defaultSeverity: 'info',
   safeFixes: false,
   docs: {
-    severity: 'off: a shared bibliography (a team\'s library, a Quarto project\'s) holds far more than one document cites. Turn it on (as info) for a manuscript whose bibliography is its reference list.',
+    severity: 'info: an entry never cited is tidying, not an error; off by default, as a shared bibliography (a team\'s library) holds far more than one document cites. Turn it on for a manuscript whose bibliography is its reference list.',
     summary: 'Cite every entry of a manuscript\'s own bibliography, or take it out.',
     description:
       'Each entry of the bibliography that the document\'s front matter names is reported, at that name, when no citation ' +
