@@ -11,6 +11,7 @@ export const referenceOrder: Rule = {
     description:
       'In a manuscript that cites by number (`[1]`, `[2, 3]`, `[4–6]`, `<sup>1</sup>`, `^1^`), each reference cited for the ' +
       'first time must take the next number, as AMA and Vancouver style require: a citation that skips ahead is reported. ' +
+      'The first citation sets where the numbering starts, as in an excerpt or a chapter that goes on from another file. ' +
       'When the document has a References section (a heading such as "References" over a numbered list), a cited number ' +
       'with no entry there is reported too. Citations inside the References section are not read.',
     examples: [
@@ -33,7 +34,11 @@ export const referenceOrder: Rule = {
     if (citations.length === 0) return;
     const listed = entries && new Set(entries);
     const cited = new Set<number>();
-    let highest = 0;
+    // An excerpt, or a chapter of a document in several files, goes on from the numbers before it: the
+    // first citation sets where its numbering starts.
+    const first = Math.min(...citations[0]!.numbers);
+    let highest = first - 1;
+    for (let number = 1; number < first; number++) cited.add(number);
     for (const { numbers, start, end } of citations) {
       let skipped: number | undefined;
       for (const number of numbers) {
