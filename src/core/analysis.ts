@@ -12,6 +12,8 @@ import { spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
 import type { DocumentParts } from './documentParts';
+import { parseFrontMatter, type ParsedFrontMatter } from './frontMatter';
+import type { ResolvedProfile } from './profiles';
 import type { AbbreviationOptions } from './types';
 
 export type CorpusMatch = PhraseMatch<MatchPayload>;
@@ -33,6 +35,10 @@ export interface Analysis {
   documentParts?: DocumentParts;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
+  /** The document's front matter, parsed on first use, once per version of the document. */
+  readonly frontMatter: ParsedFrontMatter;
+  /** The document's profile (profiles.ts), for the lint under way: its readability target, its readers. */
+  profile?: ResolvedProfile;
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -228,6 +234,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
 
   const text = texts.join('');
   const proseMap = map.finish();
+  let frontMatter: ParsedFrontMatter | undefined;
   const prose: Prose = {
     text,
     blocks,
@@ -246,6 +253,10 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     compiled,
     abbreviationShapes: shapes.finish(),
     plainText,
+    get frontMatter() {
+      frontMatter ??= parseFrontMatter(source);
+      return frontMatter;
+    },
   };
 }
 

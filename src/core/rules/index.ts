@@ -5,10 +5,12 @@ import { brandName } from './brand-name';
 import { contradiction } from './contradiction';
 import { expandedAfterDefinition } from './expanded-after-definition';
 import { expansionMismatch } from './expansion-mismatch';
+import { jargon } from './jargon';
 import { misnomer } from './misnomer';
 import { overclaim } from './overclaim';
 import { personFirst } from './person-first';
 import { preferredTerm } from './preferred-term';
+import { readability } from './readability';
 import type { Rule } from './rule';
 import { undefinedAbbreviation } from './undefined-abbreviation';
 import { unsupportedClaim } from './unsupported-claim';
@@ -27,6 +29,8 @@ export const rules: readonly Rule[] = [
   overclaim,
   unsupportedClaim,
   personFirst,
+  readability,
+  jargon,
 ];
 
 export const ruleIds: readonly string[] = rules.map((rule) => rule.id);

@@ -1,0 +1,126 @@
+import type { Analysis } from '../analysis';
+import type { TermEntry } from '../corpus/types';
+import { splitSentences } from '../text/sentences';
+import { partitionPoint } from '../text/spans';
+import { inHeading, isGeneMention, nonOverlapping, surface, termMatches, type TermMatch } from './helpers';
+import type { Rule } from './rule';
+
+// What follows a term that a writer explains: "(a type of white blood cell)", ", a protein that",
+// " — a …", ", which is …", ", or low …", " is a …", " means …".
+const PARENTHESIS_AFTER = /^\s*\(([^()\u2029]*)\)/;
+const APPOSITION_AFTER = /^\s*(?:,|:|\u2014|\u2013|--)\s*(?:a|an|the|which|that|who|or|meaning|i\.e\.|also called|also known as|known as)\b/i;
+const DEFINITION_AFTER = /^\s+(?:(?:is|are)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b)/i;
+// Or, before it: "a protein called PD-1", "a side effect known as CRS".
+const NAMING_BEFORE = /\b(?:called|named|termed|known\s+as)\s*["\u201c']?$/i;
+// Or the next sentence: "It is a protein…", "This means…".
+const NEXT_SENTENCE = /^\s*(?:this|that|it|these|they|those)\s+(?:(?:is|are|was|were)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b|happens\b|occurs\b)/i;
+// Words with a lower-case letter: what an explanation in parentheses is made of, not an abbreviation.
+const PLAIN_WORD = /\b\p{Ll}{2,}/gu;
+
+function sentenceIndexAt(analysis: Analysis, offset: number): number {
+  const { sentences } = analysis;
+  return partitionPoint(sentences.length, (index) => sentences[index]!.end <= offset);
+}
+
+/** Whether the parenthesis after a term explains it in words, rather than giving its abbreviation or expansion. */
+function explainsInParenthesis(analysis: Analysis, match: TermMatch, after: string): boolean {
+  const parenthesis = PARENTHESIS_AFTER.exec(after);
+  if (!parenthesis) return false;
+  if ((parenthesis[1]!.match(PLAIN_WORD) ?? []).length < 2) return false;
+  const start = match.end + parenthesis.index;
+  const end = start + parenthesis[0].length;
+  // "programmed cell death protein 1 (PD-1)", "PD-1 (programmed death 1)": the same term again.
+  return !termMatches(analysis).some((other) => other.start >= start && other.end <= end && other.phrase.payload.entry.id === match.phrase.payload.entry.id);
+}
+
+/** Whether the writer explains the term where it stands: in its sentence or the next. */
+export function isExplained(analysis: Analysis, match: TermMatch): boolean {
+  const text = analysis.prose.text;
+  const index = sentenceIndexAt(analysis, match.start);
+  const sentence = analysis.sentences[index];
+  const sentenceEnd = sentence?.end ?? text.length;
+  const after = text.slice(match.end, sentenceEnd);
+  if (explainsInParenthesis(analysis, match, after) || APPOSITION_AFTER.test(after) || DEFINITION_AFTER.test(after)) return true;
+  if (NAMING_BEFORE.test(text.slice(sentence?.start ?? 0, match.start))) return true;
+  const next = analysis.sentences[index + 1];
+  if (!next || inHeading(analysis, next.start)) return false;
+  const nextText = text.slice(next.start, next.end);
+  if (NEXT_SENTENCE.test(nextText)) return true;
+  // "… PD-1 … . PD-1 is a protein …": the term again, defined.
+  const again = termMatches(analysis).find((other) => other.start >= next.start && other.start < next.end && other.phrase.payload.entry.id === match.phrase.payload.entry.id);
+  return again !== undefined && /^[\s"\u201c*_]*$/.test(text.slice(next.start, again.start)) && DEFINITION_AFTER.test(text.slice(again.end, next.end));
+}
+
+/** The lay definition's first sentence, as an explanation in parentheses after the term: only a noun phrase ("A protein…") reads so. */
+function parentheticalLay(entry: TermEntry): string | undefined {
+  const lay = entry.lay!.trim();
+  const first = splitSentences(lay)[0];
+  const sentence = (first ? lay.slice(first.start, first.end) : lay).trim().replace(/\.$/, '');
+  if (!/^An? \p{Ll}/u.test(sentence) || /[()]/.test(sentence)) return undefined;
+  return `${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
+}
+
+function firstSentenceOf(lay: string): string {
+  const text = lay.trim();
+  const first = splitSentences(text)[0];
+  return (first ? text.slice(first.start, first.end) : text).trim();
+}
+
+export const jargon: Rule = {
+  id: 'jargon',
+  defaultSeverity: 'warning',
+  safeFixes: false,
+  docs: {
+    severity:
+      'warning, in the patient profile only (off in the others): a term a professional reads at a glance stops a patient, but whether this reader knows it is the writer\'s call.',
+    summary: 'Explain professional terms in plain words for patients.',
+    description:
+      'In patient documents, reports the first use of a corpus term written for professionals (PD-1, cytokine release ' +
+      'syndrome, neutropenia, irAEs) that the text does not explain in the same or the next sentence, and offers the ' +
+      'entry\'s plain-words (`lay`) definition. An explanation is what writers use: a parenthesis in words ("(a type of ' +
+      'white blood cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
+      '(" is a …", " means …"), a name given ("a protein called PD-1"), or a next sentence that starts "It is…", "This ' +
+      'means…" or defines the term again. A term is reported once per document; headings, brand names and gene ' +
+      'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy, immunotherapy). The fix ' +
+      'puts the lay definition in parentheses after the term, offered only where it reads as a noun phrase ("a ' +
+      'protein…"); it is never applied by fix-all.',
+    examples: [
+      { markdown: 'PD-1, a protein on immune cells, can be blocked by some medicines.', expected: [] },
+      { markdown: 'You may get neutropenia (a low number of white blood cells that fight infection).', expected: [] },
+      { markdown: 'Some medicines block a protein called PD-1.', expected: [] },
+      { markdown: 'Your medicine blocks PD-1. It is a protein on immune cells that acts like a brake.', expected: [] },
+      { markdown: 'Chemotherapy can cause hair loss.', expected: [] },
+      {
+        markdown: 'Your medicine blocks PD-1 on your immune cells.',
+        expected: ['1:21-1:25 Explain "PD-1" in plain words, e.g. "A protein on T cells, a type of immune cell, that acts like a brake."'],
+      },
+      {
+        markdown: 'Tell your doctor if you have signs of cytokine release syndrome, such as fever.',
+        expected: ['1:37-1:62 Explain "cytokine release syndrome" in plain words, e.g. "A reaction to some immune treatments in which immune cells release a flood of signals."'],
+      },
+    ],
+  },
+  check(analysis, report) {
+    const seen = new Set<string>();
+    for (const match of nonOverlapping(termMatches(analysis))) {
+      const { entry, form } = match.phrase.payload;
+      if (!entry.lay || entry.plain || form === 'brand' || seen.has(entry.id)) continue;
+      if (inHeading(analysis, match.start) || isGeneMention(analysis, match)) continue;
+      seen.add(entry.id);
+      if (isExplained(analysis, match)) continue;
+      const term = surface(analysis, match);
+      const lay = parentheticalLay(entry);
+      const before = analysis.prose.text.slice(analysis.sentences[sentenceIndexAt(analysis, match.start)]?.start ?? 0, match.start);
+      // No parenthesis inside a parenthesis, and a plural term takes no singular explanation.
+      const fits = lay !== undefined && !match.plural && !/^\s*\(/.test(analysis.prose.text.slice(match.end)) && (before.match(/\(/g) ?? []).length === (before.match(/\)/g) ?? []).length;
+      report({
+        start: match.start,
+        end: match.end,
+        message: `Explain "${term}" in plain words, e.g. "${firstSentenceOf(entry.lay)}"`,
+        explanation: `Patients may not know "${term}". In plain words: ${entry.lay.trim()}`,
+        entryId: entry.id,
+        ...(fits ? { fix: `${analysis.prose.text.slice(match.start, match.end)} (${lay})` } : {}),
+      });
+    }
+  },
+};
