@@ -182,3 +182,8 @@ export function sentenceText(analysis: Analysis, sentence: { start: number; end:
 
 /** A grade as reports write it: one decimal. */
 export const formatGrade = (grade: number) => (Number.isFinite(grade) ? grade.toFixed(1) : '–');
+
+/** The document's profile and grade in a few words, as the status bar and the CLI show them: "Patient · grade 9.4". */
+export function gradeSummary(report: ReadabilityReport): string {
+  return `${report.profile.label} · grade ${formatGrade(report.document.grade)}`;
+}
