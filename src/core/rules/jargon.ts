@@ -66,13 +66,15 @@ function firstSentenceOf(lay: string): string {
   return (first ? text.slice(first.start, first.end) : text).trim();
 }
 
+const PATIENT = '---\nmedlint: { profile: patient }\n---\n';
+
 export const jargon: Rule = {
   id: 'jargon',
   defaultSeverity: 'warning',
   safeFixes: false,
   docs: {
     severity:
-      'warning, in the patient profile only (off in the others): a term a professional reads at a glance stops a patient, but whether this reader knows it is the writer\'s call.',
+      'warning: in the patient profile only (off in the others), as a term a professional reads at a glance stops a patient, but whether this reader knows it is the writer\'s call.',
     summary: 'Explain professional terms in plain words for patients.',
     description:
       'In patient documents, reports the first use of a corpus term written for professionals (PD-1, cytokine release ' +
@@ -85,18 +87,18 @@ export const jargon: Rule = {
       'puts the lay definition in parentheses after the term, offered only where it reads as a noun phrase ("a ' +
       'protein…"); it is never applied by fix-all.',
     examples: [
-      { markdown: 'PD-1, a protein on immune cells, can be blocked by some medicines.', expected: [] },
-      { markdown: 'You may get neutropenia (a low number of white blood cells that fight infection).', expected: [] },
-      { markdown: 'Some medicines block a protein called PD-1.', expected: [] },
-      { markdown: 'Your medicine blocks PD-1. It is a protein on immune cells that acts like a brake.', expected: [] },
-      { markdown: 'Chemotherapy can cause hair loss.', expected: [] },
+      { markdown: `${PATIENT}PD-1, a protein on immune cells, can be blocked by some medicines.`, expected: [] },
+      { markdown: `${PATIENT}You may get neutropenia (a low number of white blood cells that fight infection).`, expected: [] },
+      { markdown: `${PATIENT}Some medicines block a protein called PD-1.`, expected: [] },
+      { markdown: `${PATIENT}Your medicine blocks PD-1. It is a protein on immune cells that acts like a brake.`, expected: [] },
+      { markdown: `${PATIENT}Chemotherapy can cause hair loss.`, expected: [] },
       {
-        markdown: 'Your medicine blocks PD-1 on your immune cells.',
-        expected: ['1:21-1:25 Explain "PD-1" in plain words, e.g. "A protein on T cells, a type of immune cell, that acts like a brake."'],
+        markdown: `${PATIENT}Your medicine blocks PD-1 on your immune cells.`,
+        expected: ['4:22-4:26 Explain "PD-1" in plain words, e.g. "A protein on T cells, a type of immune cell, that acts like a brake."'],
       },
       {
-        markdown: 'Tell your doctor if you have signs of cytokine release syndrome, such as fever.',
-        expected: ['1:37-1:62 Explain "cytokine release syndrome" in plain words, e.g. "A reaction to some immune treatments in which immune cells release a flood of signals."'],
+        markdown: `${PATIENT}Tell your doctor if you have signs of cytokine release syndrome, such as fever.`,
+        expected: ['4:39-4:64 Explain "cytokine release syndrome" in plain words, e.g. "A reaction in which immune cells release a flood of chemical signals into the blood."'],
       },
     ],
   },

@@ -17,7 +17,7 @@ export const readability: Rule = {
   safeFixes: false,
   docs: {
     severity:
-      'warning, in the patient profile only (off in the others): health-literacy guidance (NIH, CDC Clear Communication Index, AMA) asks that patient materials read at grade 6–8, but a formula counts syllables, not meaning.',
+      'warning: in the patient profile only (off in the others), as health-literacy guidance (NIH, CDC Clear Communication Index, AMA) asks that patient materials read at grade 6–8, but a formula counts syllables, not meaning.',
     summary: 'Keep each section of a patient document at the target reading grade.',
     description:
       'Scores every section (heading to heading) and the whole document by the Flesch–Kincaid grade level and SMOG, ' +
@@ -35,7 +35,7 @@ export const readability: Rule = {
         markdown:
           '---\nmedlint: { profile: patient }\n---\n\n## How it works\n\nImmune checkpoint inhibitors potentiate antitumour immunity by interrupting inhibitory signalling between tumour cells and activated lymphocytes. Consequently, immune-mediated inflammation may affect practically any organ system.',
         expected: [
-          '5:1-5:16 Section "How it works" reads at grade 22.8 (SMOG 21.2), above the target of 8. Hardest sentences: "Immune checkpoint inhibitors potentiate antitumour immunity by interrupting…" (grade 24.1); "Consequently, immune-mediated inflammation may affect practically any organ…" (grade 21.0).',
+          '5:4-5:16 Section "How it works" reads at grade 23.7 (SMOG 17.7), above the target of 8. Hardest sentences: "Consequently, immune-mediated inflammation may affect practically any organ…" (grade 24.6); "Immune checkpoint inhibitors potentiate antitumour immunity by interrupting…" (grade 23.8).',
         ],
       },
     ],
