@@ -78,9 +78,9 @@ export const jargon: Rule = {
     summary: 'Explain professional terms in plain words for patients.',
     description:
       'In patient documents, reports the first use of a corpus term written for professionals (PD-1, cytokine release ' +
-      'syndrome, neutropenia, irAEs) that the text does not explain in the same or the next sentence, and offers the ' +
+      'syndrome, colitis, irAEs) that the text does not explain in the same or the next sentence, and offers the ' +
       'entry\'s plain-words (`lay`) definition. An explanation is what writers use: a parenthesis in words ("(a type of ' +
-      'white blood cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
+      'immune cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
       '(" is a …", " means …"), a name given ("a protein called PD-1"), or a next sentence that starts "It is…", "This ' +
       'means…" or defines the term again. A term is reported once per document; headings, brand names and gene ' +
       'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy, immunotherapy). The fix ' +
@@ -88,7 +88,7 @@ export const jargon: Rule = {
       'protein…"); it is never applied by fix-all.',
     examples: [
       { markdown: `${PATIENT}PD-1, a protein on immune cells, can be blocked by some medicines.`, expected: [] },
-      { markdown: `${PATIENT}You may get neutropenia (a low number of white blood cells that fight infection).`, expected: [] },
+      { markdown: `${PATIENT}You may get colitis (swelling of the lining of the colon), which causes diarrhea.`, expected: [] },
       { markdown: `${PATIENT}Some medicines block a protein called PD-1.`, expected: [] },
       { markdown: `${PATIENT}Your medicine blocks PD-1. It is a protein on immune cells that acts like a brake.`, expected: [] },
       { markdown: `${PATIENT}Chemotherapy can cause hair loss.`, expected: [] },
