@@ -11,7 +11,7 @@ const PARENTHESIS_AFTER = /^\s*\(([^()\u2029]*)\)/;
 const APPOSITION_AFTER = /^\s*(?:,|:|\u2014|\u2013|--)\s*(?:a|an|the|which|that|who|or|meaning|i\.e\.|also called|also known as|known as)\b/i;
 const DEFINITION_AFTER = /^\s+(?:(?:is|are)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b)/i;
 // Or, before it: "a protein called PD-1", "a side effect known as CRS".
-const NAMING_BEFORE = /\b(?:called|named|termed|known\s+as)\s*["\u201c']?$/i;
+const NAMING_BEFORE = /\b(?:called|named|termed|known\s+as)\s+(?:(?:a|an|the)\s+)?["\u201c']?$/i;
 // Or the next sentence: "It is a protein…", "This means…".
 const NEXT_SENTENCE = /^\s*(?:this|that|it|these|they|those)\s+(?:(?:is|are|was|were)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b|happens\b|occurs\b)/i;
 // Words with a lower-case letter: what an explanation in parentheses is made of, not an abbreviation.
@@ -48,7 +48,7 @@ export function isExplained(analysis: Analysis, match: TermMatch): boolean {
   if (NEXT_SENTENCE.test(nextText)) return true;
   // "… PD-1 … . PD-1 is a protein …": the term again, defined.
   const again = termMatches(analysis).find((other) => other.start >= next.start && other.start < next.end && other.phrase.payload.entry.id === match.phrase.payload.entry.id);
-  return again !== undefined && /^[\s"\u201c*_]*$/.test(text.slice(next.start, again.start)) && DEFINITION_AFTER.test(text.slice(again.end, next.end));
+  return again !== undefined && /^[\s"\u201c*_]*(?:(?:a|an|the)\s+)?$/i.test(text.slice(next.start, again.start)) && DEFINITION_AFTER.test(text.slice(again.end, next.end));
 }
 
 /** The lay definition's first sentence, as an explanation in parentheses after the term: only a noun phrase ("A protein…") reads so. */
