@@ -60,6 +60,11 @@ function parentheticalLay(entry: TermEntry): string | undefined {
   return `${sentence[0]!.toLowerCase()}${sentence.slice(1)}`;
 }
 
+/** Whether the corpus marks the term, or the form written, as an everyday word ("kidney cancer" for renal cell carcinoma). */
+function isPlain(entry: TermEntry, match: TermMatch): boolean {
+  return entry.plain === true || (Array.isArray(entry.plain) && entry.plain.some((form) => form.toLowerCase() === match.phrase.text.toLowerCase()));
+}
+
 function firstSentenceOf(lay: string): string {
   const text = lay.trim();
   const first = splitSentences(text)[0];
@@ -82,8 +87,8 @@ export const jargon: Rule = {
       'entry\'s plain-words (`lay`) definition. An explanation is what writers use: a parenthesis in words ("(a type of ' +
       'immune cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
       '(" is a …", " means …"), a name given ("a protein called PD-1"), or a next sentence that starts "It is…", "This ' +
-      'means…" or defines the term again. A term is reported once per document; headings, brand names and gene ' +
-      'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy, immunotherapy). The fix ' +
+      'means…" or defines the term again. A term is reported once per document; headings, medicines\' names and gene ' +
+      'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy; "kidney cancer" for renal cell carcinoma). The fix ' +
       'puts the lay definition in parentheses after the term, offered only where it reads as a noun phrase ("a ' +
       'protein…"); it is never applied by fix-all.',
     examples: [
@@ -106,7 +111,8 @@ export const jargon: Rule = {
     const seen = new Set<string>();
     for (const match of nonOverlapping(termMatches(analysis))) {
       const { entry, form } = match.phrase.payload;
-      if (!entry.lay || entry.plain || form === 'brand' || seen.has(entry.id)) continue;
+      // A medicine's name is its name: a leaflet names the patient's medicines, brand or generic.
+      if (!entry.lay || entry.category === 'drug' || form === 'brand' || isPlain(entry, match) || seen.has(entry.id)) continue;
       if (inHeading(analysis, match.start) || isGeneMention(analysis, match)) continue;
       seen.add(entry.id);
       if (isExplained(analysis, match)) continue;
