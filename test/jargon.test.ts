@@ -33,6 +33,9 @@ describe('jargon', () => {
       'The drug wakes up each T cell. This means your immune system can attack the cancer.',
       'The drug wakes up each T cell. A T cell is a kind of white blood cell.',
       'The drug wakes up each T cell. T cells are a kind of white blood cell.',
+      'A lab test shows how much of the protein PD-L1 a tumor has.',
+      'These drugs do not work on the HER2 marker.',
+      'The drug finds myeloma cancer cells.',
     ];
     for (const text of explained) {
       it(text, () => assert.deepEqual(jargon(text), []));

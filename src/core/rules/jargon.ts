@@ -8,10 +8,13 @@ import type { Rule } from './rule';
 // What follows a term that a writer explains: "(a type of white blood cell)", ", a protein that",
 // " — a …", ", which is …", ", or low …", " is a …", " means …".
 const PARENTHESIS_AFTER = /^\s*\(([^()\u2029]*)\)/;
-const APPOSITION_AFTER = /^\s*(?:,|:|\u2014|\u2013|--)\s*(?:a|an|the|which|that|who|or|meaning|i\.e\.|also called|also known as|known as)\b/i;
+const APPOSITION_AFTER = /^\s*(?:,|:|\u2014|\u2013|--)\s*(?:a|an|the|another|which|that|who|or|meaning|i\.e\.|also called|also known as|known as)\b/i;
 const DEFINITION_AFTER = /^\s+(?:(?:is|are)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b)/i;
 // Or, before it: "a protein called PD-1", "a side effect known as CRS".
 const NAMING_BEFORE = /\b(?:called|named|termed|known\s+as)\s+(?:(?:a|an|the)\s+)?["\u201c']?$/i;
+// Or the kind of thing it is, beside it: "the protein PD-L1", "the HER2 marker", "myeloma cancer cells".
+const KIND_BEFORE = /\b(?:the|a|an)\s+(?:protein|marker|gene|virus)\s+["\u201c']?$/i;
+const KIND_AFTER = /^\s+(?:protein|marker|gene|virus|cancers?|tumou?rs?)\b/i;
 // Or the next sentence: "It is a protein…", "This means…".
 const NEXT_SENTENCE = /^\s*(?:this|that|it|these|they|those)\s+(?:(?:is|are|was|were)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b|happens\b|occurs\b)/i;
 // Words with a lower-case letter: what an explanation in parentheses is made of, not an abbreviation.
@@ -40,8 +43,9 @@ export function isExplained(analysis: Analysis, match: TermMatch): boolean {
   const sentence = analysis.sentences[index];
   const sentenceEnd = sentence?.end ?? text.length;
   const after = text.slice(match.end, sentenceEnd);
-  if (explainsInParenthesis(analysis, match, after) || APPOSITION_AFTER.test(after) || DEFINITION_AFTER.test(after)) return true;
-  if (NAMING_BEFORE.test(text.slice(sentence?.start ?? 0, match.start))) return true;
+  if (explainsInParenthesis(analysis, match, after) || APPOSITION_AFTER.test(after) || DEFINITION_AFTER.test(after) || KIND_AFTER.test(after)) return true;
+  const before = text.slice(sentence?.start ?? 0, match.start);
+  if (NAMING_BEFORE.test(before) || KIND_BEFORE.test(before)) return true;
   const next = analysis.sentences[index + 1];
   if (!next || inHeading(analysis, next.start)) return false;
   const nextText = text.slice(next.start, next.end);
@@ -86,7 +90,8 @@ export const jargon: Rule = {
       'syndrome, colitis, irAEs) that the text does not explain in the same or the next sentence, and offers the ' +
       'entry\'s plain-words (`lay`) definition. An explanation is what writers use: a parenthesis in words ("(a type of ' +
       'immune cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
-      '(" is a …", " means …"), a name given ("a protein called PD-1"), or a next sentence that starts "It is…", "This ' +
+      '(" is a …", " means …"), a name given ("a protein called PD-1"), the kind of thing it is ("the protein PD-L1", ' +
+      '"the HER2 marker", "myeloma cancer cells"), or a next sentence that starts "It is…", "This ' +
       'means…" or defines the term again. A term is reported once per document; headings, medicines\' names and gene ' +
       'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy; "kidney cancer" for renal cell carcinoma). The fix ' +
       'puts the lay definition in parentheses after the term, offered only where it reads as a noun phrase ("a ' +
