@@ -59,7 +59,7 @@ interface ChunkAnalysis {
  * view of its whole parent (the document): a cache keyed by slices would keep every edited version
  * of the document alive.
  */
-function detachedCopy(text: string): string {
+export function detachedCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 

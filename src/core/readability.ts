@@ -1,7 +1,7 @@
 import { fleschKincaid } from 'flesch-kincaid';
 import { smogFormula } from 'smog-formula';
 import { syllable } from 'syllable';
-import type { Analysis } from './analysis';
+import { detachedCopy, type Analysis } from './analysis';
 import { BLOCK_BREAK, PLACEHOLDER } from './markdown/prose';
 import type { SourceSpan } from './types';
 
@@ -57,10 +57,41 @@ interface Counts {
   polysyllables: number;
 }
 
+// Counting syllables is most of the cost, and a document repeats its words, and keeps most of its
+// sentences from one edit to the next: counts are kept by word and by sentence, within a budget, under
+// keys copied out of the document (a slice would keep the whole document alive).
+const BUDGET = 2_000_000;
+const syllablesByWord = new Map<string, number>();
+const countsBySentence = new Map<string, Counts>();
+let sentenceCharacters = 0;
+
+function syllablesOf(word: string): number {
+  let syllables = syllablesByWord.get(word);
+  if (syllables === undefined) {
+    if (syllablesByWord.size > BUDGET / 20) syllablesByWord.clear();
+    syllables = Math.max(1, syllable(word));
+    syllablesByWord.set(detachedCopy(word), syllables);
+  }
+  return syllables;
+}
+
 function countSentence(text: string): Counts {
+  const cached = countsBySentence.get(text);
+  if (cached) return cached;
+  const counts = countWords(text);
+  if (sentenceCharacters + text.length > BUDGET) {
+    countsBySentence.clear();
+    sentenceCharacters = 0;
+  }
+  countsBySentence.set(detachedCopy(text), counts);
+  sentenceCharacters += text.length;
+  return counts;
+}
+
+function countWords(text: string): Counts {
   const counts: Counts = { sentences: 1, words: 0, syllables: 0, polysyllables: 0 };
   for (const [word] of text.replace(CITATION, ' ').matchAll(WORD)) {
-    const syllables = Math.max(1, syllable(word));
+    const syllables = syllablesOf(word);
     counts.words++;
     counts.syllables += syllables;
     if (syllables >= 3) counts.polysyllables++;

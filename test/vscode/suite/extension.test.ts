@@ -518,6 +518,7 @@ describe('medlint in a real VS Code extension host', function () {
       '## How it works',
       '',
       'Immune checkpoint inhibitors potentiate antitumour immunity by interrupting inhibitory signalling between tumour cells and activated lymphocytes.',
+      'Consequently, immune-mediated inflammation may affect practically any organ system in the body.',
       '',
     ].join('\n');
     const document = await openScratch('leaflet.md', leaflet);
