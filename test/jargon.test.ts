@@ -36,6 +36,15 @@ describe('jargon', () => {
       'A lab test shows how much of the protein PD-L1 a tumor has.',
       'These drugs do not work on the HER2 marker.',
       'The drug finds myeloma cancer cells.',
+      // Forms in NCI and FDA patient materials (test/real/docs), reworded.
+      'Call us if you have lung problems (pneumonitis).',
+      'The drug blocks its partner protein PD-L1.',
+      'It treats blood cancers like Hodgkin lymphoma and multiple myeloma.',
+      'It treats large B-cell lymphoma or follicular lymphoma, two types of lymphoma.',
+      'T-cell transfer therapy is a type of immunotherapy.',
+      'Some people get tumor lysis syndrome. In this syndrome, the tumor cells break apart in the blood.',
+      'It can release cytokines into the blood. Cytokines are immune substances with many jobs.',
+      'These drugs block immune checkpoints. These checkpoints are a normal part of the immune system.',
     ];
     for (const text of explained) {
       it(text, () => assert.deepEqual(jargon(text), []));
@@ -56,6 +65,7 @@ describe('jargon', () => {
         '4:22-4:53 Explain "programmed cell death protein 1" in plain words, e.g. "A protein on T cells, a type of immune cell, that acts like a brake."',
       ]);
       assert.deepEqual(jargon('You may get cytokine release syndrome (CRS).').length, 1);
+      assert.deepEqual(jargon('You may get an immune-related adverse event (irAE) and need care.').length, 1);
     });
 
     it('when the next sentence is in another section', () => {
@@ -79,6 +89,7 @@ describe('jargon', () => {
     it('brand names, headings, and gene mentions', () => {
       assert.deepEqual(jargon('Keytruda is given by drip.'), []);
       assert.deepEqual(jargon('# About CAR T-cell therapy\n\nAsk your nurse.\n'), []);
+      assert.deepEqual(jargon('| Medicine | Used for |\n| --- | --- |\n| Kymriah | Follicular lymphoma |\n'), []);
       assert.deepEqual(jargon('Tests looked at the *CD274* gene.'), []);
     });
   });

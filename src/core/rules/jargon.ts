@@ -1,59 +1,9 @@
-import type { Analysis } from '../analysis';
 import type { TermEntry } from '../corpus/types';
 import { splitSentences } from '../text/sentences';
-import { partitionPoint } from '../text/spans';
-import { inHeading, isGeneMention, nonOverlapping, surface, termMatches, type TermMatch } from './helpers';
+import { blockAt } from '../analysis';
+import { isExplained, sentenceIndexAt } from '../plainExplanation';
+import { isGeneMention, nonOverlapping, surface, termMatches, type TermMatch } from './helpers';
 import type { Rule } from './rule';
-
-// What follows a term that a writer explains: "(a type of white blood cell)", ", a protein that",
-// " — a …", ", which is …", ", or low …", " is a …", " means …".
-const PARENTHESIS_AFTER = /^\s*\(([^()\u2029]*)\)/;
-const APPOSITION_AFTER = /^\s*(?:,|:|\u2014|\u2013|--)\s*(?:a|an|the|another|which|that|who|or|meaning|i\.e\.|also called|also known as|known as)\b/i;
-const DEFINITION_AFTER = /^\s+(?:(?:is|are)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b)/i;
-// Or, before it: "a protein called PD-1", "a side effect known as CRS".
-const NAMING_BEFORE = /\b(?:called|named|termed|known\s+as)\s+(?:(?:a|an|the)\s+)?["\u201c']?$/i;
-// Or the kind of thing it is, beside it: "the protein PD-L1", "the HER2 marker", "myeloma cancer cells".
-const KIND_BEFORE = /\b(?:the|a|an)\s+(?:protein|marker|gene|virus)\s+["\u201c']?$/i;
-const KIND_AFTER = /^\s+(?:protein|marker|gene|virus|cancers?|tumou?rs?)\b/i;
-// Or the next sentence: "It is a protein…", "This means…".
-const NEXT_SENTENCE = /^\s*(?:this|that|it|these|they|those)\s+(?:(?:is|are|was|were)\s+(?:a|an|the|when|where|what|how|one|part|some)\b|means\b|refers\s+to\b|happens\b|occurs\b)/i;
-// Words with a lower-case letter: what an explanation in parentheses is made of, not an abbreviation.
-const PLAIN_WORD = /\b\p{Ll}{2,}/gu;
-
-function sentenceIndexAt(analysis: Analysis, offset: number): number {
-  const { sentences } = analysis;
-  return partitionPoint(sentences.length, (index) => sentences[index]!.end <= offset);
-}
-
-/** Whether the parenthesis after a term explains it in words, rather than giving its abbreviation or expansion. */
-function explainsInParenthesis(analysis: Analysis, match: TermMatch, after: string): boolean {
-  const parenthesis = PARENTHESIS_AFTER.exec(after);
-  if (!parenthesis) return false;
-  if ((parenthesis[1]!.match(PLAIN_WORD) ?? []).length < 2) return false;
-  const start = match.end + parenthesis.index;
-  const end = start + parenthesis[0].length;
-  // "programmed cell death protein 1 (PD-1)", "PD-1 (programmed death 1)": the same term again.
-  return !termMatches(analysis).some((other) => other.start >= start && other.end <= end && other.phrase.payload.entry.id === match.phrase.payload.entry.id);
-}
-
-/** Whether the writer explains the term where it stands: in its sentence or the next. */
-export function isExplained(analysis: Analysis, match: TermMatch): boolean {
-  const text = analysis.prose.text;
-  const index = sentenceIndexAt(analysis, match.start);
-  const sentence = analysis.sentences[index];
-  const sentenceEnd = sentence?.end ?? text.length;
-  const after = text.slice(match.end, sentenceEnd);
-  if (explainsInParenthesis(analysis, match, after) || APPOSITION_AFTER.test(after) || DEFINITION_AFTER.test(after) || KIND_AFTER.test(after)) return true;
-  const before = text.slice(sentence?.start ?? 0, match.start);
-  if (NAMING_BEFORE.test(before) || KIND_BEFORE.test(before)) return true;
-  const next = analysis.sentences[index + 1];
-  if (!next || inHeading(analysis, next.start)) return false;
-  const nextText = text.slice(next.start, next.end);
-  if (NEXT_SENTENCE.test(nextText)) return true;
-  // "… PD-1 … . PD-1 is a protein …": the term again, defined.
-  const again = termMatches(analysis).find((other) => other.start >= next.start && other.start < next.end && other.phrase.payload.entry.id === match.phrase.payload.entry.id);
-  return again !== undefined && /^[\s"\u201c*_]*(?:(?:a|an|the)\s+)?$/i.test(text.slice(next.start, again.start)) && DEFINITION_AFTER.test(text.slice(again.end, next.end));
-}
 
 /** The lay definition's first sentence, as an explanation in parentheses after the term: only a noun phrase ("A protein…") reads so. */
 function parentheticalLay(entry: TermEntry): string | undefined {
@@ -92,7 +42,7 @@ export const jargon: Rule = {
       'immune cell)"), an apposition (", a protein that…", " — a …", ", which is…", ", or …"), a definition ' +
       '(" is a …", " means …"), a name given ("a protein called PD-1"), the kind of thing it is ("the protein PD-L1", ' +
       '"the HER2 marker", "myeloma cancer cells"), or a next sentence that starts "It is…", "This ' +
-      'means…" or defines the term again. A term is reported once per document; headings, medicines\' names and gene ' +
+      'means…" or defines the term again. A term is reported once per document; headings, tables, medicines\' names and gene ' +
       'mentions are left alone, as are everyday words the corpus marks `plain` (chemotherapy; "kidney cancer" for renal cell carcinoma). The fix ' +
       'puts the lay definition in parentheses after the term, offered only where it reads as a noun phrase ("a ' +
       'protein…"); it is never applied by fix-all.',
@@ -118,7 +68,8 @@ export const jargon: Rule = {
       const { entry, form } = match.phrase.payload;
       // A medicine's name is its name: a leaflet names the patient's medicines, brand or generic.
       if (!entry.lay || entry.category === 'drug' || form === 'brand' || isPlain(entry, match) || seen.has(entry.id)) continue;
-      if (inHeading(analysis, match.start) || isGeneMention(analysis, match)) continue;
+      // A heading or a table cell names; the prose around it explains.
+      if (blockAt(analysis.prose, match.start)?.kind !== 'paragraph' || isGeneMention(analysis, match)) continue;
       seen.add(entry.id);
       if (isExplained(analysis, match)) continue;
       const term = surface(analysis, match);

@@ -2,7 +2,7 @@ import { abbreviationIndex, lineOf, undefinedFirstUses } from '../abbreviationIn
 import { rankSenses } from '../abbreviations';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, lowerCaseOpening, surface, writtenDefinition, type TermMatch } from './helpers';
-import { isExplained } from './jargon';
+import { isExplained } from '../plainExplanation';
 
 // Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
 // cannot go inside the compound, so the writer places it; no fix is offered.
