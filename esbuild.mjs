@@ -42,6 +42,28 @@ const builtinCorpus = {
   },
 };
 
+// Citation.js can fetch DOIs and URLs; medlint reads bibliography files only, so its fetch modules
+// are left out (and nothing in the bundles can reach the network).
+const offline = {
+  name: 'offline',
+  setup(build) {
+    build.onResolve({ filter: /^(?:sync-fetch|fetch-ponyfill)$/ }, (args) => ({ path: args.path, namespace: 'offline' }));
+    const refuse = 'const refuse = () => { throw new Error("medlint reads bibliography files only; it fetches nothing"); };';
+    build.onLoad({ filter: /.*/, namespace: 'offline' }, (args) => ({
+      loader: 'js',
+      contents: args.path === 'sync-fetch' ? `${refuse} module.exports = Object.assign(refuse, { Headers: class {} });` : `${refuse} module.exports = () => ({ fetch: refuse, Headers: class {} });`,
+    }));
+  },
+};
+// The bibliography module (Citation.js, citeproc-js) is a file of its own beside each Node bundle,
+// required on first use (src/core/bibliographyModule.ts): a document without one never loads it.
+const bibliographyApart = {
+  name: 'bibliography-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/bibliography$/ }, (args) => (args.importer.endsWith('bibliographyModule.ts') ? { path: './bibliography.js', external: true } : undefined));
+  },
+};
+
 const bench = process.argv.includes('--bench');
 
 const node = {
@@ -49,7 +71,7 @@ const node = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [builtinCorpus],
+  plugins: [builtinCorpus, offline, bibliographyApart],
   // jsonc-parser's UMD entry hides its modules from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Minified: less to parse at every start of the CLI.
@@ -57,7 +79,7 @@ const node = {
   sourcemap: 'linked',
   logLevel: 'warning',
 };
-await esbuild.build({ ...node, entryPoints: { 'medlint-cli': 'src/cli/main.ts', ...(bench ? { bench: 'test/bench/run.ts' } : {}) }, outdir: 'dist' });
+await esbuild.build({ ...node, entryPoints: { 'medlint-cli': 'src/cli/main.ts', bibliography: 'src/core/bibliography.ts', ...(bench ? { bench: 'test/bench/run.ts' } : {}) }, outdir: 'dist' });
 await esbuild.build({ ...node, entryPoints: { 'medlint-server': 'src/server/main.ts' }, outdir: 'dist' });
 await esbuild.build({ ...node, entryPoints: { cli: 'src/cli/launch.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' }, sourcemap: false });
 chmodSync('dist/cli.js', 0o755);
@@ -67,7 +89,7 @@ const extension = { ...node, external: ['vscode'], sourcemap: false };
 await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts', lintWorker: 'src/worker/lintWorker.ts' }, outdir: 'dist' });
 // VS Code runs web extensions in a web worker, which has no DOM: the `worker` export condition picks
 // the builds that do without one (decode-named-character-reference's browser build needs `document`).
-await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'] });
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'], plugins: [builtinCorpus, offline] });
 // The extension's integration tests, run inside VS Code by test/vscode/run.mjs or test-electron.
 await esbuild.build({ ...extension, minify: false, entryPoints: { index: 'test/vscode/suite/index.ts', 'extension.test': 'test/vscode/suite/extension.test.ts' }, outdir: 'dist/test/vscode', external: ['vscode', 'mocha'] });
 

@@ -419,3 +419,64 @@ describe('medlint abbreviations and documents in several files (issue #17, built
     assert.equal(run(['abbreviations'], dir).code, 2);
   });
 });
+
+describe('Quarto, R Markdown and Pandoc documents (issue #18, built bundle)', () => {
+  it('checks .qmd, .Rmd and .Rmarkdown files in a folder, reading code chunks as code and citations as evidence', () => {
+    const chunk = '```{r}\n#| label: fig-km\n# Keytruda cures cancer\nplot(fit)\n```\n';
+    const dir = folder({
+      'paper.qmd': `Studies have shown a benefit [@smith2020]. See @fig-km.\n\n${chunk}`,
+      'analysis.Rmd': `Studies have shown a benefit.\n\n${chunk}`,
+      'notes.Rmarkdown': 'Keytruda was given.\n',
+      'data.txt': 'Keytruda was given.\n',
+    });
+    const { stdout } = run(['check', '.', '--format', 'json'], dir);
+    const rows = (JSON.parse(stdout) as { file: string; line: number; column: number; rule: string }[]).map((row) => `${row.file}:${row.line}:${row.column} ${row.rule}`);
+    assert.deepEqual(rows, ['analysis.Rmd:1:1 unsupported-claim', 'notes.Rmarkdown:1:1 brand-name']);
+  });
+
+  it('checks the example Quarto manuscript against its BibLaTeX and CSL-JSON bibliographies', () => {
+    const { code, stdout, stderr } = run(['check', 'examples/quarto-manuscript'], ROOT);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(
+      stdout,
+      [
+        'examples/quarto-manuscript/manuscript.qmd',
+        '  30:15  error    "robert2016" is not in the bibliography: did you mean "robert2015"?  unknown-citation',
+        '  31:86  warning  No figure is labelled "fig-survival" in the document: label it {#fig-survival} (or `#| label: fig-survival` in its code chunk), or correct the reference.  unknown-crossref',
+        '  34:1   warning  Cite a source for "Studies have shown" in this sentence.  unsupported-claim',
+        '  37:20  warning  "PD-L1" is not defined and not used again: write "programmed death-ligand 1".  undefined-abbreviation',
+        '',
+        '✖ 4 problems (1 error, 3 warnings)',
+        '  1 problem is fixable with --fix',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('names a bibliography it cannot read where the front matter names it, and exits 2', () => {
+    const dir = folder({ 'paper.qmd': '---\nbibliography:\n  - missing.bib\n  - notes.txt\n---\n\nSurvival improved [@smith2020].\n' });
+    const { code, stdout, stderr } = run(['check', 'paper.qmd'], dir);
+    assert.equal(code, 2);
+    assert.equal(stdout, '');
+    assert.equal(stderr, 'medlint: paper.qmd:3: missing.bib: no such file\nmedlint: paper.qmd:4: notes.txt: not a bibliography medlint reads: use .bib (BibLaTeX), .bibtex, .json (CSL-JSON), .yaml or .yml (CSL-YAML)\n');
+  });
+
+  it('finds cross-references across a Quarto book\'s chapters, and reports one no chapter labels', () => {
+    const dir = folder({
+      '_quarto.yml': 'project:\n  type: book\nbook:\n  chapters:\n    - index.qmd\n    - results.qmd\n',
+      'index.qmd': '# Introduction {#sec-intro}\n\nSurvival is shown in @fig-km and @tbl-ae; methods in @sec-methods.\n',
+      'results.qmd': '# Results\n\n![Kaplan-Meier estimates](km.png){#fig-km}\n\nSee @sec-intro.\n\n```{r}\n#| label: tbl-ae\nknitr::kable(ae)\n```\n',
+    });
+    assert.equal(
+      run(['check', '.'], dir).stdout,
+      [
+        'index.qmd',
+        '  3:55  warning  No section is labelled "sec-methods" in the document: label it {#sec-methods}, or correct the reference.  unknown-crossref',
+        '',
+        '✖ 1 problem (0 errors, 1 warning)',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -20,9 +20,9 @@ describe('VS Code manifest', () => {
     assert.deepEqual(Object.keys(properties['medlint.rules'].properties), rules.map((rule) => rule.id));
   });
 
-  it('lints as you type and plain text by default', () => {
+  it('lints as you type, Quarto, R Markdown and plain text by default', () => {
     assert.equal(properties['medlint.run'].default, 'onType');
-    assert.deepEqual(properties['medlint.languages'].default, ['markdown', 'plaintext']);
+    assert.deepEqual(properties['medlint.languages'].default, ['markdown', 'quarto', 'rmd', 'plaintext']);
     assert.equal(properties['medlint.hover'].default, 'all');
   });
 });

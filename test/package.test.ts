@@ -42,6 +42,7 @@ describe('the npm package, installed into an empty project', function () {
       'CHANGELOG.md',
       'LICENSE',
       'README.md',
+      'dist/bibliography.js',
       'dist/cli.js',
       'dist/medlint-cli.cache',
       'dist/medlint-cli.js',

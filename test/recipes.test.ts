@@ -93,9 +93,9 @@ describe('integration recipes', function () {
   });
 
   describe('pre-commit hook (.pre-commit-hooks.yaml)', () => {
-    it('fails a commit whose Markdown has an error and names the finding; passes clean files', function () {
+    it('fails a commit whose Markdown or Quarto has an error and names the finding; passes clean files and skips other text', function () {
       if (!hasTool('pre-commit')) this.skip();
-      const repository = project({ 'draft.md': DRAFT, 'clean.md': '# Notes\n\nNothing to report.\n' });
+      const repository = project({ 'draft.md': DRAFT, 'paper.qmd': DRAFT, 'notes.txt': DRAFT, 'clean.md': '# Notes\n\nNothing to report.\n' });
       const git = (...args: string[]) => assert.equal(spawnSync('git', args, { cwd: repository }).status, 0, `git ${args.join(' ')}`);
       git('init', '-q');
       git('add', '.');
@@ -108,11 +108,13 @@ describe('integration recipes', function () {
           encoding: 'utf8',
           env: { ...process.env, PRE_COMMIT_HOME: home, npm_config_offline: 'true', NO_COLOR: '1' },
         });
-      const failing = tryRepo(['draft.md', 'clean.md']);
+      const failing = tryRepo(['draft.md', 'paper.qmd', 'notes.txt', 'clean.md']);
       assert.equal(failing.status, 1, failing.stdout + failing.stderr);
       assert.match(failing.stdout, /^medlint\.+Failed$/m);
       assert.match(failing.stdout, /^ {2}1:16 {2}error {4}.*misnomer$/m);
-      assert.match(failing.stdout, /✖ 2 problems \(1 error, 1 warning\)/);
+      assert.match(failing.stdout, /^paper\.qmd$/m);
+      assert.doesNotMatch(failing.stdout, /notes\.txt/);
+      assert.match(failing.stdout, /✖ 4 problems \(2 errors, 2 warnings\)/);
       const passing = tryRepo(['clean.md']);
       assert.equal(passing.status, 0, passing.stdout + passing.stderr);
       assert.match(passing.stdout, /^medlint\.+Passed$/m);

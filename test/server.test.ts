@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { teamTermYaml } from '../src/core/teamTerms';
-import { FAS_DRAFT, FAS_QUICK_FIXES, SAP_DRAFT } from './helpers';
+import { FAS_DRAFT, FAS_QUICK_FIXES, ROOT, SAP_DRAFT } from './helpers';
 import { LspClient } from './lsp-client';
 
 interface Diagnostic {
@@ -340,6 +340,31 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
         message: 'medlint: draft.md: Read as plain text, not Markdown (lines 1-1): too much inline markup (*, _, `, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.',
       },
     ]);
+    await stop(client);
+  });
+
+  it('checks citations against the bibliography the front matter names, shows the reference on hover and completes keys', async () => {
+    const { client, folder } = await started();
+    copyFileSync(join(ROOT, 'test', 'fixtures', 'bibliography', 'references.bib'), join(folder, 'references.bib'));
+    const text = '---\nbibliography: references.bib\n---\n\nSurvival improved [@robert2015; @reck2061].\n\nSee [@\n';
+    const uri = pathToFileURL(join(folder, 'paper.qmd')).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'quarto', version: 1, text } });
+    const published = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    assert.deepEqual(published.diagnostics.map(show), ['4:33-4:41 unknown-citation "reck2061" is not in the bibliography: did you mean "reck2016"?']);
+    const hover = await client.request<{ contents: { value: string }; range: Diagnostic['range'] }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 22 } });
+    assert.deepEqual(hover.range, { start: { line: 4, character: 20 }, end: { line: 4, character: 30 } });
+    assert.equal(
+      hover.contents.value,
+      '**@robert2015**\n\nRobert C, Long GV, Brady B, et al. Nivolumab in Previously Untreated Melanoma without BRAF Mutation. *N Engl J Med*. 2015;372(4):320-330. doi:[10.1056/NEJMoa1412082](https://doi.org/10.1056/NEJMoa1412082) PMID: [25399552](https://pubmed.ncbi.nlm.nih.gov/25399552/)',
+    );
+    type Item = { label: string; detail: string; textEdit: { range: Diagnostic['range']; newText: string }; documentation?: { value: string } };
+    const items = await client.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 6, character: 6 } });
+    assert.deepEqual(items.map((item) => item.label), ['robert2015', 'reck2016', 'eisenhauer2009', 'rittmeyer2017', 'smith2020', 'doe2020']);
+    assert.equal(items[0]!.detail, 'Robert C, Long GV, et al, 2015 — Nivolumab in Previously Untreated Melanoma without BRAF Mutation');
+    assert.deepEqual(items[0]!.textEdit.range, { start: { line: 6, character: 6 }, end: { line: 6, character: 6 } });
+    const resolved = await client.request<Item>('completionItem/resolve', items[0]);
+    assert.match(resolved.documentation!.value, /^Robert C, Long GV, Brady B, et al\. Nivolumab/);
+    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position: { line: 4, character: 10 } }), []);
     await stop(client);
   });
 

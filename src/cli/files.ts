@@ -3,7 +3,8 @@ import { join, relative, resolve } from 'node:path';
 import { globToRegExp } from '../core/glob';
 
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
-const MARKDOWN = /\.(?:md|markdown|mdown|mkd)$/i;
+// Markdown, and Pandoc's Markdown as Quarto and R Markdown name it.
+const MARKDOWN = /\.(?:md|markdown|mdown|mkd|qmd|rmd|rmarkdown)$/i;
 
 export class UsageError extends Error {}
 
@@ -30,12 +31,12 @@ function isGlob(pattern: string): boolean {
 
 /**
  * The files to lint, as paths to show (relative to `cwd` when given relative, as given otherwise):
- * a file as named, Markdown files under a folder, files matching a glob. No arguments: `**\/*.md`.
+ * a file as named, Markdown files (.md, .qmd, .Rmd…) under a folder, files matching a glob. No arguments: the current folder.
  */
 export function expandPaths(args: string[], cwd = process.cwd()): string[] {
   const found = new Set<string>();
   const show = (file: string) => relative(cwd, file).replace(/\\/g, '/') || file;
-  for (const arg of args.length ? args : ['**/*.md']) {
+  for (const arg of args.length ? args : ['.']) {
     if (isGlob(arg)) {
       const pattern = globToRegExp(arg.replace(/\\/g, '/').replace(/^\.\//, ''));
       let any = false;

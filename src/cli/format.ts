@@ -145,7 +145,7 @@ function sarifReporter(version: string): Reporter {
               id: rule.id,
               shortDescription: { text: rule.docs.summary },
               fullDescription: { text: rule.docs.description },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity] },
+              defaultConfiguration: rule.defaultSeverity === 'off' ? { enabled: false } : { level: SARIF_LEVEL[rule.defaultSeverity] },
             })),
           },
         },

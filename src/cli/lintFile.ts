@@ -54,8 +54,9 @@ export function lintFile(project: Project, file: string, job: LintJob, reporter:
   const notices = (text: string) => linter.notices(text).map(({ span, message }) => `${span.range.start.line + 1}:${span.range.start.character + 1}: ${message}`);
   // A chapter of a document in several files is checked with the others: its abbreviations continue theirs.
   const parts = project.partsFor(file);
-  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text, 'markdown', parts), ...gradeOf(linter, draft.text) }), notices: notices(draft.text) };
-  const fixed = fixDocument(draft.text, (text) => linter.lint(text, 'markdown', parts));
+  const sources = project.citationSourcesFor(file, draft.text);
+  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text, 'markdown', parts, sources), ...gradeOf(linter, draft.text) }), notices: notices(draft.text) };
+  const fixed = fixDocument(draft.text, (text) => linter.lint(text, 'markdown', parts, sources));
   if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
   return { file, piece: reporter.render({ file, findings: fixed.findings, ...gradeOf(linter, fixed.text) }), fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
 }

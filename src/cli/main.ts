@@ -15,7 +15,7 @@ import { projectLinter, terms } from './terms';
 const HELP = `medlint ${version}: checks medical writing in Markdown against a reference corpus
 
 Usage:
-  medlint check [paths, folders or globs...]   lint Markdown (default: **/*.md here)
+  medlint check [paths, folders or globs...]   lint Markdown, Quarto, R Markdown (default: this folder)
       --format stylish|json|sarif|markdown      output format (default: stylish; markdown: a
                                                 summary for a pull request comment)
       --config FILE                             use this config instead of the nearest .medlintrc.json

@@ -5,12 +5,14 @@ import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
+import type { PandocLabel, PandocReference } from './markdown/pandoc';
 import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
 import { splitSentences, type Sentence } from './text/sentences';
 import { spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
+import type { CitationSources } from './citations';
 import type { DocumentParts } from './documentParts';
 import { parseFrontMatter, type ParsedFrontMatter } from './frontMatter';
 import type { ResolvedProfile } from './profiles';
@@ -33,8 +35,13 @@ export interface Analysis {
   abbreviationOptions?: AbbreviationOptions;
   /** The other files of a document in several files, for the lint under way (documentParts.ts). */
   documentParts?: DocumentParts;
+  /** The bibliography the document cites from, for the lint under way (citations.ts). */
+  citationSources?: CitationSources;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
   plainText: { start: number; end: number }[];
+  /** Pandoc citations and cross-references, and the labels elements carry, in source offsets (markdown/pandoc.ts). */
+  pandocReferences: PandocReference[];
+  crossrefLabels: PandocLabel[];
   /** The document's front matter, parsed on first use, once per version of the document. */
   readonly frontMatter: ParsedFrontMatter;
   /** The document's profile (profiles.ts), for the lint under way: its readability target, its readers. */
@@ -196,6 +203,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const sentences: Sentence[] = [];
   const matches: CorpusMatch[] = [];
   const plainText: Analysis['plainText'] = [];
+  const pandocReferences: PandocReference[] = [];
+  const crossrefLabels: PandocLabel[] = [];
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
@@ -219,6 +228,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
     for (const citation of prose.citations) citations.push(proseOffset + citation);
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
+    for (const reference of prose.pandocReferences ?? []) pandocReferences.push({ ...reference, start: base + reference.start, end: base + reference.end });
+    for (const label of prose.crossrefLabels ?? []) crossrefLabels.push({ ...label, start: base + label.start, end: base + label.end });
     for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
     for (const match of part.matches) {
       matches.push({
@@ -253,6 +264,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     compiled,
     abbreviationShapes: shapes.finish(),
     plainText,
+    pandocReferences,
+    crossrefLabels,
     get frontMatter() {
       frontMatter ??= parseFrontMatter(source);
       return frontMatter;

@@ -2,12 +2,16 @@ import { abbreviationIndex, definesInText, lineOf } from './abbreviationIndex';
 import { parse } from 'yaml';
 import type { Analysis } from './analysis';
 
-/** What one file of a document in several files says about its abbreviations, in its body. */
-export interface AbbreviationSummary {
+/** What one file of a document in several files gives the others: its body's abbreviations, its labels and citations. */
+export interface PartSummary {
   /** Each abbreviation's first definition in the body. */
   defined: { short: string; expansion: string; line: number }[];
   /** How often the body uses each abbreviation. */
   used: Record<string, number>;
+  /** The cross-reference labels its elements carry (`fig-km`), which any file may refer to. */
+  crossrefLabels: string[];
+  /** The bibliography keys it cites. */
+  citedKeys: string[];
 }
 
 /**
@@ -16,8 +20,8 @@ export interface AbbreviationSummary {
  */
 export interface DocumentParts {
   /** The files before this one and after it, nearest last and first, each as messages name it. */
-  before: { file: string; summary: AbbreviationSummary }[];
-  after: { file: string; summary: AbbreviationSummary }[];
+  before: { file: string; summary: PartSummary }[];
+  after: { file: string; summary: PartSummary }[];
 }
 
 /** Where an abbreviation is defined in another file of the document. */
@@ -27,9 +31,9 @@ export interface DefinitionElsewhere {
   expansion: string;
 }
 
-/** The body's definitions and uses of the analysis's abbreviations. */
-export function summarize(analysis: Analysis): AbbreviationSummary {
-  const defined: AbbreviationSummary['defined'] = [];
+/** The body's definitions and uses of the analysis's abbreviations, and its labels and citations. */
+export function summarize(analysis: Analysis): PartSummary {
+  const defined: PartSummary['defined'] = [];
   const used: Record<string, number> = {};
   for (const record of abbreviationIndex(analysis).records) {
     const body = record.occurrences.filter((occurrence) => occurrence.scope.kind === 'body');
@@ -37,7 +41,9 @@ export function summarize(analysis: Analysis): AbbreviationSummary {
     const definition = body.find(definesInText);
     if (definition) defined.push({ short: record.short, expansion: definition.definition!.expansion, line: lineOf(analysis, definition.start) });
   }
-  return { defined, used };
+  const crossrefLabels = [...new Set(analysis.crossrefLabels.map(({ label }) => label))];
+  const citedKeys = [...new Set(analysis.pandocReferences.filter(({ kind }) => kind === 'citation').map(({ key }) => key))];
+  return { defined, used, crossrefLabels, citedKeys };
 }
 
 /** The first definition in the files before (`before`) or after, or none. */
@@ -58,7 +64,7 @@ export function usesAfter(parts: DocumentParts | undefined, short: string): numb
  * The parts of the document `files` (in order) as `file` sees them, from each other file's summary;
  * undefined when `file` is not one of them.
  */
-export function partsOf(files: readonly string[], file: string, summaryOf: (file: string) => AbbreviationSummary | undefined, shown: (file: string) => string = (name) => name): DocumentParts | undefined {
+export function partsOf(files: readonly string[], file: string, summaryOf: (file: string) => PartSummary | undefined, shown: (file: string) => string = (name) => name): DocumentParts | undefined {
   const index = files.indexOf(file);
   if (index < 0) return undefined;
   const summaries = (list: readonly string[]) => list.flatMap((other) => {

@@ -12,8 +12,9 @@ import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import { medlintFrontMatter } from './frontMatter';
 import { BUILTIN_PROFILES, DEFAULT_PROFILE, mergeAbbreviations, resolveProfile, type ProfileDefinition, type ResolvedProfile } from './profiles';
 import { readabilityReport, type ReadabilityReport } from './readability';
-import { summarize, type AbbreviationSummary, type DocumentParts } from './documentParts';
-import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting } from './types';
+import { summarize, type PartSummary, type DocumentParts } from './documentParts';
+import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting, SourceSpan } from './types';
+import { citationHover, completeCitation, type CitationCompletion, type CitationSources } from './citations';
 
 export interface LinterOptions {
   corpus: Corpus;
@@ -52,12 +53,17 @@ export interface Linter {
   readonly rules: readonly Rule[];
   /** `format`: how the text is read (default Markdown); plain text has no markup but medlint's suppression comments. */
   /** `parts`: the other files of a document split into several, whose abbreviations this one continues. */
-  lint(text: string, format?: TextFormat, parts?: DocumentParts): Finding[];
+  /** `sources`: the bibliography the document cites from (unknown-citation, uncited-reference). */
+  lint(text: string, format?: TextFormat, parts?: DocumentParts, sources?: CitationSources): Finding[];
   /** What the text's body defines and uses, for the other files of a document in several files. */
-  abbreviationSummary(text: string): AbbreviationSummary;
+  partSummary(text: string): PartSummary;
   /** What medlint says about the text as a whole, once (see Notice); empty for most documents. */
   notices(text: string, format?: TextFormat): Notice[];
   hover(text: string, offset: number, format?: TextFormat): HoverCard | undefined;
+  /** The reference a citation key at `offset` names, formatted (AMA unless the sources name a CSL style). */
+  citationHover(text: string, offset: number, sources: CitationSources): { markdown: string; span: SourceSpan } | undefined;
+  /** The bibliography's keys for a citation being typed at `offset`, with the span the chosen key replaces. */
+  citationCompletion(text: string, offset: number, sources: CitationSources): { span: SourceSpan; items: CitationCompletion['items'] } | undefined;
   /** Looks a term up by id, name, abbreviation, expansion, alias, variant or brand (case-insensitive). */
   define(name: string): TermEntry | undefined;
   /** The full reference card; with `link`, the entries it names link to their own cards. */
@@ -134,10 +140,12 @@ export function createLinter(options: LinterOptions): Linter {
     options,
     rules: allRules,
     severityOf,
-    lint(text, format, parts) {
+    lint(text, format, parts, sources) {
       const analysis = analysisOf(text, format);
       if (parts) analysis.documentParts = parts;
       else delete analysis.documentParts;
+      if (sources) analysis.citationSources = sources;
+      else delete analysis.citationSources;
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
       const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(analysis.frontMatter)];
@@ -147,20 +155,25 @@ export function createLinter(options: LinterOptions): Linter {
         const severity = severityIn(rule.id, profile);
         if (severity === 'off') continue;
         rule.check(analysis, (report) => {
-          const start = prose.sourceStart(report.start);
-          const end = prose.sourceEnd(report.end);
+          const start = report.inSource ? report.start : prose.sourceStart(report.start);
+          const end = report.inSource ? report.end : prose.sourceEnd(report.end);
           const span = lines.spanOf(start, end);
           if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
           if (accepted.length > 0 && accepted.some((entry) => ignores(entry, rule.id, source.slice(start, end)))) return;
           let findingSeverity = severity as Severity;
-          if (quotations !== 'unchanged' && inAttributedQuotation(analysis, report.start, report.end)) {
+          if (quotations !== 'unchanged' && !report.inSource && inAttributedQuotation(analysis, report.start, report.end)) {
             if (quotations === 'off') return;
             if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
           }
           const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
           if (report.explanation) finding.explanation = report.explanation;
+          if (report.fix !== undefined && report.inSource) {
+            finding.fix = { ...span, newText: report.fix, safe: report.safe ?? rule.safeFixes };
+            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText, safe: false }));
+            if (alternatives.length > 0) finding.alternatives = alternatives;
+          }
           // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
-          if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
+          else if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
             const safe = report.safe ?? rule.safeFixes;
             finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
             const moreEdits = (report.moreEdits ?? []).map((edit) => ({ edit, ...lines.spanOf(prose.sourceStart(edit.start), prose.sourceEnd(edit.end)), newText: edit.text }));
@@ -212,6 +225,15 @@ export function createLinter(options: LinterOptions): Linter {
     hover(text, offset, format) {
       return hoverAt(analysisOf(text, format), offset);
     },
+    citationHover(text, offset, sources) {
+      const analysis = analysisOf(text);
+      const card = citationHover(analysis, offset, sources);
+      return card && { markdown: card.markdown, span: analysis.lines.spanOf(card.start, card.end) };
+    },
+    citationCompletion(text, offset, sources) {
+      const completion = completeCitation(text, offset, sources);
+      return completion && { span: analysisOf(text).lines.spanOf(completion.start, completion.end), items: completion.items };
+    },
     define(name) {
       return corpus().lookup.get(name.trim().toLowerCase());
     },
@@ -224,7 +246,7 @@ export function createLinter(options: LinterOptions): Linter {
     entries() {
       return options.corpus.terms;
     },
-    abbreviationSummary(text) {
+    partSummary(text) {
       return summarize(analysisOf(text));
     },
     abbreviations(text, listOptions) {

@@ -7,8 +7,10 @@ import type { Linter } from '../core/linter';
 import { fileLinters } from '../core/overrides';
 import type { SeveritySetting } from '../core/types';
 import { linterOptionsOf, resolveSettings } from '../core/settings';
-import { partsOf, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
+import { partsOf, type PartSummary, type DocumentParts } from '../core/documentParts';
 import { documentFiles } from './documents';
+import type { CitationSources } from '../core/citations';
+import { bibliographyFiles } from './bibliography';
 import { findFileUp } from './findUp';
 import { readTermFolder } from './terms';
 
@@ -81,9 +83,31 @@ export class Project {
     return partsOf(files, resolve(file), (other) => this.summaryOf(other), (other) => this.shown(other));
   }
 
-  private readonly summaries = new Map<string, { modified: number; summary: AbbreviationSummary }>();
+  private readonly reportedProblems = new Set<string>();
 
-  private summaryOf(file: string): AbbreviationSummary | undefined {
+  /**
+   * What the document `file` (its text `text`) cites from: the bibliography its front matter or its
+   * Quarto project names, cached until a file changes; undefined when none is named, or when a file
+   * it names cannot be read (its keys would all look unknown). Problems reading it join the project's
+   * problems, each once.
+   */
+  citationSourcesFor(file: string, text: string): CitationSources | undefined {
+    const found = bibliographyFiles.forDocument(file, text);
+    if (!found) return undefined;
+    for (const problem of found.problems) {
+      const shown = { ...problem, file: this.shown(problem.file) };
+      const key = JSON.stringify(shown);
+      if (this.reportedProblems.has(key)) continue;
+      this.reportedProblems.add(key);
+      this.problems.push(shown);
+    }
+    if (!found.complete) return undefined;
+    return { bibliography: found.bibliography, ...(found.style !== undefined ? { style: found.style } : {}) };
+  }
+
+  private readonly summaries = new Map<string, { modified: number; summary: PartSummary }>();
+
+  private summaryOf(file: string): PartSummary | undefined {
     let modified: number;
     try {
       modified = statSync(file).mtimeMs;
@@ -92,7 +116,7 @@ export class Project {
     }
     const cached = this.summaries.get(file);
     if (cached?.modified === modified) return cached.summary;
-    const summary = this.settingsFor(file).linter.abbreviationSummary(readFileSync(file, 'utf8'));
+    const summary = this.settingsFor(file).linter.partSummary(readFileSync(file, 'utf8'));
     this.summaries.set(file, { modified, summary });
     return summary;
   }

@@ -3,6 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
+  CompletionItemKind,
+  type CompletionItem,
   createConnection,
   DiagnosticSeverity,
   MessageType,
@@ -80,13 +82,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const linterFor = (document: TextDocument) => {
     const path = pathOf(document.uri);
     const scope = project.settingsFor(path);
+    const onDisk = document.uri.startsWith('file:');
+    // A chapter of a document in several files continues the others' abbreviations (read from disk).
+    const parts = onDisk ? project.partsFor(path) : undefined;
+    // The bibliography the front matter or the Quarto project names, relative to the document's folder.
+    const sources = onDisk ? project.citationSourcesFor(path, document.getText()) : undefined;
     for (const problem of project.problems.map(formatProblem)) {
       if (reported.has(problem)) continue;
       reported.add(problem);
       connection.window.showWarningMessage(`medlint: ${problem}`);
     }
-    // A chapter of a document in several files continues the others' abbreviations (read from disk).
-    return { ...scope, parts: document.uri.startsWith('file:') ? project.partsFor(path) : undefined };
+    return { ...scope, parts, sources };
   };
 
   // Core positions are UTF-16; a client may have negotiated UTF-8 or UTF-32 columns.
@@ -148,11 +154,11 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   };
 
   const findingsOf = (document: TextDocument): Finding[] => {
-    const { linter, ignored, parts } = linterFor(document);
+    const { linter, ignored, parts, sources } = linterFor(document);
     if (ignored) return [];
     try {
       const text = document.getText();
-      const findings = linter.lint(text, 'markdown', parts);
+      const findings = linter.lint(text, 'markdown', parts, sources);
       tellOnce(document, linter.notices(text));
       return findings;
     } catch (error) {
@@ -203,6 +209,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
         positionEncoding: encoding,
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: ['@'], resolveProvider: true },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL] },
         executeCommandProvider: { commands: [SHOW_FIX_SUMMARY, ADD_TEAM_TERM, IGNORE_ABBREVIATION] },
       },
@@ -236,7 +243,12 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    const card = linterFor(document).linter.hover(document.getText(), fromClient(document, params.position));
+    const { linter, sources } = linterFor(document);
+    const text = document.getText();
+    const offset = fromClient(document, params.position);
+    const reference = sources && linter.citationHover(text, offset, sources);
+    if (reference) return { contents: { kind: 'markdown', value: reference.markdown }, range: toClient(document, reference.span.range) };
+    const card = linter.hover(text, offset);
     return card ? { contents: { kind: 'markdown', value: card.markdown }, range: toClient(document, card.range) } : null;
   });
 
@@ -251,6 +263,25 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     };
   });
 
+  // Citation keys from the bibliography after `[@`, `@` or `; @`; the formatted reference when an item is shown.
+  connection.onCompletion((params): CompletionItem[] => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const { linter, sources } = linterFor(document);
+    const completion = sources && linter.citationCompletion(document.getText(), fromClient(document, params.position), sources);
+    if (!completion) return [];
+    const range = toClient(document, completion.span.range);
+    return completion.items.map(({ key, detail }) => ({ label: key, kind: CompletionItemKind.Reference, detail, textEdit: { range, newText: key }, data: { uri: document.uri, key } }));
+  });
+
+  connection.onCompletionResolve((item): CompletionItem => {
+    const { uri, key } = (item.data ?? {}) as { uri?: string; key?: string };
+    const document = uri ? documents.get(uri) : undefined;
+    const sources = document && linterFor(document).sources;
+    const reference = sources && key ? sources.bibliography.formatReference(key, sources.style) : undefined;
+    return reference ? { ...item, documentation: { kind: 'markdown', value: reference } } : item;
+  });
+
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
@@ -259,10 +290,10 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const replacements = (fixes: Pick<Fix, 'range' | 'newText'>[]): TextEdit[] => fixes.map((fix) => ({ range: toClient(document, fix.range), newText: fix.newText }));
     // Fix-all: the core's safe fixes to a fixed point, as one edit, and what it did.
     const fixAll = (title: string, kind: string): CodeAction | undefined => {
-      const { linter, ignored, parts } = linterFor(document);
+      const { linter, ignored, parts, sources } = linterFor(document);
       if (ignored) return undefined;
       const before = document.getText();
-      const fixed = fixDocument(before, (text) => linter.lint(text, 'markdown', parts));
+      const fixed = fixDocument(before, (text) => linter.lint(text, 'markdown', parts, sources));
       const edit = minimalEdit(before, fixed.text);
       const range = toClient(document, { start: document.positionAt(edit.start), end: document.positionAt(edit.end) });
       const textEdits = edit.start === edit.end && !edit.newText ? [] : [{ range, newText: edit.newText }];

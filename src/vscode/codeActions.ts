@@ -1,3 +1,4 @@
+import { citationSourcesOf } from '../core/bibliographyTexts';
 import * as vscode from 'vscode';
 import { describeFixSummary, disableLineInsertion, FIX_ALL_TITLE, fixDocument, minimalEdit, planQuickFixes, type FixedDocument, type QuickFix } from '../core/fixes';
 import { abbreviationIgnoreChange, configIgnoreChange, documentIgnoreEdit, type ConfigChange } from '../core/ignoreEdits';
@@ -141,9 +142,10 @@ export class MedlintCodeActions implements vscode.CodeActionProvider {
   ) {}
 
   private async fixAll(document: vscode.TextDocument): Promise<FixedDocument | undefined> {
-    const { linter, ignored, parts } = await this.settings.settingsFor(document.uri);
+    const { linter, ignored, parts, bibliography } = await this.settings.settingsFor(document.uri);
     if (ignored) return undefined;
-    return fixDocument(document.getText(), (text) => linter.lint(text, 'markdown', parts));
+    const sources = bibliography && citationSourcesOf(bibliography);
+    return fixDocument(document.getText(), (text) => linter.lint(text, 'markdown', parts, sources));
   }
 
   async resolveCodeAction(action: vscode.CodeAction): Promise<vscode.CodeAction> {

@@ -6,7 +6,7 @@ import type { Linter } from '../core/linter';
 import { ruleDocumentation } from '../core/ruleDocs';
 import { rules } from '../core/rules';
 import { count } from '../core/text/count';
-import { formatOf, type DiagnosticsController } from './diagnostics';
+import { formatOf, MARKDOWN_LANGUAGES, type DiagnosticsController } from './diagnostics';
 import type { RenderedView } from './rendered';
 import type { SettingsResolver } from './settings';
 
@@ -87,7 +87,7 @@ export async function showDefinition(linter: Linter, view: RenderedView, term?: 
  */
 export async function insertAbbreviationList(linterFor: (uri: vscode.Uri) => Promise<Linter>): Promise<string | undefined> {
   const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
+  if (!editor || !MARKDOWN_LANGUAGES.includes(editor.document.languageId)) {
     void vscode.window.showInformationMessage('medlint: open a Markdown document to insert its abbreviation list.');
     return undefined;
   }

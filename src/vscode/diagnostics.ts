@@ -1,3 +1,4 @@
+import { citationSourcesOf, type BibliographyTexts } from '../core/bibliographyTexts';
 import type { DocumentParts } from '../core/documentParts';
 import * as vscode from 'vscode';
 import { moveFindings } from '../core/edits';
@@ -12,13 +13,15 @@ import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
 const DEBOUNCE_MS = 300;
-const DEFAULT_LANGUAGES = ['markdown', 'plaintext'];
+const DEFAULT_LANGUAGES = ['markdown', 'quarto', 'rmd', 'plaintext'];
+/** Languages read as Markdown: Quarto and R Markdown are Pandoc's Markdown, which the core reads. */
+export const MARKDOWN_LANGUAGES = ['markdown', 'quarto', 'rmd'];
 // Documents a writer edits: not output channels, git history or other extensions' virtual documents.
 export const WRITER_SCHEMES = ['file', 'untitled', 'vscode-remote', 'vscode-vfs'];
 
-/** How medlint reads a document: Markdown as Markdown, any other language as plain prose. */
+/** How medlint reads a document: Markdown (Quarto, R Markdown) as Markdown, any other language as plain prose. */
 export function formatOf(document: vscode.TextDocument): TextFormat {
-  return document.languageId === 'markdown' ? 'markdown' : 'plaintext';
+  return MARKDOWN_LANGUAGES.includes(document.languageId) ? 'markdown' : 'plaintext';
 }
 
 /**
@@ -125,11 +128,11 @@ export class DiagnosticsController implements vscode.Disposable {
   async lint(document: vscode.TextDocument): Promise<void> {
     if (!this.isLinted(document)) return;
     const version = document.version;
-    const { linter, ignored, parts } = await this.settings.settingsFor(document.uri);
+    const { linter, ignored, parts, bibliography } = await this.settings.settingsFor(document.uri);
     // Settings are resolved asynchronously: a newer version will publish its own result.
     if (document.isClosed || document.version !== version) return;
     const started = performance.now();
-    const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document), parts);
+    const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document), parts, bibliography);
     // Cancelled by a newer version, or the document changed while the worker linted it.
     if (result === undefined || document.isClosed || document.version !== version) return;
     const { findings, notices, readability } = result;
@@ -143,11 +146,11 @@ export class DiagnosticsController implements vscode.Disposable {
   lintedOffThread = 0;
 
   /** A document's findings and notices, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
-  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts): Promise<LintResult | undefined> {
-    const here = () => ({ findings: linter.lint(text, format, parts), notices: linter.notices(text, format), ...(format === 'markdown' ? { readability: linter.readability(text) } : {}) });
+  async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts, bibliography?: BibliographyTexts): Promise<LintResult | undefined> {
+    const here = () => ({ findings: linter.lint(text, format, parts, bibliography && citationSourcesOf(bibliography)), notices: linter.notices(text, format), ...(format === 'markdown' ? { readability: linter.readability(text) } : {}) });
     if (!this.lintWorker) return here();
     try {
-      const result = await this.lintWorker.lint(uri.toString(), linter, text, format, parts);
+      const result = await this.lintWorker.lint(uri.toString(), linter, text, format, parts, bibliography);
       if (result) this.lintedOffThread++;
       return result;
     } catch (error) {

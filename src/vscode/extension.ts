@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { builtinCorpus } from '../node/builtinCorpus';
+import { CitationCompletions } from './citations';
 import { MedlintCodeActions } from './codeActions';
 import { insertAbbreviationList, lintWorkspace, openRuleDocs, ruleDocsLink, showDefinition } from './commands';
 import { DiagnosticsController, WRITER_SCHEMES } from './diagnostics';
@@ -43,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext) {
     status,
     readabilityStatus,
     vscode.languages.registerHoverProvider(WRITER_DOCUMENTS, new TermHovers(settings, diagnostics)),
+    vscode.languages.registerCompletionItemProvider(WRITER_DOCUMENTS, new CitationCompletions(settings, diagnostics), ...CitationCompletions.triggerCharacters),
     vscode.languages.registerCodeActionsProvider(WRITER_DOCUMENTS, new MedlintCodeActions(diagnostics, settings), MedlintCodeActions.metadata),
     MedlintCodeActions.registerCommands(),
     vscode.commands.registerCommand('medlint.lintWorkspace', () => lintWorkspace(settings, diagnostics)),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { citationSourcesOf } from '../core/bibliographyTexts';
 import { cardLink } from './commands';
 import { toRange } from './convert';
 import { formatOf, type DiagnosticsController } from './diagnostics';
@@ -19,6 +20,8 @@ export class TermHovers implements vscode.HoverProvider {
 
   async provideHover(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     if (!this.diagnostics.isLinted(document)) return undefined;
+    const reference = await this.reference(document, position);
+    if (reference) return reference;
     const why = this.why(document, position);
     const card = await this.card(document, position);
     if (!card) return why && new vscode.Hover(why.markdown, why.range);
@@ -35,6 +38,13 @@ export class TermHovers implements vscode.HoverProvider {
     if (here.length === 0) return undefined;
     const reasons = [...new Set(here.map((finding) => finding.explanation!))];
     return { markdown: new vscode.MarkdownString(reasons.map((reason) => `**Why:** ${reason}`).join('\n\n')), range: toRange(here[0]!.range) };
+  }
+
+  /** On a citation key: the reference it names, formatted (AMA, or the front matter's CSL style). */
+  private async reference(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
+    const { linter, bibliography } = await this.settings.settingsFor(document.uri);
+    const found = bibliography && linter.citationHover(document.getText(), document.offsetAt(position), citationSourcesOf(bibliography));
+    return found && new vscode.Hover(new vscode.MarkdownString(found.markdown), toRange(found.span.range));
   }
 
   private async card(document: vscode.TextDocument, position: vscode.Position): Promise<{ markdown: vscode.MarkdownString; range: vscode.Range } | undefined> {

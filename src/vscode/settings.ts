@@ -6,8 +6,10 @@ import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/t
 import type { Linter } from '../core/linter';
 import { fileLinters } from '../core/overrides';
 import { linterOptionsOf, resolveSettings, type TermFolder } from '../core/settings';
-import { partsOf, quartoChapters, type AbbreviationSummary, type DocumentParts } from '../core/documentParts';
+import { partsOf, quartoChapters, type PartSummary, type DocumentParts } from '../core/documentParts';
 import type { SeveritySetting } from '../core/types';
+import type { BibliographyTexts } from '../core/bibliographyTexts';
+import { WorkspaceBibliographies } from './bibliography';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
 
@@ -17,6 +19,8 @@ export interface DocumentSettings {
   ignored: boolean;
   /** The other files of the document it is one file of (the config's `documents`, a Quarto book's chapters). */
   parts?: DocumentParts;
+  /** The bibliography the document cites from, as file texts (front matter or `_quarto.yml` `bibliography:`). */
+  bibliography?: BibliographyTexts;
 }
 
 const decoder = new TextDecoder();
@@ -69,8 +73,9 @@ export function editorRuleSeverities(settings: vscode.WorkspaceConfiguration): R
 export class SettingsResolver implements vscode.Disposable {
   private readonly scopes = new Map<string, Promise<{ linterFor: (relativePath: string | undefined) => Linter; ignore: RegExp[]; root: vscode.Uri; documents?: string[] }>>();
   /** Each other file's abbreviation summary, with the text it was made from. */
-  private readonly summaries = new Map<string, { text: string; summary: AbbreviationSummary }>();
+  private readonly summaries = new Map<string, { text: string; summary: PartSummary }>();
   private readonly reported = new Set<string>();
+  private readonly bibliographies = new WorkspaceBibliographies((file, message) => this.report([{ file, message }], 'Citations of the other files are still checked.'));
   /**
    * Every problem the writer was warned about this session. A reset (any settings change, any saved
    * YAML file) resolves the configs again and finds the same problems in unchanged files: those are
@@ -124,7 +129,9 @@ export class SettingsResolver implements vscode.Disposable {
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
     const linter = linterFor(relative);
     const parts = folder && vscode.workspace.isTrusted ? await this.partsFor(uri, linter, documents?.map((name) => vscode.Uri.joinPath(root, name)) ?? (await this.quartoChapters(uri, folder.uri))) : undefined;
-    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)), ...(parts ? { parts } : {}) };
+    const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.getText();
+    const bibliography = folder && vscode.workspace.isTrusted && text !== undefined ? await this.bibliographies.textsFor(uri, text, folder.uri) : undefined;
+    return { linter, ignored: relative !== undefined && ignore.some((pattern) => pattern.test(relative)), ...(parts ? { parts } : {}), ...(bibliography ? { bibliography } : {}) };
   }
 
   /** The chapters of the Quarto book around the document, in order, if any. */
@@ -140,14 +147,14 @@ export class SettingsResolver implements vscode.Disposable {
   /** The other files of the document, as an open editor holds them or else as saved. */
   private async partsFor(uri: vscode.Uri, linter: Linter, files: vscode.Uri[] | undefined): Promise<DocumentParts | undefined> {
     if (!files?.some((file) => file.toString() === uri.toString())) return undefined;
-    const summaries = new Map<string, AbbreviationSummary>();
+    const summaries = new Map<string, PartSummary>();
     for (const file of files) {
       const key = file.toString();
       if (key === uri.toString()) continue;
       const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === key)?.getText() ?? (await readText(file));
       if (text === undefined) continue;
       const cached = this.summaries.get(key);
-      const summary = cached?.text === text ? cached.summary : linter.abbreviationSummary(text);
+      const summary = cached?.text === text ? cached.summary : linter.partSummary(text);
       this.summaries.set(key, { text, summary });
       summaries.set(key, summary);
     }
@@ -213,8 +220,8 @@ export class SettingsResolver implements vscode.Disposable {
     return [...this.reported];
   }
 
-  /** Logs each problem, and warns once per set of problems not warned about before; the built-in corpus keeps working. */
-  private report(problems: CorpusProblem[]): void {
+  /** Logs each problem, and warns once per set of problems not warned about before, saying what still works. */
+  private report(problems: CorpusProblem[], stillWorks = 'The rest of the corpus still applies.'): void {
     const fresh = problems.map(formatProblem).filter((line) => !this.reported.has(line));
     for (const line of fresh) {
       this.reported.add(line);
@@ -224,7 +231,7 @@ export class SettingsResolver implements vscode.Disposable {
     if (unwarned.length === 0) return;
     for (const line of unwarned) this.warned.add(line);
     const more = unwarned.length > 1 ? ` (and ${unwarned.length - 1} more)` : '';
-    const notice = `medlint: ${unwarned[0]}${more}. The rest of the corpus still applies.`;
+    const notice = `medlint: ${unwarned[0]}${more}. ${stillWorks}`;
     this.notices.push(notice);
     void vscode.window.showWarningMessage(notice, 'Show Output').then((choice) => {
       if (choice) this.log.show(true);

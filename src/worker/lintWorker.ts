@@ -3,6 +3,7 @@
  * blocks the host's main thread (and with it every extension and the editor's responses).
  */
 import { parentPort } from 'node:worker_threads';
+import { citationSourcesOf } from '../core/bibliographyTexts';
 import { createLinter, type Linter } from '../core/linter';
 import type { FromLintWorker, ToLintWorker } from './protocol';
 
@@ -16,7 +17,7 @@ port.on('message', (message: ToLintWorker) => {
   }
   try {
     const linter = linters.get(message.linterId)!;
-    const findings = linter.lint(message.text, message.format, message.parts);
+    const findings = linter.lint(message.text, message.format, message.parts, message.bibliography && citationSourcesOf(message.bibliography));
     const readability = message.format === 'markdown' ? { readability: linter.readability(message.text) } : {};
     port.postMessage({ requestId: message.requestId, findings, notices: linter.notices(message.text, message.format), ...readability } satisfies FromLintWorker);
   } catch (error) {

@@ -1,3 +1,4 @@
+import type { BibliographyTexts } from '../core/bibliographyTexts';
 import type { DocumentParts } from '../core/documentParts';
 import type { Linter } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
@@ -18,6 +19,7 @@ interface Request {
   text: string;
   format: TextFormat;
   parts: DocumentParts | undefined;
+  bibliography: BibliographyTexts | undefined;
   resolve: (result: LintResult | undefined) => void;
   reject: (error: Error) => void;
 }
@@ -50,14 +52,14 @@ export class OffThreadLinter {
     private readonly abandonAfterMs = ABANDON_AFTER_MS,
   ) {}
 
-  lint(document: string, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts): Promise<LintResult | undefined> {
+  lint(document: string, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts, bibliography?: BibliographyTexts): Promise<LintResult | undefined> {
     return new Promise((resolve, reject) => {
       const overtaken = this.waiting.findIndex((request) => request.document === document);
       if (overtaken >= 0) {
         this.waiting.splice(overtaken, 1)[0]!.resolve(undefined);
         this.cancelled.dropped++;
       }
-      this.waiting.push({ requestId: this.nextRequestId++, document, linter, text, format, parts, resolve, reject });
+      this.waiting.push({ requestId: this.nextRequestId++, document, linter, text, format, parts, bibliography, resolve, reject });
       if (this.running?.document === document) this.abandonWhenLate(this.running);
       this.next();
     });
@@ -91,7 +93,7 @@ export class OffThreadLinter {
       this.configured.add(linterId);
     }
     this.running = { ...request, started: Date.now() };
-    worker.postMessage({ kind: 'lint', requestId: request.requestId, linterId, text: request.text, format: request.format, ...(request.parts ? { parts: request.parts } : {}) });
+    worker.postMessage({ kind: 'lint', requestId: request.requestId, linterId, text: request.text, format: request.format, ...(request.parts ? { parts: request.parts } : {}), ...(request.bibliography ? { bibliography: request.bibliography } : {}) });
   }
 
   private finish(result: LintResult | undefined, error?: Error): void {

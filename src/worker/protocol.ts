@@ -1,3 +1,4 @@
+import type { BibliographyTexts } from '../core/bibliographyTexts';
 import type { DocumentParts } from '../core/documentParts';
 import type { LinterOptions } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
@@ -7,7 +8,7 @@ import type { Finding, Notice } from '../core/types';
 /** Messages to the lint worker. A linter is sent once under an id; lints name it. */
 export type ToLintWorker =
   | { kind: 'configure'; linterId: number; options: LinterOptions }
-  | { kind: 'lint'; requestId: number; linterId: number; text: string; format: TextFormat; parts?: DocumentParts };
+  | { kind: 'lint'; requestId: number; linterId: number; text: string; format: TextFormat; parts?: DocumentParts; bibliography?: BibliographyTexts };
 
 /** What one lint gives: the findings, and what medlint says about the text as a whole. */
 export interface LintResult {

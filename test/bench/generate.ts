@@ -103,3 +103,46 @@ export const PATHOLOGICAL: Record<string, string> = {
   'open brackets': '[a ',
   'mixed emphasis delimiters': '*_a_* **_b ',
 };
+
+const FAMILY = ['Smith', 'Lee', 'Kim', 'García', 'Müller', 'Rossi', 'Nguyen', 'Kowalski', 'Chen', 'Dupont', "O'Brien", 'van der Berg', 'Rodríguez-Abreu', 'Csőszi', 'Hansen', 'Tanaka'];
+const GIVEN = ['James', 'Maria', 'Wei', 'Anna', 'Jean-Pierre', 'Georgina V.', 'Piotr', 'Ines', 'Kenji', 'Sarah', 'Tibor', 'Lars'];
+const JOURNALS = ['nejm', 'lancet', 'jco', '{JAMA Oncol}', '{Ann Oncol}', '{J Immunother Cancer}', '{Eur J Cancer}'];
+const TOPICS = ['Nivolumab', 'Pembrolizumab', 'Atezolizumab plus bevacizumab', 'Ipilimumab', 'Durvalumab after chemoradiotherapy', 'Adjuvant {PD-1} blockade'];
+const SETTINGS = ['in Previously Untreated Melanoma', 'in Advanced Non--Small-Cell Lung Cancer', 'in Unresectable Hepatocellular Carcinoma', 'in Stage {III} {NSCLC}', 'for Resected Melanoma'];
+
+/** TeX for a name with accents, as reference managers export it. */
+const tex = (name: string) => name.replace(/í/g, "{\\'\\i}").replace(/ü/g, '{\\"u}').replace(/ő/g, '{\\H{o}}').replace(/á/g, "{\\'a}");
+
+/**
+ * A BibLaTeX file of `count` entries as a reference manager exports them (articles with @string
+ * journals, books, chapters with crossref, DOIs and PMIDs, accented names). Same seed, same file.
+ */
+export function generateBibtex(count: number, seed = 20261202): string {
+  const next = random(seed);
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const lines = ['@string{nejm = "N Engl J Med"}', '@string{lancet = "Lancet"}', '@string{jco = "J Clin Oncol"}', ''];
+  for (let index = 0; index < count; index++) {
+    const authors = Array.from({ length: 1 + Math.floor(next() * 12) }, () => `${tex(pick(FAMILY))}, ${pick(GIVEN)}`).join(' and ');
+    const year = 1995 + Math.floor(next() * 31);
+    const key = `${pick(FAMILY).replace(/[^A-Za-z]/g, '').toLowerCase()}${year}-${index}`;
+    if (index % 20 === 19) {
+      lines.push(`@book{${key},`, `  author = {${authors}},`, `  title = {${pick(TOPICS)}: A Clinical Handbook},`, `  publisher = {Springer},`, `  location = {Cham},`, `  date = {${year}},`, `  edition = {${1 + Math.floor(next() * 4)}},`, '}', '');
+      continue;
+    }
+    lines.push(
+      `@article{${key},`,
+      `  author = {${authors}},`,
+      `  title = {${pick(TOPICS)} ${pick(SETTINGS)}},`,
+      `  journaltitle = ${pick(JOURNALS)},`,
+      `  date = {${year}-${String(1 + Math.floor(next() * 12)).padStart(2, '0')}},`,
+      `  volume = {${1 + Math.floor(next() * 400)}},`,
+      `  number = {${1 + Math.floor(next() * 24)}},`,
+      `  pages = {${100 + index}--${110 + index}},`,
+      `  doi = {10.1056/NEJMoa${1_000_000 + index}},`,
+      `  pmid = {${20_000_000 + index * 7}},`,
+      '}',
+      '',
+    );
+  }
+  return lines.join('\n');
+}

@@ -10,9 +10,10 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { variantReplacement, variantText } from '../../src/core/corpus/compile';
 import { builtinCorpus } from '../../src/node/builtinCorpus';
-import { generateMarkdown, PATHOLOGICAL } from './generate';
+import { generateBibtex, generateMarkdown, PATHOLOGICAL } from './generate';
 
 const MANY_FILES = 1000;
+const BIBLIOGRAPHY_ENTRIES = 2000;
 import { runWorker, type WorkerTask } from './worker';
 
 const ROOT = resolve(__dirname, '..');
@@ -29,6 +30,7 @@ interface Measurement {
   maxRssMb?: number;
   status: 'ok' | 'timeout' | 'failed';
   note?: string;
+  extra?: Record<string, number>;
 }
 
 
@@ -58,7 +60,7 @@ function inProcess(tool: string, task: WorkerTask, file: string, size: string, b
   if (result.error && (result.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') return { tool, size, bytes, status: 'timeout', note: `over ${timeoutMs / 1000} s` };
   if (result.status !== 0) return { tool, size, bytes, status: 'failed', note: result.stderr.trim().split('\n').slice(-1)[0] ?? `exit ${result.status}` };
   const parsed = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { runs: number[]; medianMs: number; maxRssKb: number; extra?: Record<string, number> };
-  return { tool, size, bytes, status: 'ok', medianMs: parsed.medianMs, runs: parsed.runs, maxRssMb: parsed.maxRssKb / 1024 };
+  return { tool, size, bytes, status: 'ok', medianMs: parsed.medianMs, runs: parsed.runs, maxRssMb: parsed.maxRssKb / 1024, ...(parsed.extra ? { extra: parsed.extra } : {}) };
 }
 
 /** A whole process, timed from outside; peak RSS from GNU time where the machine has it. */
@@ -160,6 +162,21 @@ function main(): void {
     record(external('alex', [join(BIN, 'alex'), file], size, bytes, timeoutMs, dir));
   }
 
+  // A manuscript's bibliography: 2,000 entries read when a document cites them, from the cache
+  // after that; and what a document without one pays (nothing of the bibliography module loads).
+  const bib = join(dir, 'references.bib');
+  writeFileSync(bib, generateBibtex(BIBLIOGRAPHY_ENTRIES));
+  const bibBytes = Buffer.byteLength(readFileSync(bib));
+  const plainDraft = join(dir, 'no-bibliography.md');
+  writeFileSync(plainDraft, generateMarkdown(10_000));
+  const bibliography = [
+    inProcess(`bibliography: ${BIBLIOGRAPHY_ENTRIES} entries, parse + index`, 'bibliography-load', bib, 'bib', bibBytes, timeoutMs, { count: 7, warmups: 0 }),
+    inProcess('bibliography: unchanged, from the cache', 'bibliography-cached', bib, 'bib', bibBytes, timeoutMs, { count: 51, warmups: 20 }),
+    inProcess('bibliography: a 10 KB document without one', 'no-bibliography', plainDraft, 'bib', 10_000, timeoutMs, { count: 51, warmups: 20 }),
+  ];
+  for (const measurement of bibliography) record(measurement);
+  const [bibLoad, bibCached, noBibliography] = bibliography;
+
   // Inputs made to hurt, 1 MB each, linted in-process once: the corpus matcher and medlint's own
   // passes must stay linear, and markup micromark reads in super-linear time is read as plain text.
   const pathological: Measurement[] = [];
@@ -230,6 +247,9 @@ function main(): void {
     check('hover lookup, 100 KB document', find('medlint hover lookup', '100k'), 1, 'ms'),
     check(`CLI on ${MANY_FILES} files, speed-up on ${cores} cores over one`, manyFiles[0]!.medianMs && manyFiles[1]!.medianMs ? manyFiles[0]!.medianMs / manyFiles[1]!.medianMs : undefined, 1.7, '×', true),
     check(`CLI on ${MANY_FILES} files, peak RSS on ${cores} cores`, manyFiles[1]!.maxRssMb, 300, 'MB'),
+    `${check(`${BIBLIOGRAPHY_ENTRIES}-entry .bib, first parse + index in a process`, bibLoad!.extra?.firstLoadMs, 200, 'ms')}; CPU ${bibLoad!.extra?.firstLoadCpuMs?.toFixed(0) ?? '?'} ms; warm ${bibLoad!.medianMs?.toFixed(0) ?? '?'} ms; loading the module first ${bibLoad!.extra?.moduleLoadMs?.toFixed(0) ?? '?'} ms`,
+    check(`${BIBLIOGRAPHY_ENTRIES}-entry .bib, unchanged, from the cache`, bibCached!.medianMs, 1, 'ms'),
+    `${check('a document without a bibliography: looking for one', noBibliography!.medianMs, 0.5, 'ms')}${noBibliography!.extra?.bibliographyModuleLoaded === 0 ? ' (bibliography module not loaded)' : noBibliography!.status === 'ok' ? ' (BUT the bibliography module was loaded)' : ''}`,
   ];
 
   const report = [

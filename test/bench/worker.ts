@@ -14,6 +14,8 @@ import { chunkDefinitions, chunkProse, documentLabels, mayDefine, opensDocument,
 import { parseMarkdown } from '../../src/core/markdown/parse';
 import { createLinter } from '../../src/core/linter';
 import { builtinCorpus } from '../../src/node/builtinCorpus';
+import { bibliographyModule } from '../../src/core/bibliographyModule';
+import { BibliographyFiles } from '../../src/node/bibliography';
 
 export type WorkerTask =
   | 'read'
@@ -22,7 +24,8 @@ export type WorkerTask =
   | 'micromark-events'
   | 'remark-per-chunk'
   | 'medlint-prose'
-  | 'medlint-lint' | 'medlint-incremental' | 'medlint-hover';
+  | 'medlint-lint' | 'medlint-incremental' | 'medlint-hover'
+  | 'bibliography-load' | 'bibliography-cached' | 'no-bibliography';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -130,6 +133,41 @@ export function runWorker(task: WorkerTask, file: string, count: number, warmups
         true,
       ).map((ms) => ms / offsets.length);
       extra = { lookupsPerRun: offsets.length, cardsFound: found };
+      break;
+    }
+    // `file` is a .bib here: its first parse and index in a fresh process (after loading the
+    // module, timed apart), then the same again, warm.
+    case 'bibliography-load': {
+      const text = readFileSync(file, 'utf8');
+      const moduleStart = performance.now();
+      const { Bibliography, parseBibliography } = bibliographyModule();
+      const moduleLoadMs = performance.now() - moduleStart;
+      let entries = 0;
+      // CPU time too: on a machine shared with other work, wall time says more about the others.
+      let firstLoadCpuMs = 0;
+      runs = timed(count, warmups, (index) => {
+        const cpu = process.cpuUsage();
+        entries = new Bibliography([parseBibliography(text, 'biblatex', file)]).keys().length;
+        if (index === 0) firstLoadCpuMs = (process.cpuUsage(cpu).user + process.cpuUsage(cpu).system) / 1000;
+      });
+      extra = { moduleLoadMs, firstLoadMs: runs[0]!, firstLoadCpuMs, entries };
+      break;
+    }
+    // A document citing the .bib `file`, linted again: the bibliography comes from the cache.
+    case 'bibliography-cached': {
+      const files = new BibliographyFiles();
+      const document = file.replace(/[^/\\]+$/, 'draft.qmd');
+      const text = `---\nbibliography: ${file.replace(/^.*[/\\]/, '')}\n---\n`;
+      files.forDocument(document, text);
+      runs = timed(count, warmups, () => files.forDocument(document, text), true);
+      break;
+    }
+    // A document without a bibliography (`file` is a Markdown draft): what finding that out costs.
+    case 'no-bibliography': {
+      const text = readFileSync(file, 'utf8');
+      const files = new BibliographyFiles();
+      runs = timed(count, warmups, () => files.forDocument(file, text), true);
+      extra = { bibliographyModuleLoaded: Object.keys(require.cache).some((path) => path.endsWith('bibliography.js')) ? 1 : 0 };
       break;
     }
   }

@@ -3,6 +3,7 @@ import { exceedsParseBudget, plainTextProse } from './budget';
 import { closerAtEnd, opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
+import { crossrefLabels, maskDivFences, readPandocInlines } from './pandoc';
 import { extractProse, ProseBuilder, type ChunkProse } from './prose';
 
 const MAY_DEFINE = /^ {0,3}\[[^\]\n]+\]:/m;
@@ -58,6 +59,15 @@ export function labelSignature(labels: Labels): string {
  */
 export function chunkProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
   if (exceedsParseBudget(text)) return plainTextProse(text);
+  const read = markdownProse(maskDivFences(text), labels, documentStart);
+  const { prose, references } = readPandocInlines(read, text);
+  const elementLabels = crossrefLabels(text);
+  if (references.length > 0) prose.pandocReferences = references;
+  if (elementLabels.length > 0) prose.crossrefLabels = elementLabels;
+  return prose;
+}
+
+function markdownProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
   const fast = fastChunkProse(text, labels, documentStart);
   if (fast) return fast;
   // In the document a line ending follows the chunk; micromark reads odd content at the very end of

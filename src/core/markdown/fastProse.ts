@@ -100,6 +100,8 @@ const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 // GFM autolink literals in displayed text (a link's destination is not displayed).
 const UNSUPPORTED = /[\\~\0]/;
 const AUTOLINK_LITERAL = /www\.|:\/\/|mailto:|xmpp:|@/i;
+// `<info@example.org>`, `<mailto:info@example.org>`: an address to write to, not a source.
+const EMAIL_AUTOLINK = /^<(?:mailto:)?[^\s<>:/]+@/i;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/;
 
@@ -228,7 +230,7 @@ function scanInline(content: Content, labels: Labels): { items: Item[]; delimite
       flushText(i);
       const length = (tag ?? autolink)![0].length;
       if (comment) items.push({ kind: 'comment', start: i, end: i + length });
-      else items.push({ kind: 'atom', start: i, citation: Boolean(autolink) || Boolean(stickyMatch(SUP, text, i)) });
+      else items.push({ kind: 'atom', start: i, citation: (autolink !== null && autolink !== undefined && !EMAIL_AUTOLINK.test(autolink[0])) || Boolean(stickyMatch(SUP, text, i)) });
       i = textStart = i + length;
     } else if (char === '!' && text[i + 1] === '[') {
       fail();

@@ -1,4 +1,5 @@
 import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { PandocLabel, PandocReference } from './pandoc';
 
 /** Separates prose blocks: never matched as whitespace, always ends a sentence. */
 export const BLOCK_BREAK = '\u2029';
@@ -31,6 +32,10 @@ export interface ChunkProse {
   htmlComments: HtmlComment[];
   /** Set when the chunk was read as plain text, past the parse budget (budget.ts). */
   plainText?: true;
+  /** Pandoc citations and cross-references (pandoc.ts), in source offsets like `htmlComments`. */
+  pandocReferences?: PandocReference[];
+  /** Cross-reference labels the chunk gives its elements (pandoc.ts), in source offsets. */
+  crossrefLabels?: PandocLabel[];
 }
 
 /**
@@ -216,7 +221,8 @@ function appendInline(builder: ProseBuilder, node: Nodes, source: string, blockE
       builder.appendAt(PLACEHOLDER, span.start);
       break;
     case 'link': {
-      builder.citations.push(builder.offset);
+      // A link points the reader to a source; an e-mail address does not.
+      if (!node.url.toLowerCase().startsWith('mailto:')) builder.citations.push(builder.offset);
       const only = node.children.length === 1 && node.children[0]!.type === 'text' ? node.children[0].value : undefined;
       // A bare URL (GFM autolink literal or <url>) is an address, not prose.
       const bare = only !== undefined && (node.position ? source.slice(span.start, span.end).replace(/^<|>$/g, '') === only : node.url.endsWith(only));

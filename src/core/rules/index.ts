@@ -10,9 +10,13 @@ import { misnomer } from './misnomer';
 import { overclaim } from './overclaim';
 import { personFirst } from './person-first';
 import { preferredTerm } from './preferred-term';
+import { referenceOrder } from './reference-order';
 import { readability } from './readability';
 import type { Rule } from './rule';
 import { undefinedAbbreviation } from './undefined-abbreviation';
+import { uncitedReference } from './uncited-reference';
+import { unknownCitation } from './unknown-citation';
+import { unknownCrossref } from './unknown-crossref';
 import { unsupportedClaim } from './unsupported-claim';
 
 export const rules: readonly Rule[] = [
@@ -29,6 +33,10 @@ export const rules: readonly Rule[] = [
   overclaim,
   unsupportedClaim,
   personFirst,
+  unknownCitation,
+  uncitedReference,
+  unknownCrossref,
+  referenceOrder,
   readability,
   jargon,
 ];

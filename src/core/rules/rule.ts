@@ -1,10 +1,12 @@
 import type { Analysis } from '../analysis';
-import type { Severity } from '../types';
+import type { SeveritySetting } from '../types';
 
 /** What a rule reports, in prose offsets; the linter maps it to the source. */
 export interface ProseReport {
   start: number;
   end: number;
+  /** `start` and `end` are source offsets: what the prose leaves out (a citation key, a label). */
+  inSource?: true;
   message: string;
   /** Replacement for the reported span. */
   fix?: string;
@@ -32,11 +34,14 @@ export interface RuleDocs {
   summary: string;
   description: string;
   examples: RuleExample[];
+  /** The BibTeX of the examples' bibliography, `references.bib`, for a rule that checks citations against one. */
+  exampleBibliography?: string;
 }
 
 export interface Rule {
   id: string;
-  defaultSeverity: Severity;
+  /** `off`: a rule for some documents only, which a config or a profile turns on at the severity it names. */
+  defaultSeverity: SeveritySetting;
   /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
   safeFixes: boolean;
   docs: RuleDocs;

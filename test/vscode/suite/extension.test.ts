@@ -637,6 +637,33 @@ describe('medlint in a real VS Code extension host', function () {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('lints Quarto and R Markdown as Markdown: code chunks skipped, citations checked against the bibliography, with the reference on hover and keys completed', async () => {
+    const bibtex =
+      '@article{robert2015,\n  author = {Robert, Caroline and Long, Georgina V. and Brady, Benjamin},\n  title = {Nivolumab in Previously Untreated Melanoma without {BRAF} Mutation},\n' +
+      '  journal = {N Engl J Med}, year = {2015}, volume = {372}, number = {4}, pages = {320--330}, doi = {10.1056/NEJMoa1412082}\n}\n' +
+      '@article{reck2016,\n  author = {Reck, Martin}, title = {Pembrolizumab versus Chemotherapy for {PD-L1}-Positive Non-Small-Cell Lung Cancer},\n  journal = {N Engl J Med}, year = {2016}\n}\n';
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root(), 'quarto', 'references.bib'), new TextEncoder().encode(bibtex));
+    const paper = await openScratch('quarto/paper.qmd', '---\nbibliography: references.bib\n---\n\nSurvival improved [@robert2015; @reck2061].\n\n```{r}\n# Keytruda cures cancer\n```\n\nSee [@\n');
+    assert.equal(paper.languageId, 'quarto');
+    assert.deepEqual(await diagnosticsOf(paper.uri, 1), ['4:33-4:41 unknown-citation Error "reck2061" is not in the bibliography: did you mean "reck2016"?']);
+    const card = await hover(paper, new vscode.Position(4, 24));
+    assert.equal(
+      card.text,
+      '**@robert2015**\n\nRobert C, Long GV, Brady B. Nivolumab in Previously Untreated Melanoma without BRAF Mutation. *N Engl J Med*. 2015;372(4):320-330. doi:[10.1056/NEJMoa1412082](https://doi.org/10.1056/NEJMoa1412082)',
+    );
+    assert.deepEqual(card.range, new vscode.Range(4, 20, 4, 30));
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', paper.uri, new vscode.Position(10, 6), '@', 2);
+    const items = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Reference);
+    assert.deepEqual(items.map((item) => `${typeof item.label === 'string' ? item.label : item.label.label} | ${item.detail}`), [
+      'reck2016 | Reck M, 2016 — Pembrolizumab versus Chemotherapy for PD-L1-Positive Non-Small-Cell Lung Cancer',
+      'robert2015 | Robert C, Long GV, et al, 2015 — Nivolumab in Previously Untreated Melanoma without BRAF Mutation',
+    ]);
+    assert.match((items[1]!.documentation as vscode.MarkdownString).value, /^Robert C, Long GV, Brady B\. Nivolumab/);
+    const rmd = await openScratch('quarto/analysis.Rmd', 'Keytruda was given.\n\n```{r}\nKeytruda <- 1\n```\n');
+    assert.equal(rmd.languageId, 'rmd');
+    assert.deepEqual(await diagnosticsOf(rmd.uri, 1), ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
+  });
+
   it('takes a rule\'s severity from its own setting in the Settings UI, and still reads the medlint.rules object', async () => {
     const settings = vscode.workspace.getConfiguration('medlint');
     assert.equal(settings.inspect('severity.brand-name')?.defaultValue, 'default');

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { BibliographyTexts } from '../core/bibliographyTexts';
+import { frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
+
+/**
+ * Reads a document's bibliography through the workspace file system (so also in the browser): the
+ * files its front matter names, or else those of the `_quarto.yml` of its Quarto project, relative to
+ * the file that names them. A file is read again only when its modification time or size changes.
+ */
+export class WorkspaceBibliographies {
+  private readonly files = new Map<string, { mtime: number; size: number; text: string }>();
+
+  constructor(private readonly problem: (file: string, message: string) => void) {}
+
+  async textsFor(uri: vscode.Uri, text: string, root: vscode.Uri): Promise<BibliographyTexts | undefined> {
+    const own = frontMatterBibliography(text);
+    const named = own?.bibliography.length ? { settings: own, base: vscode.Uri.joinPath(uri, '..') } : await this.quartoSettings(uri, root);
+    if (!named?.settings.bibliography.length) return undefined;
+    const files: BibliographyTexts['files'] = [];
+    for (const path of named.settings.bibliography) {
+      const file = vscode.Uri.joinPath(named.base, path);
+      const read = await this.read(file);
+      if (read !== undefined) files.push({ file: file.path, text: read });
+      else this.problem(vscode.workspace.asRelativePath(file, false), 'no such bibliography file');
+    }
+    // A key may be in a file that could not be read: citations are not checked against the others alone.
+    if (files.length < named.settings.bibliography.length) return undefined;
+    const csl = own?.csl ?? (named.settings === own ? undefined : named.settings.csl);
+    const styleFile = csl ? vscode.Uri.joinPath(named.base, csl) : undefined;
+    const style = styleFile && (await this.read(styleFile));
+    return { files, ...(styleFile && style !== undefined ? { style: { file: styleFile.path, text: style } } : {}) };
+  }
+
+  private async quartoSettings(uri: vscode.Uri, root: vscode.Uri): Promise<{ settings: BibliographySettings; base: vscode.Uri } | undefined> {
+    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
+      const text = await this.read(vscode.Uri.joinPath(dir, '_quarto.yml'));
+      if (text !== undefined) {
+        const settings = quartoBibliography(text);
+        return settings && { settings, base: dir };
+      }
+      if (dir.path === root.path) break;
+    }
+    return undefined;
+  }
+
+  private async read(file: vscode.Uri): Promise<string | undefined> {
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(file);
+    } catch {
+      return undefined;
+    }
+    const key = file.toString();
+    const cached = this.files.get(key);
+    if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    this.files.set(key, { mtime: stat.mtime, size: stat.size, text });
+    return text;
+  }
+}
