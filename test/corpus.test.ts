@@ -12,7 +12,7 @@ import { resolveSettings } from '../src/core/settings';
 import { fleschKincaid } from 'flesch-kincaid';
 import { syllable } from 'syllable';
 import { CLAIM_CONTEXTS } from '../src/core/context';
-import { builtinCorpus, findingsOf, ROOT } from './helpers';
+import { builtinCorpus, describeFinding, findingsOf, linter, ROOT } from './helpers';
 
 // The immuno-oncology glossary the corpus promises, by the groups writers work in.
 const REQUIRED = {
@@ -115,6 +115,20 @@ describe('built-in corpus', () => {
       if (grade > 8) tooHard.push(`${term.id}: grade ${grade.toFixed(1)}`);
     }
     assert.deepEqual(tooHard, []);
+  });
+
+  it('gives every entry a lay definition that passes the patient profile: no readability, jargon, abbreviation or error finding', () => {
+    const patient = linter();
+    const failing: string[] = [];
+    for (const term of builtinCorpus().terms) {
+      const text = `---\nmedlint: { profile: patient }\n---\n${term.lay!.trim()}\n`;
+      // The lay text explains its own term: naming it there needs no explanation.
+      const findings = patient.lint(text).filter((finding) => finding.entryId !== term.id && (finding.severity === 'error' || ['readability', 'jargon'].includes(finding.ruleId) || finding.ruleId.startsWith('abbreviation-')));
+      const { grade } = patient.readability(text).document;
+      if (grade > 8) failing.push(`${term.id}: grade ${grade.toFixed(1)}`);
+      for (const finding of findings) failing.push(`${term.id}: ${finding.ruleId} ${describeFinding(finding)}`);
+    }
+    assert.deepEqual(failing, []);
   });
 
   it('lets claim files name exactly the contexts the rules read', () => {

@@ -27,12 +27,12 @@ describe('lint worker (off the extension host main thread)', function () {
   it('finds on the worker exactly what the linter finds on this thread', async () => {
     const { pool: lints } = pool();
     const text = generateMarkdown(50_000, 7);
-    assert.deepEqual(await lints.lint('file:///a.md', linter, text, 'markdown'), { findings: linter.lint(text, 'markdown'), notices: [] });
+    assert.deepEqual(await lints.lint('file:///a.md', linter, text, 'markdown'), { findings: linter.lint(text, 'markdown'), notices: [], readability: linter.readability(text) });
     assert.deepEqual(await lints.lint('file:///b.txt', linter, DRAFT, 'plaintext'), { findings: linter.lint(DRAFT, 'plaintext'), notices: [] });
     // A paragraph of delimiter soup is read as plain text: the worker says so as the linter does.
     const soup = `${'*a _b '.repeat(600)}\n\nKeytruda.\n`;
     const fromWorker = await lints.lint('file:///soup.md', linter, soup, 'markdown');
-    assert.deepEqual(fromWorker, { findings: linter.lint(soup), notices: linter.notices(soup) });
+    assert.deepEqual(fromWorker, { findings: linter.lint(soup), notices: linter.notices(soup), readability: linter.readability(soup) });
     assert.equal(fromWorker!.notices[0]!.code, 'plain-text');
   });
 

@@ -99,6 +99,19 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('answers medlint/readability with the profile and the grade of each section, placed in the document', async () => {
+    const { client, uri } = await started();
+    const text = '---\nmedlint: { profile: patient }\n---\n\n# Your medicine\n\nTake one pill each day. Drink a glass of water with it.\n';
+    open(client, uri, text);
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    const report = await client.request<{ profile: { label: string }; targetGrade: number; document: { words: number; sentences: number }; sections: { title: string; range: Diagnostic['range'] }[] }>('medlint/readability', { textDocument: { uri } });
+    assert.equal(report.profile.label, 'Patient');
+    assert.equal(report.targetGrade, 8);
+    assert.deepEqual([report.document.sentences, report.document.words], [2, 12]);
+    assert.deepEqual(report.sections.map((section) => [section.title, section.range]), [['Your medicine', { start: { line: 4, character: 2 }, end: { line: 4, character: 15 } }]]);
+    await stop(client);
+  });
+
   it('offers code actions whose edits give the fixed text, and source.fixAll.medlint with only the safe fixes and a summary', async () => {
     const { client, uri } = await started();
     const text = 'Patients took Opdivo and Yervoy with PD1 blockers.\nPD1 rose.\n';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { validateConfig } from '../src/core/config';
 import { applyFixes } from '../src/core/fixes';
 import type { LinterOptions } from '../src/core/linter';
-import { OFF_BY_DEFAULT_RULES, statisticsRules } from '../src/core/rules';
+import { offByDefault } from '../src/core/profiles';
+import { statisticsRules } from '../src/core/rules';
 import { scanStatistics } from '../src/core/text/statistics';
 import type { Finding } from '../src/core/types';
 import { Project } from '../src/node/project';
@@ -24,10 +25,10 @@ function described(text: string, options: Partial<LinterOptions> = {}): string[]
   return findings(text, options).map((finding) => `${finding.ruleId} ${describeFinding(finding)}`);
 }
 
-describe('statistics rules: off until turned on', () => {
-  it('are the six rules of the issue, listed once for the profiles to take over', () => {
+describe('statistics rules: off until a profile or a config turns them on', () => {
+  it('are the six rules of the issue, off in the professional profile', () => {
     assert.deepEqual(statisticsRules.map((rule) => rule.id), STATISTICS_RULES);
-    assert.ok(STATISTICS_RULES.every((id) => OFF_BY_DEFAULT_RULES.has(id)));
+    assert.ok(STATISTICS_RULES.every(offByDefault));
     assert.ok(statisticsRules.every((rule) => rule.defaultSeverity === 'warning'));
   });
 

@@ -1,4 +1,5 @@
-import { OFF_BY_DEFAULT_RULES, ruleIds, rules } from '../core/rules';
+import { offByDefault } from '../core/profiles';
+import { ruleIds, rules } from '../core/rules';
 import { count } from '../core/text/count';
 import { editsOf } from '../core/fixes';
 import type { Finding, Severity, TextEdit } from '../core/types';
@@ -7,6 +8,8 @@ export interface FileResult {
   /** As given on the command line or relative to the current folder. */
   file: string;
   findings: Finding[];
+  /** For a patient document: its profile and reading grade ("Patient · grade 9.4 (SMOG 10.1), target 8"). */
+  grade?: string;
 }
 
 /**
@@ -143,7 +146,7 @@ function sarifReporter(version: string): Reporter {
               id: rule.id,
               shortDescription: { text: rule.docs.summary },
               fullDescription: { text: rule.docs.description },
-              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity], ...(OFF_BY_DEFAULT_RULES.has(rule.id) ? { enabled: false } : {}) },
+              defaultConfiguration: { level: SARIF_LEVEL[rule.defaultSeverity], ...(offByDefault(rule.id) ? { enabled: false } : {}) },
             })),
           },
         },
@@ -197,11 +200,12 @@ function stylishReporter(color: boolean, explain: boolean): Reporter {
   const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
   const tally = new Tally();
   return {
-    render: ({ file, findings }) => {
-      if (findings.length === 0) return pieceOf(findings, []);
+    render: ({ file, findings, grade }) => {
+      if (findings.length === 0 && !grade) return pieceOf(findings, []);
       const rows = findings.map((finding) => [`${finding.range.start.line + 1}:${finding.range.start.character + 1}`, finding.severity, finding.message, finding.ruleId, finding.explanation] as const);
-      const width = Math.max(...rows.map((row) => row[0].length));
+      const width = Math.max(0, ...rows.map((row) => row[0].length));
       const lines = [paint(4, file)];
+      if (grade) lines.push(`  ${paint(2, grade)}`);
       for (const [position, severity, message, rule, explanation] of rows) {
         const label = severity === 'error' ? paint(31, severity.padEnd(7)) : severity === 'warning' ? paint(33, severity.padEnd(7)) : paint(36, severity.padEnd(7));
         lines.push(`  ${paint(2, position.padEnd(width))}  ${label}  ${message}  ${paint(2, rule)}`);

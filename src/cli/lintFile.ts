@@ -1,10 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describeFixSummary, fixDocument } from '../core/fixes';
+import type { Linter } from '../core/linter';
+import { formatGrade, gradeSummary } from '../core/readability';
 import type { Project } from '../node/project';
 import type { Format, Piece, ReportOptions, Reporter } from './format';
 
 export interface LintJob {
   config?: string;
+  /** `--profile`: the profile of every file, whatever its front matter or config names. */
+  profile?: string;
   fix: boolean;
   /** How each file's findings are rendered, where it is linted. */
   report: ReportOptions & { format: Format };
@@ -34,6 +38,13 @@ function readDraft(file: string): Decoded {
   }
 }
 
+/** A patient document's profile and reading grade, for the stylish report; nothing for other documents. */
+function gradeOf(linter: Linter, text: string): { grade?: string } {
+  if (linter.profile(text).audience !== 'lay') return {};
+  const report = linter.readability(text);
+  return { grade: `${gradeSummary(report)} (SMOG ${formatGrade(report.document.smog)}), target ${report.targetGrade}` };
+}
+
 /** Lints one file (after applying its safe fixes in place, with `fix`): the same on the main thread or in a worker. */
 export function lintFile(project: Project, file: string, job: LintJob, reporter: Reporter): FileOutcome {
   const draft = readDraft(file);
@@ -44,8 +55,8 @@ export function lintFile(project: Project, file: string, job: LintJob, reporter:
   // A chapter of a document in several files is checked with the others: its abbreviations continue theirs.
   const parts = project.partsFor(file);
   const sources = project.citationSourcesFor(file, draft.text);
-  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text, 'markdown', parts, sources) }), notices: notices(draft.text) };
+  if (!job.fix) return { file, piece: reporter.render({ file, findings: linter.lint(draft.text, 'markdown', parts, sources), ...gradeOf(linter, draft.text) }), notices: notices(draft.text) };
   const fixed = fixDocument(draft.text, (text) => linter.lint(text, 'markdown', parts, sources));
   if (fixed.text !== draft.text) writeFileSync(file, draft.bom ? `\ufeff${fixed.text}` : fixed.text);
-  return { file, piece: reporter.render({ file, findings: fixed.findings }), fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
+  return { file, piece: reporter.render({ file, findings: fixed.findings, ...gradeOf(linter, fixed.text) }), fixed: describeFixSummary(fixed.summary), notices: notices(fixed.text) };
 }

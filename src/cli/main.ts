@@ -19,6 +19,9 @@ Usage:
       --format stylish|json|sarif|markdown      output format (default: stylish; markdown: a
                                                 summary for a pull request comment)
       --config FILE                             use this config instead of the nearest .medlintrc.json
+      --profile NAME                            check every file as NAME: professional, manuscript,
+                                                patient, regulatory or one of the config's profiles
+                                                (default: each file's front matter, then the config)
       --max-warnings N                          exit 1 when there are more than N warnings
       --explain                                 print why under each problem (stylish)
       --fix                                     apply the safe fixes in place (spelling, variants,
@@ -48,6 +51,7 @@ function check(args: string[], io: Output): Promise<number> | number {
     options: {
       format: { type: 'string', default: 'stylish' },
       config: { type: 'string' },
+      profile: { type: 'string' },
       'max-warnings': { type: 'string' },
       fix: { type: 'boolean', default: false },
       explain: { type: 'boolean', default: false },
@@ -69,7 +73,8 @@ function check(args: string[], io: Output): Promise<number> | number {
   }
 
   const report = { format: format as Format, version, color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR, explain: values.explain! };
-  const job: LintJob = { fix: values.fix!, report, ...(values.config ? { config: values.config } : {}) };
+  if (values.profile !== undefined && !values.profile.trim()) throw new UsageError('--profile takes a profile name, e.g. --profile patient');
+  const job: LintJob = { fix: values.fix!, report, ...(values.config ? { config: values.config } : {}), ...(values.profile ? { profile: values.profile.trim() } : {}) };
   const files = expandPaths(positionals);
   const reporter = createReporter(report.format, report);
   let errors = 0;

@@ -17,7 +17,7 @@ type ToWorker = { files: [index: number, file: string][] } | { done: true };
 type FromWorker = { outcomes: [index: number, outcome: FileOutcome][] } | { problems: CorpusProblem[] };
 
 export function projectFor(job: LintJob): Project {
-  return new Project(builtinCorpus, { reuseChunks: job.fix, ...(job.config ? { explicitConfig: job.config } : {}) });
+  return new Project(builtinCorpus, { reuseChunks: job.fix, ...(job.config ? { explicitConfig: job.config } : {}), ...(job.profile ? { profile: job.profile } : {}) });
 }
 
 /** How many workers to start for `count` files with `jobs` allowed; 0 means lint on this thread, as one worker would gain nothing. */

@@ -14,6 +14,8 @@ import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
 import type { CitationSources } from './citations';
 import type { DocumentParts } from './documentParts';
+import { parseFrontMatter, type ParsedFrontMatter } from './frontMatter';
+import type { ResolvedProfile } from './profiles';
 import type { StatisticsFacts } from './text/statistics';
 import type { AbbreviationOptions, StatisticsOptions } from './types';
 
@@ -47,6 +49,10 @@ export interface Analysis {
   statisticsOptions?: StatisticsOptions;
   /** The numbers, units and statistics of the prose, found when a rule first asks (statistics.ts). */
   statistics?: StatisticsFacts;
+  /** The document's front matter, parsed on first use, once per version of the document. */
+  readonly frontMatter: ParsedFrontMatter;
+  /** The document's profile (profiles.ts), for the lint under way: its readability target, its readers. */
+  profile?: ResolvedProfile;
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -67,7 +73,7 @@ interface ChunkAnalysis {
  * view of its whole parent (the document): a cache keyed by slices would keep every edited version
  * of the document alive.
  */
-function detachedCopy(text: string): string {
+export function detachedCopy(text: string): string {
   return JSON.parse(JSON.stringify(text)) as string;
 }
 
@@ -246,6 +252,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
 
   const text = texts.join('');
   const proseMap = map.finish();
+  let frontMatter: ParsedFrontMatter | undefined;
   const prose: Prose = {
     text,
     blocks,
@@ -267,6 +274,10 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     pandocReferences,
     crossrefLabels,
     format,
+    get frontMatter() {
+      frontMatter ??= parseFrontMatter(source);
+      return frontMatter;
+    },
   };
 }
 

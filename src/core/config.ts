@@ -4,6 +4,8 @@ import configSchema from '../schemas/medlintrc.schema.json';
 import type { CorpusProblem } from './corpus/types';
 import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import type { QuotationSeverity } from './linter';
+import type { FileOverride } from './overrides';
+import type { ProfileDefinition } from './profiles';
 import { LineIndex } from './text/lineIndex';
 import type { AbbreviationOptions, SeveritySetting, StatisticsOptions } from './types';
 
@@ -22,6 +24,12 @@ export interface MedlintConfig {
   statistics?: StatisticsOptions;
   /** The files of one document split into several, in order, relative to the config file (a Quarto book's `_quarto.yml` chapters serve too). */
   documents?: string[];
+  /** The profile of files whose front matter names none (profiles.ts); professional when absent. */
+  profile?: string;
+  /** The team's own profiles, each extending a built-in one (or another of the team's). */
+  profiles?: Record<string, ProfileDefinition>;
+  /** A profile and severities for the files matching globs, relative to the config file; later entries win. */
+  overrides?: FileOverride[];
 }
 
 let validate: ValidateFunction | undefined;

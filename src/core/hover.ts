@@ -45,14 +45,18 @@ ${sentence} [more…](${moreLink})`;
 /**
  * The reference card for an entry, as Markdown; with document usage when hovering in a document.
  * With `link`, each other entry it names (targets, classes, drugs, related terms) links to its card.
+ * With `layFirst` (a patient document), the plain-words definition leads and the professional one follows.
  */
-export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: DocumentUsage, link?: EntryLink): string {
+export function renderCard(compiled: CompiledCorpus, entry: TermEntry, usage?: DocumentUsage, link?: EntryLink, layFirst = false): string {
   const named = (other: TermEntry, text: string) => (link ? `[${text}](${link(other)})` : text);
   const names = (ids: string[] | undefined) => entriesOf(compiled, ids).map((other) => named(other, displayName(other)));
   const terms = (entries: TermEntry[]) => entries.map((other) => named(other, other.term));
   const lines: string[] = [];
-  lines.push(headingOf(entry), '', entry.definition.trim(), '');
-  if (entry.lay) lines.push(`*In plain words:* ${entry.lay.trim()}`, '');
+  if (layFirst && entry.lay) lines.push(headingOf(entry), '', entry.lay.trim(), '', `*For professionals:* ${entry.definition.trim()}`, '');
+  else {
+    lines.push(headingOf(entry), '', entry.definition.trim(), '');
+    if (entry.lay) lines.push(`*In plain words:* ${entry.lay.trim()}`, '');
+  }
   const facts: string[] = [];
   const targets = names(entry.targets);
   if (targets.length) facts.push(`Targets: ${targets.join(', ')}`);
@@ -134,6 +138,6 @@ export function hoverAt(analysis: Analysis, offset: number): HoverCard | undefin
     start: best.start,
     end: best.end,
     range: analysis.lines.rangeOf(best.start, best.end),
-    markdown: renderCard(analysis.compiled, entry, definedOnLine ? { definedOnLine, uses } : { uses }),
+    markdown: renderCard(analysis.compiled, entry, definedOnLine ? { definedOnLine, uses } : { uses }, undefined, analysis.profile?.audience === 'lay'),
   };
 }

@@ -10,3 +10,5 @@ export { checkIntegrity } from './corpus/integrity';
 export { formatProblem, type Corpus, type CorpusProblem, type TermEntry, type ClaimEntry } from './corpus/types';
 export { validateConfig, type MedlintConfig } from './config';
 export type { Finding, Fix, Notice, Position, Range, Severity, SeveritySetting, SourceSpan } from './types';
+export { BUILTIN_PROFILES, PROFILE_SEVERITIES, resolveProfile, type ProfileDefinition, type ResolvedProfile } from './profiles';
+export { gradeSummary, type ReadabilityReport, type ReadabilityScores } from './readability';

@@ -4,11 +4,14 @@ import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard } from './hover';
 import type { TextFormat } from './plainText';
-import { OFF_BY_DEFAULT_RULES, rules as allRules, type Rule } from './rules';
+import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
+import { medlintFrontMatter } from './frontMatter';
+import { BUILTIN_PROFILES, DEFAULT_PROFILE, mergeAbbreviations, resolveProfile, type ProfileDefinition, type ResolvedProfile } from './profiles';
+import { readabilityReport, type ReadabilityReport } from './readability';
 import { summarize, type PartSummary, type DocumentParts } from './documentParts';
 import type { AbbreviationOptions, Finding, Notice, Severity, SeveritySetting, SourceSpan, StatisticsOptions } from './types';
 import { citationHover, completeCitation, type CitationCompletion, type CitationSources } from './citations';
@@ -31,6 +34,14 @@ export interface LinterOptions {
   ignore?: IgnoreEntry[];
   abbreviations?: AbbreviationOptions;
   statistics?: StatisticsOptions;
+  /** The profile of a document whose front matter names none (the config's, or its matching `overrides`'); professional when absent. */
+  profile?: string;
+  /** The profile of every document, whatever its front matter names: `medlint check --profile`. */
+  runProfile?: string;
+  /** The team's own profiles (`.medlintrc.json` `profiles`). */
+  profiles?: Record<string, ProfileDefinition>;
+  /** Severities of the matching `overrides` entries of the config: they win over every profile. */
+  fileRules?: Record<string, SeveritySetting>;
 }
 
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
@@ -64,8 +75,22 @@ export interface Linter {
   entries(): readonly TermEntry[];
   /** Every abbreviation the text uses, with the expansion it defines, sorted; with `byScope`, per scope. */
   abbreviations(text: string, options?: { byScope?: boolean }): AbbreviationListItem[];
-  severityOf(ruleId: string): SeveritySetting;
+  /** A rule's severity in documents of a profile (by default the linter's profile for documents that name none). */
+  severityOf(ruleId: string, profile?: string): SeveritySetting;
+  /** The profile the text is checked with: the run's, its front matter's, the config's, or professional. */
+  profile(text: string, format?: TextFormat): ResolvedProfile;
+  /** Reading grades of the text, per section and as a whole, with its profile's target. */
+  readability(text: string, format?: TextFormat): ReadabilityReport;
 }
+
+/** The profile a document's front matter names (`medlint: { profile: patient }`), if any. */
+function frontMatterProfile(analysis: Analysis): string | undefined {
+  const profile = medlintFrontMatter(analysis.frontMatter).profile;
+  return typeof profile === 'string' && profile.trim() ? profile.trim() : undefined;
+}
+
+// Linters made for files under one config (per `overrides` entry) share the corpus they compile.
+const compiledCorpora = new WeakMap<Corpus, CompiledCorpus>();
 
 /** CRLF in the source reads as LF in prose; nothing else may differ for a fix to be safe. */
 function sameText(source: string, prose: string): boolean {
@@ -75,24 +100,43 @@ function sameText(source: string, prose: string): boolean {
 const ruleRank = new Map(allRules.map((rule, index) => [rule.id, index]));
 
 export function createLinter(options: LinterOptions): Linter {
-  let compiled: CompiledCorpus | undefined;
-  const corpus = () => (compiled ??= compileCorpus(options.corpus));
+  const corpus = () => {
+    let compiled = compiledCorpora.get(options.corpus);
+    if (!compiled) compiledCorpora.set(options.corpus, (compiled = compileCorpus(options.corpus)));
+    return compiled;
+  };
   const chunks = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
   const quotations = options.quotations ?? 'info';
   let last: { analysis: Analysis; format: TextFormat } | undefined;
   const analysisOf = (text: string, format: TextFormat = 'markdown') => {
     if (last?.analysis.source !== text || last.format !== format) {
       const analysis = analyze(text, corpus(), chunks, format);
-      if (options.abbreviations) analysis.abbreviationOptions = options.abbreviations;
+      const profile = profileOf(analysis);
+      analysis.profile = profile;
+      const abbreviations = mergeAbbreviations(profile.abbreviations, options.abbreviations);
+      if (Object.keys(abbreviations).length > 0) analysis.abbreviationOptions = abbreviations;
       if (options.statistics) analysis.statisticsOptions = options.statistics;
       last = { analysis, format };
     }
     return last.analysis;
   };
-  const severityOf = (ruleId: string): SeveritySetting => {
-    const rank = ruleRank.get(ruleId);
-    return options.rules?.[ruleId] ?? (rank === undefined || OFF_BY_DEFAULT_RULES.has(ruleId) ? 'off' : allRules[rank]!.defaultSeverity);
+  const resolvedProfiles = new Map<string, ResolvedProfile | undefined>();
+  const resolved = (name: string) => {
+    if (!resolvedProfiles.has(name)) resolvedProfiles.set(name, resolveProfile(name, options.profiles));
+    return resolvedProfiles.get(name);
   };
+  const profileNameOf = (analysis: Analysis) => options.runProfile ?? frontMatterProfile(analysis) ?? options.profile ?? DEFAULT_PROFILE;
+  // An unknown name is checked as professional; notices() says so.
+  function profileOf(analysis: Analysis): ResolvedProfile {
+    return resolved(profileNameOf(analysis)) ?? resolved(DEFAULT_PROFILE)!;
+  }
+  // The matching overrides' rules, then the team's profiles, then the config's rules, then the built-in profiles.
+  const severityIn = (ruleId: string, profile: ResolvedProfile): SeveritySetting => {
+    const rank = ruleRank.get(ruleId);
+    const configured = options.fileRules?.[ruleId] ?? profile.teamRules[ruleId] ?? options.rules?.[ruleId] ?? profile.builtinRules[ruleId];
+    return configured ?? (rank === undefined ? 'off' : allRules[rank]!.defaultSeverity);
+  };
+  const severityOf = (ruleId: string, profile?: string): SeveritySetting => severityIn(ruleId, resolved(profile ?? options.runProfile ?? options.profile ?? DEFAULT_PROFILE) ?? resolved(DEFAULT_PROFILE)!);
 
   return {
     options,
@@ -106,10 +150,11 @@ export function createLinter(options: LinterOptions): Linter {
       else delete analysis.citationSources;
       const { prose, lines, source } = analysis;
       const suppressions = new Suppressions(prose.htmlComments, lines);
-      const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(source)];
+      const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(analysis.frontMatter)];
+      const profile = analysis.profile!;
       const findings: Finding[] = [];
       for (const rule of allRules) {
-        const severity = severityOf(rule.id);
+        const severity = severityIn(rule.id, profile);
         if (severity === 'off') continue;
         rule.check(analysis, (report) => {
           const start = report.inSource ? report.start : prose.sourceStart(report.start);
@@ -148,17 +193,36 @@ export function createLinter(options: LinterOptions): Linter {
       return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
     },
     notices(text, format) {
-      const { plainText, lines } = analysisOf(text, format);
-      if (plainText.length === 0) return [];
+      const analysis = analysisOf(text, format);
+      const { plainText, lines } = analysis;
+      const notices: Notice[] = [];
+      const named = profileNameOf(analysis);
+      if (!resolved(named)) {
+        const block = analysis.frontMatter.block;
+        const team = Object.keys(options.profiles ?? {});
+        notices.push({
+          code: 'unknown-profile',
+          message: `"${named}" is not a profile (${[...BUILTIN_PROFILES, ...team].join(', ')}): checked as ${DEFAULT_PROFILE}.`,
+          span: block && options.runProfile === undefined && frontMatterProfile(analysis) !== undefined ? lines.spanOf(block.bodyStart, block.bodyEnd) : lines.spanOf(0, 0),
+        });
+      }
+      if (plainText.length === 0) return notices;
       const first = lines.spanOf(plainText[0]!.start, plainText[0]!.end);
       const where = plainText.length === 1 ? `lines ${first.range.start.line + 1}-${first.range.end.line + 1}` : `${plainText.length} parts, the first at lines ${first.range.start.line + 1}-${first.range.end.line + 1}`;
-      return [
-        {
-          code: 'plain-text',
-          message: `Read as plain text, not Markdown (${where}): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
-          span: first,
-        },
-      ];
+      notices.push({
+        code: 'plain-text',
+        message: `Read as plain text, not Markdown (${where}): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
+        span: first,
+      });
+      return notices;
+    },
+    profile(text, format) {
+      return analysisOf(text, format).profile!;
+    },
+    readability(text, format) {
+      const analysis = analysisOf(text, format);
+      const { name, label, readability } = analysis.profile!;
+      return readabilityReport(analysis, { name, label }, readability.targetGrade);
     },
     hover(text, offset, format) {
       return hoverAt(analysisOf(text, format), offset);

@@ -3,8 +3,10 @@ import { ignoreEntriesOf, type IgnoreEntry } from './ignore';
 import { checkIntegrity } from './corpus/integrity';
 import { entryIdOf, loadCorpus, locateProblems, mergeCorpora, type SourceFile } from './corpus/load';
 import type { Corpus, CorpusProblem } from './corpus/types';
-import type { QuotationSeverity } from './linter';
+import type { LinterOptions, QuotationSeverity } from './linter';
 import type { AbbreviationOptions, SeveritySetting, StatisticsOptions } from './types';
+import type { FileOverride } from './overrides';
+import { BUILTIN_PROFILES, isBuiltinProfile, profileProblems, type ProfileDefinition } from './profiles';
 
 /** The YAML files of one team term folder: entries, and claim entries from its `claims/`. */
 export interface TermFolder {
@@ -22,7 +24,23 @@ export interface ResolvedSettings {
   statistics?: StatisticsOptions;
   /** Findings the team accepts in every file (the config's `ignore` entries with a text). */
   ignore: IgnoreEntry[];
+  /** The profile of files that name none, and the team's own profiles (profiles.ts). */
+  profile?: string;
+  profiles?: Record<string, ProfileDefinition>;
+  overrides: FileOverride[];
   problems: CorpusProblem[];
+}
+
+/** Problems with the profiles a config defines and names: each name must be built in or the team's. */
+function configProfileProblems(config: MedlintConfig, configFile: string): CorpusProblem[] {
+  const team = config.profiles ?? {};
+  const problems = profileProblems(team).map((message) => ({ file: configFile, message }));
+  const known = (name: string) => isBuiltinProfile(name) || team[name] !== undefined;
+  const named = [...(config.profile !== undefined ? [{ where: 'profile', name: config.profile }] : []), ...(config.overrides ?? []).flatMap((override, index) => (override.profile !== undefined ? [{ where: `overrides.${index}.profile`, name: override.profile }] : []))];
+  for (const { where, name } of named) {
+    if (!known(name)) problems.push({ file: configFile, message: `${where}: "${name}" is not a profile (${[...BUILTIN_PROFILES, ...Object.keys(team)].join(', ')})` });
+  }
+  return problems;
 }
 
 /**
@@ -69,6 +87,24 @@ export function resolveSettings(builtin: Corpus, config: MedlintConfig, folders:
     }
     corpus = { ...corpus, terms };
   }
+  problems.push(...configProfileProblems(config, configFile));
   // A config file in the workspace overrides the editor's settings, as it does for the CLI.
-  return { corpus, rules: { ...editorRules, ...config.rules }, ...(config.quotations ? { quotations: config.quotations } : {}), ...(config.abbreviations ? { abbreviations: config.abbreviations } : {}), ...(config.statistics ? { statistics: config.statistics } : {}), ignore: ignoreEntriesOf(config.ignore), problems };
+  return {
+    corpus,
+    rules: { ...editorRules, ...config.rules },
+    ...(config.quotations ? { quotations: config.quotations } : {}),
+    ...(config.abbreviations ? { abbreviations: config.abbreviations } : {}),
+    ...(config.statistics ? { statistics: config.statistics } : {}),
+    ignore: ignoreEntriesOf(config.ignore),
+    ...(config.profile ? { profile: config.profile } : {}),
+    ...(config.profiles ? { profiles: config.profiles } : {}),
+    overrides: config.overrides ?? [],
+    problems,
+  };
+}
+
+/** The options of the linter the settings make (before `overrides`: see overrides.ts). */
+export function linterOptionsOf(settings: ResolvedSettings): LinterOptions {
+  const { corpus, rules, quotations, abbreviations, statistics, ignore, profile, profiles } = settings;
+  return { corpus, rules, ...(quotations ? { quotations } : {}), ...(abbreviations ? { abbreviations } : {}), ...(statistics ? { statistics } : {}), ignore, ...(profile ? { profile } : {}), ...(profiles ? { profiles } : {}) };
 }

@@ -80,8 +80,11 @@ export interface StatisticsOptions {
  * editor shows it once (a status or log message), the CLI on standard error. `code` is stable.
  */
 export interface Notice {
-  /** `plain-text`: parts of the document held more inline markup than the Markdown reading's budget and were read as plain text. */
-  code: 'plain-text';
+  /**
+   * `plain-text`: parts of the document held more inline markup than the Markdown reading's budget and were read as plain text.
+   * `unknown-profile`: the profile the document or run names is neither built in nor the config's; it is checked as professional.
+   */
+  code: 'plain-text' | 'unknown-profile';
   message: string;
   /** Where it applies: the first part concerned. */
   span: SourceSpan;

@@ -3,9 +3,10 @@ import { dirname, relative, resolve } from 'node:path';
 import { ignoredFileGlobs, validateConfig, type MedlintConfig } from '../core/config';
 import { globToRegExp } from '../core/glob';
 import type { Corpus, CorpusProblem } from '../core/corpus/types';
-import { createLinter, type Linter } from '../core/linter';
+import type { Linter } from '../core/linter';
+import { fileLinters } from '../core/overrides';
 import type { SeveritySetting } from '../core/types';
-import { resolveSettings } from '../core/settings';
+import { linterOptionsOf, resolveSettings } from '../core/settings';
 import { partsOf, type PartSummary, type DocumentParts } from '../core/documentParts';
 import { documentFiles } from './documents';
 import type { CitationSources } from '../core/citations';
@@ -23,7 +24,9 @@ export interface FileSettings {
 }
 
 interface ConfigScope {
-  linter: Linter;
+  /** The linter of a file, by its path from the config's folder (overrides.ts). */
+  linterFor: (relativePath: string) => Linter;
+  root: string;
   config: MedlintConfig;
   configFile?: string;
   isIgnored: (file: string) => boolean;
@@ -56,13 +59,16 @@ export class Project {
       termsPaths?: string[];
       /** Whether files are linted again after edits (an editor, `--fix`): see `LinterOptions.reuseChunks`. */
       reuseChunks?: boolean;
+      /** The profile of every file, whatever its front matter or config names (`medlint check --profile`). */
+      profile?: string;
     } = {},
   ) {}
 
   settingsFor(file: string): FileSettings {
     const configFile = this.options.explicitConfig ? resolve(this.options.explicitConfig) : findConfigFile(dirname(resolve(file)));
     const scope = this.scopeFor(configFile);
-    return { linter: scope.linter, ignored: scope.isIgnored(resolve(file)), ...(configFile ? { configFile } : {}) };
+    const linter = scope.linterFor(relative(scope.root, resolve(file)).replace(/\\/g, '/'));
+    return { linter, ignored: scope.isIgnored(resolve(file)), ...(configFile ? { configFile } : {}) };
   }
 
   /**
@@ -153,9 +159,11 @@ export class Project {
     const settings = resolveSettings(this.builtin, config, folders, configFile ? this.shown(configFile) : '', this.options.editorRules);
     this.problems.push(...settings.problems);
     const ignore = ignoredFileGlobs(config).map(globToRegExp);
+    const options = { ...linterOptionsOf(settings), reuseChunks: this.options.reuseChunks ?? true, ...(this.options.profile ? { runProfile: this.options.profile } : {}) };
     return {
       config,
-      linter: createLinter({ corpus: settings.corpus, rules: settings.rules, ...(settings.quotations ? { quotations: settings.quotations } : {}), ...(settings.abbreviations ? { abbreviations: settings.abbreviations } : {}), ...(settings.statistics ? { statistics: settings.statistics } : {}), ignore: settings.ignore, reuseChunks: this.options.reuseChunks ?? true }),
+      root,
+      linterFor: fileLinters(options, settings.overrides),
       ...(configFile ? { configFile } : {}),
       isIgnored: (file) => ignore.some((pattern) => pattern.test(relative(root, file).replace(/\\/g, '/'))),
     };

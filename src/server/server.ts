@@ -252,6 +252,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     return card ? { contents: { kind: 'markdown', value: card.markdown }, range: toClient(document, card.range) } : null;
   });
 
+  // medlint/readability: the document's profile and reading grades per section, as the VS Code status bar shows them.
+  connection.onRequest('medlint/readability', (params: { textDocument: { uri: string } }) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const report = linterFor(document).linter.readability(document.getText());
+    return {
+      ...report,
+      sections: report.sections.map(({ span, hardest, ...section }) => ({ ...section, range: toClient(document, span.range), hardest: hardest.map(({ span: at, ...sentence }) => ({ ...sentence, range: toClient(document, at.range) })) })),
+    };
+  });
+
   // Citation keys from the bibliography after `[@`, `@` or `; @`; the formatted reference when an item is shown.
   connection.onCompletion((params): CompletionItem[] => {
     const document = documents.get(params.textDocument.uri);

@@ -8,6 +8,7 @@ import type { Linter } from '../core/linter';
 import type { Finding, Notice } from '../core/types';
 import type { OffThreadLinter } from '../worker/offThread';
 import type { LintResult } from '../worker/protocol';
+import type { ReadabilityReport } from '../core/readability';
 import { toDiagnostic } from './convert';
 import type { SettingsResolver } from './settings';
 
@@ -37,6 +38,9 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly workspaceFiles = new Set<string>();
   private readonly toldLarge = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly lintedEmitter = new vscode.EventEmitter<{ document: vscode.TextDocument; readability?: ReadabilityReport }>();
+  /** A document was linted: its reading grades come with it (Markdown only), for the status bar. */
+  readonly onDidLint = this.lintedEmitter.event;
 
   constructor(
     private readonly settings: SettingsResolver,
@@ -50,6 +54,7 @@ export class DiagnosticsController implements vscode.Disposable {
   ) {
     this.disposables.push(
       this.collection,
+      this.lintedEmitter,
       vscode.workspace.onDidOpenTextDocument((document) => this.lintUnlessLarge(document)),
       vscode.workspace.onDidSaveTextDocument((document) => this.lint(document)),
       vscode.workspace.onDidChangeTextDocument((event) => this.changed(event)),
@@ -130,10 +135,11 @@ export class DiagnosticsController implements vscode.Disposable {
     const result = ignored ? { findings: [], notices: [] } : await this.lintText(document.uri, linter, document.getText(), formatOf(document), parts, bibliography);
     // Cancelled by a newer version, or the document changed while the worker linted it.
     if (result === undefined || document.isClosed || document.version !== version) return;
-    const { findings, notices } = result;
+    const { findings, notices, readability } = result;
     this.tellOnce(document, notices);
     this.log.debug(`linted ${vscode.workspace.asRelativePath(document.uri)} (${formatOf(document)}, version ${version}) in ${(performance.now() - started).toFixed(1)} ms: ${count(findings.length, 'finding')}`);
     this.show(document.uri, findings);
+    this.lintedEmitter.fire({ document, ...(readability ? { readability } : {}) });
   }
 
   /** Lints done on the worker thread (for tests and the extension's API). */
@@ -141,7 +147,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** A document's findings and notices, from the lint worker where there is one; undefined when a newer version cancelled the lint. */
   async lintText(uri: vscode.Uri, linter: Linter, text: string, format: TextFormat, parts?: DocumentParts, bibliography?: BibliographyTexts): Promise<LintResult | undefined> {
-    const here = () => ({ findings: linter.lint(text, format, parts, bibliography && citationSourcesOf(bibliography)), notices: linter.notices(text, format) });
+    const here = () => ({ findings: linter.lint(text, format, parts, bibliography && citationSourcesOf(bibliography)), notices: linter.notices(text, format), ...(format === 'markdown' ? { readability: linter.readability(text) } : {}) });
     if (!this.lintWorker) return here();
     try {
       const result = await this.lintWorker.lint(uri.toString(), linter, text, format, parts, bibliography);

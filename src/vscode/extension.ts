@@ -9,7 +9,8 @@ import { TermHovers } from './hover';
 import { RenderedView } from './rendered';
 import { SettingsResolver } from './settings';
 import { startLintWorker } from './lintThread';
-import { FindingsStatus } from './statusBar';
+import { FindingsStatus, ReadabilityStatus } from './statusBar';
+import { BUILTIN_PROFILES } from '../core/profiles';
 
 // Every language: which ones medlint lints is the `medlint.languages` setting, read per document.
 const WRITER_DOCUMENTS: vscode.DocumentSelector = WRITER_SCHEMES.map((scheme) => ({ scheme }));
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext) {
   glossary.attach(glossaryView);
   const rendered = new RenderedView();
   const status = new FindingsStatus(diagnostics.collection);
+  const readabilityStatus = new ReadabilityStatus(diagnostics, async (uri) => [...BUILTIN_PROFILES, ...Object.keys((await linterFor(uri)).options.profiles ?? {})]);
   const entryOf = (node: { entry?: { id: string } } | undefined) => node?.entry && activeLinter().then((linter) => linter.define(node.entry!.id));
 
   context.subscriptions.push(
@@ -40,6 +42,7 @@ export async function activate(context: vscode.ExtensionContext) {
     diagnostics,
     rendered,
     status,
+    readabilityStatus,
     vscode.languages.registerHoverProvider(WRITER_DOCUMENTS, new TermHovers(settings, diagnostics)),
     vscode.languages.registerCompletionItemProvider(WRITER_DOCUMENTS, new CitationCompletions(settings, diagnostics), ...CitationCompletions.triggerCharacters),
     vscode.languages.registerCodeActionsProvider(WRITER_DOCUMENTS, new MedlintCodeActions(diagnostics, settings), MedlintCodeActions.metadata),
@@ -74,6 +77,8 @@ export async function activate(context: vscode.ExtensionContext) {
     glossary,
     rendered: () => rendered.shown,
     status: () => status.item.text,
+    readabilityStatus: () => readabilityStatus.text,
+    showReadability: () => readabilityStatus.showSections(),
     logFolder: context.logUri,
     lintWorker: () => (lintWorker ? { ...lintWorker.cancelled, linted: diagnostics.lintedOffThread } : undefined),
   };

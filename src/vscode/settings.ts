@@ -3,8 +3,9 @@ import { ignoredFileGlobs, validateConfig, type MedlintConfig } from '../core/co
 import { globToRegExp } from '../core/glob';
 import type { SourceFile } from '../core/corpus/load';
 import { formatProblem, type Corpus, type CorpusProblem } from '../core/corpus/types';
-import { createLinter, type Linter } from '../core/linter';
-import { resolveSettings, type TermFolder } from '../core/settings';
+import type { Linter } from '../core/linter';
+import { fileLinters } from '../core/overrides';
+import { linterOptionsOf, resolveSettings, type TermFolder } from '../core/settings';
 import { partsOf, quartoChapters, type PartSummary, type DocumentParts } from '../core/documentParts';
 import type { SeveritySetting } from '../core/types';
 import type { BibliographyTexts } from '../core/bibliographyTexts';
@@ -70,7 +71,7 @@ export function editorRuleSeverities(settings: vscode.WorkspaceConfiguration): R
  * own settings apply: workspace config files and term folders are not read.
  */
 export class SettingsResolver implements vscode.Disposable {
-  private readonly scopes = new Map<string, Promise<{ linter: Linter; ignore: RegExp[]; root: vscode.Uri; documents?: string[] }>>();
+  private readonly scopes = new Map<string, Promise<{ linterFor: (relativePath: string | undefined) => Linter; ignore: RegExp[]; root: vscode.Uri; documents?: string[] }>>();
   /** Each other file's abbreviation summary, with the text it was made from. */
   private readonly summaries = new Map<string, { text: string; summary: PartSummary }>();
   private readonly reported = new Set<string>();
@@ -124,8 +125,9 @@ export class SettingsResolver implements vscode.Disposable {
       scope = this.createScope(folder, configFile);
       this.scopes.set(key, scope);
     }
-    const { linter, ignore, root, documents } = await scope;
+    const { linterFor, ignore, root, documents } = await scope;
     const relative = uri.path.startsWith(`${root.path}/`) ? uri.path.slice(root.path.length + 1) : undefined;
+    const linter = linterFor(relative);
     const parts = folder && vscode.workspace.isTrusted ? await this.partsFor(uri, linter, documents?.map((name) => vscode.Uri.joinPath(root, name)) ?? (await this.quartoChapters(uri, folder.uri))) : undefined;
     const text = vscode.workspace.textDocuments.find((document) => document.uri.toString() === uri.toString())?.getText();
     const bibliography = folder && vscode.workspace.isTrusted && text !== undefined ? await this.bibliographies.textsFor(uri, text, folder.uri) : undefined;
@@ -210,7 +212,7 @@ export class SettingsResolver implements vscode.Disposable {
     const resolved = resolveSettings(this.builtin, config, folders, configFile ? shown(configFile) : 'settings (medlint.termsPaths)', editorRules);
     problems.push(...resolved.problems);
     this.report(problems);
-    return { linter: createLinter({ corpus: resolved.corpus, rules: resolved.rules, ...(resolved.quotations ? { quotations: resolved.quotations } : {}), ...(resolved.abbreviations ? { abbreviations: resolved.abbreviations } : {}), ...(resolved.statistics ? { statistics: resolved.statistics } : {}), ignore: resolved.ignore }), ignore: ignoredFileGlobs(config).map(globToRegExp), root, ...(config.documents && configFile ? { documents: config.documents } : {}) };
+    return { linterFor: fileLinters(linterOptionsOf(resolved), resolved.overrides), ignore: ignoredFileGlobs(config).map(globToRegExp), root, ...(config.documents && configFile ? { documents: config.documents } : {}) };
   }
 
   /** Corpus and config problems reported since the last reset, as shown in the output channel. */

@@ -18,7 +18,8 @@ port.on('message', (message: ToLintWorker) => {
   try {
     const linter = linters.get(message.linterId)!;
     const findings = linter.lint(message.text, message.format, message.parts, message.bibliography && citationSourcesOf(message.bibliography));
-    port.postMessage({ requestId: message.requestId, findings, notices: linter.notices(message.text, message.format) } satisfies FromLintWorker);
+    const readability = message.format === 'markdown' ? { readability: linter.readability(message.text) } : {};
+    port.postMessage({ requestId: message.requestId, findings, notices: linter.notices(message.text, message.format), ...readability } satisfies FromLintWorker);
   } catch (error) {
     port.postMessage({ requestId: message.requestId, error: (error as Error).stack ?? String(error) } satisfies FromLintWorker);
   }

@@ -111,7 +111,7 @@ export class OffThreadLinter {
     worker.on('message', (message) => {
       if (this.worker !== worker || message.requestId !== this.running?.requestId) return;
       if ('error' in message) this.finish(undefined, new Error(message.error));
-      else this.finish({ findings: message.findings, notices: message.notices });
+      else this.finish({ findings: message.findings, notices: message.notices, ...(message.readability ? { readability: message.readability } : {}) });
     });
     worker.on('error', (error) => {
       if (this.worker !== worker) return;

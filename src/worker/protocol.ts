@@ -2,6 +2,7 @@ import type { BibliographyTexts } from '../core/bibliographyTexts';
 import type { DocumentParts } from '../core/documentParts';
 import type { LinterOptions } from '../core/linter';
 import type { TextFormat } from '../core/plainText';
+import type { ReadabilityReport } from '../core/readability';
 import type { Finding, Notice } from '../core/types';
 
 /** Messages to the lint worker. A linter is sent once under an id; lints name it. */
@@ -13,6 +14,8 @@ export type ToLintWorker =
 export interface LintResult {
   findings: Finding[];
   notices: Notice[];
+  /** A Markdown document's profile and reading grades, for the status bar. */
+  readability?: ReadabilityReport;
 }
 
 export type FromLintWorker = ({ requestId: number } & LintResult) | { requestId: number; error: string };

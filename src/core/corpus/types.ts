@@ -80,6 +80,8 @@ export interface TermEntry {
   related?: string[];
   /** One or two sentences a patient understands. */
   lay?: string;
+  /** Everyday words patients know, never jargon: every form of the term (`true`), or the forms listed ("kidney cancer"). */
+  plain?: boolean | string[];
   /** HGNC symbol of the encoding gene; a gene mention is never rewritten into the protein. */
   geneSymbol?: string;
   /** YYYY-MM of the last review against the sources. */

@@ -6,6 +6,7 @@ import { ciFormat } from './ci-format';
 import { contradiction } from './contradiction';
 import { expandedAfterDefinition } from './expanded-after-definition';
 import { expansionMismatch } from './expansion-mismatch';
+import { jargon } from './jargon';
 import { misnomer } from './misnomer';
 import { numberStyle } from './number-style';
 import { overclaim } from './overclaim';
@@ -13,6 +14,7 @@ import { personFirst } from './person-first';
 import { preferredTerm } from './preferred-term';
 import { pValueFormat } from './p-value-format';
 import { referenceOrder } from './reference-order';
+import { readability } from './readability';
 import type { Rule } from './rule';
 import { spin } from './spin';
 import { statisticConsistency } from './statistic-consistency';
@@ -26,11 +28,6 @@ import { unsupportedClaim } from './unsupported-claim';
 /** The numbers, units and statistics rules: on in the manuscript and regulatory profiles, off in professional (and patient). */
 export const statisticsRules: readonly Rule[] = [pValueFormat, ciFormat, numberStyle, unitFormat, spin, statisticConsistency];
 
-/**
- * Rules that are off unless a config or a setting turns them on; when on, they report at their
- * `defaultSeverity`. The numbers and statistics rules, and those for a manuscript's own references.
- */
-export const OFF_BY_DEFAULT_RULES: ReadonlySet<string> = new Set([...statisticsRules.map((rule) => rule.id), 'uncited-reference', 'reference-order']);
 
 export const rules: readonly Rule[] = [
   undefinedAbbreviation,
@@ -50,6 +47,8 @@ export const rules: readonly Rule[] = [
   uncitedReference,
   unknownCrossref,
   referenceOrder,
+  readability,
+  jargon,
   ...statisticsRules,
 ];
 

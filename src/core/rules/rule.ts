@@ -42,7 +42,7 @@ export interface RuleDocs {
 
 export interface Rule {
   id: string;
-  /** The severity it reports at when on (a rule off by default is in OFF_BY_DEFAULT_RULES). */
+  /** The severity it reports at when on; a rule on only for some readers is off in the professional profile (profiles.ts). */
   defaultSeverity: Severity;
   /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
   safeFixes: boolean;

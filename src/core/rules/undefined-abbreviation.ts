@@ -1,13 +1,20 @@
 import { abbreviationIndex, lineOf, undefinedFirstUses } from '../abbreviationIndex';
 import { rankSenses } from '../abbreviations';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, lowerCaseOpening, surface, writtenDefinition } from './helpers';
+import { capitalizeAtSentenceStart, lowerCaseOpening, surface, writtenDefinition, type TermMatch } from './helpers';
+import { isExplained } from '../plainExplanation';
 
 // Joined to a word by a hyphen, dash or slash: "anti–PD-1", "HLA-A*02:01", "TNF-α". The definition
 // cannot go inside the compound, so the writer places it; no fix is offered.
 const JOINER = /[-\u2010-\u2015\/]/;
 const inCompound = (text: string, start: number, end: number) =>
   (JOINER.test(text[start - 1] ?? '') && /[\p{L}\p{N}]/u.test(text[start - 2] ?? '')) || (JOINER.test(text[end] ?? '') && /[\p{L}\p{N}]/u.test(text[end + 1] ?? ''));
+
+// A molecule's abbreviation is its name: patient materials name it and say what it is ("a protein
+// called PD-1"), as its expansion would tell a patient nothing more.
+const MOLECULES = new Set(['receptor', 'ligand', 'antigen', 'protein', 'gene']);
+const namedInPlainWords = (analysis: Parameters<Rule['check']>[0], match: TermMatch | undefined) =>
+  analysis.profile?.audience === 'lay' && match !== undefined && MOLECULES.has(match.phrase.payload.entry.category) && isExplained(analysis, match);
 
 export const undefinedAbbreviation: Rule = {
   id: 'undefined-abbreviation',
@@ -31,10 +38,21 @@ export const undefinedAbbreviation: Rule = {
       'better known than their expansions (DNA, HIV, CD antigens, gene symbols) are exempt. An abbreviation with several ' +
       'common meanings (HR: hazard ratio, heart rate, hormone receptor) is defined in the sense its context settles: a ' +
       'statistic ("95% CI", "HR 0.68", "HR for death", "OS was 24 months") settles a measure, and a team can pin a sense ' +
-      'in .medlintrc.json ("senses": { "CI": "cumulative incidence" }); then the finding has one safe fix. Where the ' +
+      'in .medlintrc.json ("senses": { "CI": "cumulative incidence" }); then the finding has one safe fix. In a patient ' +
+      'document (profile patient, where the rule is an error and DNA, CT or MRI need defining too), a molecule\'s ' +
+      'abbreviation explained in plain words where it stands ("a protein called PD-1", "PD-1, a protein on immune ' +
+      'cells") needs no expansion: the explanation is what the reader needs. Where the ' +
       'context cannot decide, the message lists every meaning, likeliest first by the words around the uses ("HR ' +
       'status" reads as hormone receptor), with one fix per meaning in that order, none applied by fix-all.',
     examples: [
+      { markdown: '---\nmedlint: { profile: patient }\n---\nYour medicine blocks a protein called PD-1.', expected: [] },
+      {
+        markdown: '---\nmedlint: { profile: patient }\n---\nYour medicine blocks PD-1. You will have an MRI scan.',
+        expected: [
+          '4:22-4:26 "PD-1" is not defined and not used again: write "programmed cell death protein 1".',
+          '4:45-4:48 "MRI" is not defined and not used again: write the term in full.',
+        ],
+      },
       { markdown: 'Programmed cell death protein 1 (PD-1) is a checkpoint. PD-1 is on T cells.', expected: [] },
       { markdown: 'PD-1 (programmed death-1) is a checkpoint.', expected: [] },
       { markdown: '# PD-1\n\nProgrammed cell death protein 1 (PD-1) is a checkpoint.', expected: [] },
@@ -88,6 +106,7 @@ export const undefinedAbbreviation: Rule = {
         if (later || laterFile) continue;
         // A variant (CTLA4) is one problem with its definition: preferred-term reports both, with one fix.
         if (occurrence.corpusUse?.match.phrase.payload.form === 'variant') continue;
+        if (namedInPlainWords(analysis, occurrence.corpusUse?.match as TermMatch | undefined)) continue;
         const { start, end, plural, scope } = occurrence;
         const where = scope.kind === 'body' && !elsewhere ? '' : ` in ${scope.name}`;
         const elsewhereNote = elsewhere ? ` It is defined in ${elsewhere.scope.name}, on line ${lineOf(analysis, elsewhere.start)}; ${scope.name} defines its own.` : '';

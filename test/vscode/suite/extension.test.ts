@@ -82,6 +82,7 @@ interface MedlintApi {
   glossary: vscode.TreeDataProvider<unknown>;
   rendered(): { title: string; markdown: string; html: string } | undefined;
   status(): string;
+  readabilityStatus(): string | undefined;
   logFolder: vscode.Uri;
 }
 const api = () => vscode.extensions.getExtension<MedlintApi>(EXTENSION_ID)!.exports;
@@ -502,6 +503,42 @@ describe('medlint in a real VS Code extension host', function () {
     const text = await waitFor(() => api().status() === `$(checklist) medlint: ${total()} findings` && api().status(), 'the status bar count');
     assert.match(text, /^\$\(checklist\) medlint: \d+ findings$/);
     assert.ok(total() >= 2);
+  });
+
+  it('shows the profile and reading grade of a Markdown document, lists its sections and switches its profile', async () => {
+    const leaflet = [
+      '---',
+      'medlint: { profile: patient }',
+      '---',
+      '',
+      '# Your medicine',
+      '',
+      'Take one pill each day with water. Tell your nurse if you feel sick or get a rash. Call us at once if you have a high fever.',
+      '',
+      '## How it works',
+      '',
+      'Immune checkpoint inhibitors potentiate antitumour immunity by interrupting inhibitory signalling between tumour cells and activated lymphocytes.',
+      'Consequently, immune-mediated inflammation may affect practically any organ system in the body.',
+      '',
+    ].join('\n');
+    const document = await openScratch('leaflet.md', leaflet);
+    const patient = await waitFor(() => api().readabilityStatus()?.startsWith('$(book) Patient · grade') && api().readabilityStatus(), 'the patient status');
+    assert.match(patient!, /^\$\(book\) Patient · grade \d+\.\d$/);
+    assert.ok(medlintDiagnostics(document.uri).some((diagnostic) => (diagnostic.code as { value: string }).value === 'readability'));
+
+    // The second section of the quick pick: its heading is where the cursor goes.
+    const picking = vscode.commands.executeCommand('medlint.showReadability');
+    await sleep(1000);
+    await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    await picking;
+    await waitFor(() => vscode.window.activeTextEditor?.selection.active.line === 8, 'the cursor on the heading of "How it works"');
+
+    assert.equal(await vscode.commands.executeCommand('medlint.switchProfile', 'manuscript'), true);
+    assert.equal(document.getText().split('\n')[1], 'medlint: { profile: manuscript }');
+    await waitFor(() => api().readabilityStatus()?.startsWith('$(book) Manuscript · grade'), 'the manuscript status');
+    await waitFor(() => !medlintDiagnostics(document.uri).some((diagnostic) => (diagnostic.code as { value: string }).value === 'readability'), 'no readability finding in a manuscript');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 
   it('logs each lint (file, format, time, findings) in the medlint output channel at debug level', async () => {
