@@ -22,30 +22,35 @@ function workspace(files: Record<string, string>): string {
 
 const frontMatter = (profile: string) => `---\nmedlint: { profile: ${profile} }\n---\n`;
 /** A leaflet sentence with an undefined abbreviation, a well-known one, an absolute claim and a term to explain. */
+// The rules off in the professional profile (the default), on for some readers.
+const STATISTICS = ['p-value-format', 'ci-format', 'number-style', 'unit-format', 'spin', 'statistic-consistency'];
+const FOR_SOME_READERS_OFF = Object.fromEntries(['readability', 'jargon', ...STATISTICS, 'reference-order', 'uncited-reference'].map((id) => [id, 'off']));
+const STATISTICS_ON = Object.fromEntries(STATISTICS.map((id) => [id, 'warning']));
+
 const LEAFLET = 'Your medicine blocks PD-1. You will have a CT scan first. This medicine cures melanoma.\n';
 const rulesAndSeverities = (findings: { ruleId: string; severity: string; message: string }[]) => findings.map((finding) => `${finding.ruleId} ${finding.severity}: ${finding.message.split(':')[0]}`);
 
 describe('document profiles', () => {
   describe('built-in profiles as data', () => {
-    it('professional is today\'s behaviour: readability and jargon off, every other rule at its default', () => {
+    it('professional is today\'s behaviour: the rules for some readers off, every other rule at its default', () => {
       const professional = resolveProfile('professional')!;
-      assert.deepEqual(professional.builtinRules, { readability: 'off', jargon: 'off' });
+      assert.deepEqual(professional.builtinRules, { ...FOR_SOME_READERS_OFF });
       assert.equal(professional.audience, 'professional');
       assert.deepEqual(professional.abbreviations, {});
     });
 
     it('patient: readability and jargon on, abbreviations and claims at error, CT and MRI to be expanded, grade 8', () => {
       const patient = resolveProfile('patient')!;
-      assert.deepEqual(patient.builtinRules, { readability: 'warning', jargon: 'warning', 'undefined-abbreviation': 'error', overclaim: 'error', 'unsupported-claim': 'error' });
+      assert.deepEqual(patient.builtinRules, { ...FOR_SOME_READERS_OFF, readability: 'warning', jargon: 'warning', 'undefined-abbreviation': 'error', overclaim: 'error', 'unsupported-claim': 'error' });
       assert.equal(patient.label, 'Patient');
       assert.equal(patient.audience, 'lay');
       assert.equal(patient.readability.targetGrade, 8);
       assert.ok(patient.abbreviations.expand?.includes('CT') && patient.abbreviations.expand.includes('MRI'));
     });
 
-    it('manuscript and regulatory inherit professional until a rule names them in the one table', () => {
-      assert.deepEqual(resolveProfile('manuscript')!.builtinRules, { readability: 'off', jargon: 'off' });
-      assert.deepEqual(resolveProfile('regulatory')!.builtinRules, { readability: 'off', jargon: 'off' });
+    it('manuscript and regulatory turn on the numbers and statistics rules, manuscript its references\' too, and inherit professional otherwise', () => {
+      assert.deepEqual(resolveProfile('manuscript')!.builtinRules, { ...FOR_SOME_READERS_OFF, ...STATISTICS_ON, 'reference-order': 'warning', 'uncited-reference': 'info' });
+      assert.deepEqual(resolveProfile('regulatory')!.builtinRules, { ...FOR_SOME_READERS_OFF, ...STATISTICS_ON });
       // What adding a rule to a profile takes: one row of PROFILE_SEVERITIES.
       const table = PROFILE_SEVERITIES as Record<string, Record<string, string>>;
       table['person-first'] = { manuscript: 'error' };
