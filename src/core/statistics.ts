@@ -1,6 +1,7 @@
 import { blockAt, type Analysis } from './analysis';
+import { inQuotation as inQuotationMarks } from './quotations';
 import { scanStatistics, type Estimate, type EstimateKind, type Fraction, type Interval, type Percentage, type StatisticsFacts } from './text/statistics';
-import { partitionPoint, spanAt, type Span } from './text/spans';
+import { partitionPoint, type Span } from './text/spans';
 import type { StatisticsOptions } from './types';
 
 /** The numbers, units and statistics of the document's prose: scanned once, when a rule first asks. */
@@ -82,5 +83,5 @@ export function estimateLabel(analysis: Analysis, estimate: Estimate): string {
 
 /** Whether a prose offset is inside quotation marks (a product name, a firm's claim, someone's words): an editor corrects a quotation's style no more than its wording. */
 export function inQuotation(analysis: Analysis, offset: number): boolean {
-  return spanAt(statisticsOf(analysis).quotations, offset) !== undefined;
+  return inQuotationMarks(analysis, offset, offset + 1);
 }

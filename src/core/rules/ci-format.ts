@@ -7,6 +7,10 @@ import type { Rule } from './rule';
 /** A bare interval after an estimate, "HR 0.59 (0.44-0.79)", "HR 0.59 [0.44-0.79]": the CI is given, only unlabelled. */
 const BARE_INTERVAL = /^[^()[\]]{0,30}[([]\s*[-−]?\d*[.·]?\d+\s*(?:-|–|to)\s*[-−]?\d*[.·]?\d+\s*[)\]]/;
 
+// A percentage just before the interval's bracket: "9% (95% CI: 5, 13)".
+const PERCENTAGE_BEFORE = /\d(?:[.·]\d+)?\s?%\s*[([]\s*$/;
+const BARE_NUMBER = /^[-−]?\d*[.·]?\d+$/;
+
 /** What an interval should read in the house style, and why, or nothing when it reads so already. */
 function rewrite(analysis: Analysis, interval: Interval, vancouver: boolean): { written: string; faults: string[] } | undefined {
   const text = analysis.prose.text;
@@ -37,8 +41,16 @@ function rewrite(analysis: Analysis, interval: Interval, vancouver: boolean): { 
     range = negative ? ' to ' : '-';
     faults.push(`${negative ? '"to"' : 'a hyphen'} between the limits, not a comma`);
   }
+  let lower = text.slice(interval.lower.start, interval.rangeStart);
+  let upper = text.slice(interval.rangeEnd, interval.end);
+  // The interval of a percentage carries its unit on both limits: "9% (95% CI, 5%-13%)".
+  if (faults.length > 0 && PERCENTAGE_BEFORE.test(text.slice(Math.max(0, interval.start - 24), interval.start)) && BARE_NUMBER.test(lower) && BARE_NUMBER.test(upper)) {
+    lower += '%';
+    upper += '%';
+    faults.push('% on both limits, as on the estimate');
+  }
   if (faults.length === 0) return undefined;
-  const written = level + gap + interval.label + separator + text.slice(interval.lower.start, interval.rangeStart) + range + text.slice(interval.rangeEnd, interval.end);
+  const written = level + gap + interval.label + separator + lower + range + upper;
   return { written, faults };
 }
 
@@ -67,6 +79,7 @@ export const ciFormat: Rule = {
         expected: ['1:37-1:53 Write "95% CI, -2.0 to 0.4": "to" between limits when one is negative.'],
       },
       { markdown: 'Survival improved (HR, 0.59; CI, 0.44-0.79).', expected: ['1:30-1:32 State the level of the first CI, as in "95% CI".'] },
+      { markdown: 'The objective response rate was 9% (95% CI: 5, 13).', expected: ['1:37-1:50 Write "95% CI, 5%-13%": a comma after CI, a hyphen between the limits, not a comma, % on both limits, as on the estimate.'] },
       { markdown: 'The odds of response were higher (OR, 2.1; *P* = .02).', expected: ['1:35-1:42 Give the CI of OR 2.1 in its sentence.'] },
       { markdown: 'Survival improved (HR 0.59; 95% CI 0.44 to 0.79).', expected: [], options: { statistics: { style: 'vancouver' } } },
       { markdown: 'Survival improved (HR 0.59; 95% CI 0.44 to 0.79).', expected: ['1:29-1:48 Write "95% CI, 0.44 to 0.79": a comma after CI.'] },

@@ -1,5 +1,5 @@
 import type { Analysis } from '../analysis';
-import { anyWithin, crossesNull, estimateOf, factsWithin, inTableCell, statisticsOf } from '../statistics';
+import { anyWithin, crossesNull, estimateOf, factsWithin, inQuotation, inTableCell, statisticsOf } from '../statistics';
 import type { StatisticsFacts, Wording } from '../text/statistics';
 import { hasCitation, hasStatistic, inHeading, sentenceOf } from './helpers';
 import type { ProseReport, Rule } from './rule';
@@ -76,7 +76,7 @@ export const spin: Rule = {
       'P > .05) or whose CI of a ratio (HR, OR, RR) crosses 1 or of a difference crosses 0, strictly: a limit of exactly ' +
       '1.00 or 0 is not read as crossing. Reports "significantly" and "significant" before a result ("significant ' +
       'improvement") in a sentence that gives no P value, CI or estimate, unless negated ("no significant difference"), ' +
-      'clinical ("clinically significant"), cited, in a heading or a table cell. Reports the first non-inferiority claim ' +
+      'clinical ("clinically significant"), cited, quoted, in a heading or a table cell. Reports the first non-inferiority claim ' +
       'of a document that never states its margin ("margin", "delta" or Δ anywhere in the document).',
     examples: [
       { markdown: 'Overall survival was longer with the drug (HR, 0.68; 95% CI, 0.56-0.84; *P* < .001).', expected: [] },
@@ -86,6 +86,7 @@ export const spin: Rule = {
         markdown: 'Efficacy was comparable between arms (HR, 0.95; 95% CI, 0.80-1.13).',
         expected: ['1:14-1:24 Report this result as not statistically significant (95% CI, 0.80-1.13) rather than "comparable".'],
       },
+      { markdown: 'The firm\'s website claimed that its oil "may significantly reduce cancer pain."', expected: [] },
       { markdown: 'The drug significantly improved survival.', expected: ['1:10-1:23 Give the statistic (P value or CI) behind "significantly" in its sentence, or use a word with no statistical sense ("substantially", "markedly").'] },
       { markdown: 'The new regimen was noninferior to the standard.', expected: ['1:21-1:32 State the non-inferiority margin: without it, "noninferior" says nothing.'] },
       { markdown: 'The noninferiority margin was 10 percentage points. The new regimen was noninferior to the standard.', expected: [] },
@@ -99,6 +100,8 @@ export const spin: Rule = {
     let spinReach = -1;
     let noninferiorityReported = hasMargin;
     for (const wording of facts.wordings) {
+      // A quoted claim (a firm's website in a warning letter, a speaker) is not the writer's to reword.
+      if (inQuotation(analysis, wording.start)) continue;
       if (wording.kind === 'spin') {
         reportSpin(analysis, facts, wording, evidence, report);
         spinReach = Math.max(spinReach, wording.end);

@@ -1,4 +1,3 @@
-import { BLOCK_BREAK } from '../markdown/prose';
 import type { Span } from './spans';
 
 /**
@@ -132,8 +131,6 @@ export interface Wording {
 }
 
 export interface StatisticsFacts {
-  /** Spans inside quotation marks (curly or straight), each within one block: what is quoted is left as written. */
-  quotations: Span[];
   numbers: WrittenNumber[];
   pValues: PValue[];
   intervals: Interval[];
@@ -241,29 +238,6 @@ function* matches(pattern: RegExp, text: string, addresses: Span[]): Generator<R
 }
 
 /** The spans inside quotation marks, block by block: an unclosed quotation ends with its block. */
-function quotationSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  let curly = 0;
-  let straight = false;
-  let start = -1;
-  for (let at = 0; at < text.length; at++) {
-    const character = text[at];
-    const wasQuoted = curly > 0 || straight;
-    if (character === '\u201c') curly++;
-    else if (character === '\u201d') curly = Math.max(0, curly - 1);
-    else if (character === '"') straight = !straight;
-    else if (character === BLOCK_BREAK) {
-      curly = 0;
-      straight = false;
-    } else continue;
-    const quoted = curly > 0 || straight;
-    if (!wasQuoted && quoted) start = at + 1;
-    else if (wasQuoted && !quoted) spans.push({ start, end: at });
-  }
-  if (curly > 0 || straight) spans.push({ start, end: text.length });
-  return spans;
-}
-
 export function scanStatistics(text: string): StatisticsFacts {
   const addresses = addressSpans(text);
   const pValues: PValue[] = [];
@@ -361,5 +335,5 @@ export function scanStatistics(text: string): StatisticsFacts {
   }
   wordings.sort((a, b) => a.start - b.start);
 
-  return { quotations: quotationSpans(text), numbers, pValues, intervals, estimates, percentages, fractions, sampleSizes, measurements, spelledMeasurements, wordings };
+  return { numbers, pValues, intervals, estimates, percentages, fractions, sampleSizes, measurements, spelledMeasurements, wordings };
 }
