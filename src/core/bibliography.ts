@@ -4,6 +4,7 @@
  * the document names its own). Large (Citation.js and citeproc-js): load it through
  * `bibliographyModule()` so that a document without a bibliography never does.
  */
+import { closestName } from './closest';
 import { logger, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-csl';
@@ -407,28 +408,6 @@ function entryOf(item: CslItem, file: string, line: number | undefined): Bibliog
   return { key: item.id, item, ...detailsOf(item), file, ...(line ? { line } : {}) };
 }
 
-/** Edit distance with a swap of neighbours counting one (optimal string alignment), or Infinity past `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return Infinity;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMinimum = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
-    }
-    if (rowMinimum > limit) return Infinity;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]! <= limit ? previous[b.length]! : Infinity;
-}
-
 const AMA_TEMPLATE = 'medlint-american-medical-association';
 
 /** A name for a custom style's text under which citeproc-js keeps it (and its engine). */
@@ -496,27 +475,9 @@ export class Bibliography {
     return [...this.byKey.keys()];
   }
 
-  /**
-   * The key meant by an unknown `key`, for "did you mean": one that differs only in case, or else the
-   * one nearest by edit distance (a swap of neighbours counting one) within a quarter of the key's
-   * length (at least 1, at most 3). Undefined when the key is known, nothing is that close, or two
-   * keys are equally close (a guess between them would be a coin toss).
-   */
+  /** The key meant by an unknown `key`, for "did you mean" (closest.ts); undefined for a known key. */
   closest(key: string): string | undefined {
-    if (this.byKey.has(key)) return undefined;
-    const folded = key.toLowerCase();
-    const sameLetters = this.keys().filter((candidate) => candidate.toLowerCase() === folded);
-    if (sameLetters.length > 0) return sameLetters.length === 1 ? sameLetters[0] : undefined;
-    const limit = Math.min(3, Math.max(1, Math.floor(key.length / 4)));
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    let tied = false;
-    for (const candidate of this.byKey.keys()) {
-      const distance = editDistance(folded, candidate.toLowerCase(), Math.min(limit, bestDistance));
-      if (distance < bestDistance) [best, bestDistance, tied] = [candidate, distance, false];
-      else if (distance === bestDistance && distance !== Infinity) tied = true;
-    }
-    return tied ? undefined : best;
+    return this.byKey.has(key) ? undefined : closestName(key, this.byKey.keys());
   }
 
   /**

@@ -1,6 +1,7 @@
 import { applyEdits, findNodeAtLocation, getNodeValue, modify, parseTree } from 'jsonc-parser';
-import { isMap, isSeq, parseDocument, YAMLMap, YAMLSeq } from 'yaml';
-import { frontMatterOf, ignoreEntriesOf, normalizeIgnored, type IgnoreEntry } from './ignore';
+import { isSeq, YAMLMap, YAMLSeq } from 'yaml';
+import { medlintFrontMatterEdit, rewrittenFrontMatter } from './frontMatterEdit';
+import { ignoreEntriesOf, normalizeIgnored, type IgnoreEntry } from './ignore';
 
 /**
  * The edits that accept a finding or write down what the team knows, as plain data for the code
@@ -22,41 +23,23 @@ const yamlEntry = (entry: IgnoreEntry) => `{ text: ${JSON.stringify(entry.text)}
  * Undefined when the front matter is not valid YAML (the writer repairs it first).
  */
 export function documentIgnoreEdit(text: string, entry: IgnoreEntry): TextEdit | undefined {
-  const frontMatter = frontMatterOf(text);
-  if (!frontMatter) {
-    const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
-    const at = text.startsWith('\ufeff') ? 1 : 0;
-    return { start: at, end: at, newText: ['---', 'medlint:', '  ignore:', `    - ${yamlEntry(entry)}`, '---', '', ''].join(eol) };
-  }
-  const { bodyStart, bodyEnd, eol } = frontMatter;
-  const body = text.slice(bodyStart, bodyEnd);
-  const document = parseDocument(body);
-  if (document.errors.length > 0) return undefined;
-  const contents = document.contents;
-  if (contents !== null && !isMap(contents)) return undefined;
-  const medlint = contents?.get('medlint', true);
-  if (medlint === undefined) {
-    // No medlint key: append one, touching nothing the writer wrote.
-    const lines = ['medlint:', '  ignore:', `    - ${yamlEntry(entry)}`, ''].join(eol);
-    return { start: bodyEnd, end: bodyEnd, newText: body === '' || /[\r\n]$/.test(body) ? lines : `${eol}${lines}` };
-  }
-  if (!isMap(medlint)) return undefined;
-  const ignore = medlint.get('ignore', true);
-  const item = new YAMLMap();
-  item.flow = true;
-  item.set('text', entry.text);
-  if (entry.rule) item.set('rule', entry.rule);
-  if (ignore === undefined) {
-    const list = new YAMLSeq();
-    list.items.push(item);
-    medlint.set('ignore', list);
-  } else if (isSeq(ignore)) {
-    ignore.items.push(item);
-  } else {
-    return undefined;
-  }
-  const newBody = document.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol);
-  return { start: bodyStart, end: bodyEnd, newText: newBody };
+  return medlintFrontMatterEdit(text, ['ignore:', `  - ${yamlEntry(entry)}`], (mapping) => {
+    const ignore = mapping.medlint.get('ignore', true);
+    const item = new YAMLMap();
+    item.flow = true;
+    item.set('text', entry.text);
+    if (entry.rule) item.set('rule', entry.rule);
+    if (ignore === undefined) {
+      const list = new YAMLSeq();
+      list.items.push(item);
+      mapping.medlint.set('ignore', list);
+    } else if (isSeq(ignore)) {
+      ignore.items.push(item);
+    } else {
+      return undefined;
+    }
+    return rewrittenFrontMatter(mapping);
+  });
 }
 
 /** A change to a workspace config: the text of a new `.medlintrc.json`, or edits to the one there is. */

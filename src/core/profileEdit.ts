@@ -1,5 +1,5 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
-import { frontMatterOf } from './frontMatter';
+import { isScalar } from 'yaml';
+import { medlintFrontMatterEdit, rewrittenFrontMatter } from './frontMatterEdit';
 import type { TextEdit } from './ignoreEdits';
 
 /**
@@ -10,27 +10,11 @@ import type { TextEdit } from './ignoreEdits';
  */
 export function documentProfileEdit(text: string, profile: string): TextEdit | undefined {
   const value = /^[\w-]+$/.test(profile) ? profile : JSON.stringify(profile);
-  const frontMatter = frontMatterOf(text);
-  if (!frontMatter) {
-    const eol = /\r\n|\n|\r/.exec(text)?.[0] ?? '\n';
-    const at = text.startsWith('\ufeff') ? 1 : 0;
-    return { start: at, end: at, newText: ['---', 'medlint:', `  profile: ${value}`, '---', '', ''].join(eol) };
-  }
-  const { bodyStart, bodyEnd, eol } = frontMatter;
-  const body = text.slice(bodyStart, bodyEnd);
-  const document = parseDocument(body);
-  if (document.errors.length > 0) return undefined;
-  const contents = document.contents;
-  if (contents !== null && !isMap(contents)) return undefined;
-  const medlint = contents?.get('medlint', true);
-  if (medlint === undefined) {
-    const lines = ['medlint:', `  profile: ${value}`, ''].join(eol);
-    return { start: bodyEnd, end: bodyEnd, newText: body === '' || /[\r\n]$/.test(body) ? lines : `${eol}${lines}` };
-  }
-  if (!isMap(medlint)) return undefined;
-  const current = medlint.get('profile', true);
-  // The value alone is replaced, so comments and layout around it stay as they are.
-  if (isScalar(current) && current.range) return { start: bodyStart + current.range[0], end: bodyStart + current.range[1], newText: value };
-  medlint.set('profile', profile);
-  return { start: bodyStart, end: bodyEnd, newText: document.toString({ lineWidth: 0 }).replace(/\r?\n/g, eol) };
+  return medlintFrontMatterEdit(text, [`profile: ${value}`], (mapping) => {
+    const current = mapping.medlint.get('profile', true);
+    // The value alone is replaced, so comments and layout around it stay as they are.
+    if (isScalar(current) && current.range) return { start: mapping.bodyStart + current.range[0], end: mapping.bodyStart + current.range[1], newText: value };
+    mapping.medlint.set('profile', profile);
+    return rewrittenFrontMatter(mapping);
+  });
 }
