@@ -22,11 +22,11 @@ export const unknownCrossref: Rule = {
       'is offered as the fix.',
     examples: [
       {
-        markdown: 'Survival is shown in @fig-km.\n\n![Kaplan-Meier estimates](km.png){#fig-km}',
+        markdown: 'Survival is shown in @fig-km.\n\n::: {#fig-km}\nKaplan-Meier estimates of overall survival.\n:::',
         expected: [],
       },
       {
-        markdown: 'Survival is shown in @fig-kn.\n\n![Kaplan-Meier estimates](km.png){#fig-km}',
+        markdown: 'Survival is shown in @fig-kn.\n\n::: {#fig-km}\nKaplan-Meier estimates of overall survival.\n:::',
         expected: ['1:23-1:29 No element is labelled "fig-kn": did you mean "fig-km"?'],
       },
       {
