@@ -1,6 +1,6 @@
 import type { Analysis } from './analysis';
 import type { Bibliography } from './bibliography';
-import { frontMatterOf } from './ignore';
+import type { ParsedFrontMatter } from './frontMatter';
 import type { PandocReference } from './markdown/pandoc';
 import { partitionPoint } from './text/spans';
 import type { SourceSpan } from './types';
@@ -54,23 +54,20 @@ export function completeCitation(text: string, offset: number, sources: Citation
   return { start: offset - prefix.length, end: offset + rest.length, items };
 }
 
-/** The keys front matter `nocite:` lists, which count as cited; `all` for `@*`. */
-export function nocited(source: string): { all: boolean; keys: Set<string> } {
+/** The keys front matter `nocite:` lists (a string or a list of them), which count as cited; `all` for `@*`. */
+export function nocited(frontMatter: ParsedFrontMatter): { all: boolean; keys: Set<string> } {
   const keys = new Set<string>();
-  const frontMatter = frontMatterOf(source);
-  if (!frontMatter) return { all: false, keys };
-  const yaml = source.slice(frontMatter.bodyStart, frontMatter.bodyEnd);
-  // `nocite:` and the lines indented under it (a block scalar or a list).
-  const block = /^nocite:(.*(?:\r?\n[ \t]+.*)*)/m.exec(yaml)?.[1] ?? '';
-  for (const [, key] of block.matchAll(/@(\*|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)/gu)) keys.add(key!.replace(/[.:]+$/, ''));
+  const nocite = frontMatter.data?.nocite;
+  const written = (Array.isArray(nocite) ? nocite : [nocite]).filter((item): item is string => typeof item === 'string').join(' ');
+  for (const [, key] of written.matchAll(/@(\*|[\p{L}\p{N}_][\p{L}\p{N}_:.#$%&\-+?<>~/]*)/gu)) keys.add(key!.replace(/[.:]+$/, ''));
   return { all: keys.has('*'), keys };
 }
 
-/** Where the document's own front matter names bibliography file `name` (its path as written), if it does. */
+/** Where the document's own front matter names bibliography file `file` (its path as written), if it does. */
 export function bibliographyNamedAt(analysis: Analysis, file: string): Omit<SourceSpan, 'range'> | undefined {
-  const frontMatter = frontMatterOf(analysis.source);
-  if (!frontMatter) return undefined;
-  const yaml = analysis.source.slice(frontMatter.bodyStart, frontMatter.bodyEnd);
+  const block = analysis.frontMatter.block;
+  if (!block) return undefined;
+  const yaml = analysis.source.slice(block.bodyStart, block.bodyEnd);
   const base = file.split(/[\\/]/).pop()!;
   const named = /^(bibliography:.*(?:\r?\n[ \t]+.*)*)/m.exec(yaml);
   if (!named) return undefined;
@@ -79,6 +76,6 @@ export function bibliographyNamedAt(analysis: Analysis, file: string): Omit<Sour
   // The path as written, from the value's start to the file name's end.
   const lineStart = named[1]!.lastIndexOf('\n', at) + 1;
   const valueStart = lineStart + /^(?:bibliography:)?[ \t]*(?:-[ \t]*)?["']?/.exec(named[1]!.slice(lineStart))![0].length;
-  const start = frontMatter.bodyStart + named.index + valueStart;
-  return { start, end: frontMatter.bodyStart + named.index + at + base.length };
+  const start = block.bodyStart + named.index + valueStart;
+  return { start, end: block.bodyStart + named.index + at + base.length };
 }

@@ -7,6 +7,7 @@ import type { TextFormat } from './plainText';
 import { rules as allRules, type Rule } from './rules';
 import { inAttributedQuotation } from './quotations';
 import { keepSentenceCapital } from './rules/helpers';
+import { LineIndex } from './text/lineIndex';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
 import { medlintFrontMatter } from './frontMatter';
@@ -234,7 +235,8 @@ export function createLinter(options: LinterOptions): Linter {
     },
     citationCompletion(text, offset, sources) {
       const completion = completeCitation(text, offset, sources);
-      return completion && { span: analysisOf(text).lines.spanOf(completion.start, completion.end), items: completion.items };
+      // Lines alone: an editor asks while typing, for a version no lint of this thread has analysed.
+      return completion && { span: new LineIndex(text).spanOf(completion.start, completion.end), items: completion.items };
     },
     define(name) {
       return corpus().lookup.get(name.trim().toLowerCase());

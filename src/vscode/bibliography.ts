@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { BibliographyTexts } from '../core/bibliographyTexts';
+import { nearestQuartoYaml } from './quarto';
 import { frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
 
 /**
@@ -32,15 +33,9 @@ export class WorkspaceBibliographies {
   }
 
   private async quartoSettings(uri: vscode.Uri, root: vscode.Uri): Promise<{ settings: BibliographySettings; base: vscode.Uri } | undefined> {
-    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
-      const text = await this.read(vscode.Uri.joinPath(dir, '_quarto.yml'));
-      if (text !== undefined) {
-        const settings = quartoBibliography(text);
-        return settings && { settings, base: dir };
-      }
-      if (dir.path === root.path) break;
-    }
-    return undefined;
+    const project = await nearestQuartoYaml(uri, root, (file) => this.read(file));
+    const settings = project && quartoBibliography(project.text);
+    return settings && { settings, base: project!.dir };
   }
 
   private async read(file: vscode.Uri): Promise<string | undefined> {

@@ -10,6 +10,7 @@ import { partsOf, quartoChapters, type PartSummary, type DocumentParts } from '.
 import type { SeveritySetting } from '../core/types';
 import type { BibliographyTexts } from '../core/bibliographyTexts';
 import { WorkspaceBibliographies } from './bibliography';
+import { nearestQuartoYaml } from './quarto';
 
 export const CONFIG_FILE_NAMES = ['.medlintrc.json', 'medlint.config.json'];
 
@@ -136,12 +137,8 @@ export class SettingsResolver implements vscode.Disposable {
 
   /** The chapters of the Quarto book around the document, in order, if any. */
   private async quartoChapters(uri: vscode.Uri, root: vscode.Uri): Promise<vscode.Uri[] | undefined> {
-    for (let dir = vscode.Uri.joinPath(uri, '..'); dir.path.startsWith(root.path); dir = vscode.Uri.joinPath(dir, '..')) {
-      const text = await readText(vscode.Uri.joinPath(dir, '_quarto.yml'));
-      if (text !== undefined) return quartoChapters(text).map((name) => vscode.Uri.joinPath(dir, name));
-      if (dir.path === root.path) break;
-    }
-    return undefined;
+    const project = await nearestQuartoYaml(uri, root, readText);
+    return project && quartoChapters(project.text).map((name) => vscode.Uri.joinPath(project.dir, name));
   }
 
   /** The other files of the document, as an open editor holds them or else as saved. */

@@ -1,3 +1,4 @@
+import { partitionPoint } from '../text/spans';
 import { BLOCK_BREAK, PLACEHOLDER, type ChunkProse } from './prose';
 
 /**
@@ -222,13 +223,10 @@ function rewrite(prose: ChunkProse, replacements: Replacement[]): ChunkProse {
     shifts.push({ at: replacement.end, by: length - replacement.end });
   }
   keep(prose.text.length);
+  // The last shift at or before the offset applies; a binary search keeps a paragraph of many citations linear.
   const moved = (offset: number) => {
-    let by = 0;
-    for (const shift of shifts) {
-      if (shift.at > offset) break;
-      by = shift.by;
-    }
-    return offset + by;
+    const index = partitionPoint(shifts.length, (at) => shifts[at]!.at <= offset) - 1;
+    return offset + (index < 0 ? 0 : shifts[index]!.by);
   };
   for (const citation of prose.citations) citations.push(moved(citation));
   return {

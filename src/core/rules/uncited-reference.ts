@@ -29,14 +29,17 @@ export const uncitedReference: Rule = {
   check(analysis, report) {
     const bibliography = analysis.citationSources?.bibliography;
     if (!bibliography) return;
-    const { all, keys: cited } = nocited(analysis.source);
+    const { all, keys: cited } = nocited(analysis.frontMatter);
     if (all) return;
     for (const { kind, key } of analysis.pandocReferences) if (kind === 'citation') cited.add(key);
     const parts = analysis.documentParts;
     for (const { summary } of [...(parts?.before ?? []), ...(parts?.after ?? [])]) for (const key of summary.citedKeys) cited.add(key);
+    // Where the front matter names each file, found once per file rather than once per entry.
+    const namedAt = new Map<string, ReturnType<typeof bibliographyNamedAt>>();
     for (const entry of bibliography.entries) {
       if (cited.has(entry.key)) continue;
-      const named = bibliographyNamedAt(analysis, entry.file);
+      if (!namedAt.has(entry.file)) namedAt.set(entry.file, bibliographyNamedAt(analysis, entry.file));
+      const named = namedAt.get(entry.file);
       if (!named) continue;
       const source = [entry.authors, entry.year].filter((part) => part !== undefined && part !== '').join(', ');
       const file = entry.file.split(/[\\/]/).pop();
