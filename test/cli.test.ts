@@ -8,6 +8,7 @@ import sarifSchema from './fixtures/sarif-2.1.0-rtm.5.json';
 import { formatReport } from '../src/cli/format';
 import type { Finding } from '../src/core/types';
 import { linter, ROOT } from './helpers';
+import { threadsFor } from '../src/cli/threads';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
@@ -235,6 +236,13 @@ describe('medlint CLI (built bundle)', function () {
     // A broken config falls back to the defaults, its ignore globs included.
     assert.deepEqual([...new Set(rows.map((row) => row.file))], [...withFindings.map((index) => `drafts/d${String(index).padStart(2, '0')}.md`), 'old/x.md']);
     assert.equal(run(['check', '--jobs', '0'], dir).code, 2);
+  });
+
+  it('lints on as many threads as --jobs allows, this one included, with 16 files or more for each', () => {
+    assert.deepEqual(
+      [threadsFor(1000, 2), threadsFor(72, 3), threadsFor(40, 4), threadsFor(31, 2), threadsFor(32, 2), threadsFor(1000, 1)],
+      [2, 3, 2, 1, 2, 1],
+    );
   });
 
   it('skips binary and non-UTF-8 files with a message', () => {

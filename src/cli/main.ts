@@ -9,7 +9,8 @@ import { expandPaths, UsageError } from './files';
 import { createReporter, FORMATS, type Format } from './format';
 import type { Output } from './io';
 import { lintFile, type FileOutcome, type LintJob } from './lintFile';
-import { lintInWorkers, projectFor, serveIfLintWorker, workersFor } from './parallel';
+import { lintInThreads, projectFor, serveIfLintWorker } from './parallel';
+import { threadsFor } from './threads';
 import { projectLinter, terms } from './terms';
 
 const HELP = `medlint ${version}: checks medical writing in Markdown against a reference corpus
@@ -100,8 +101,8 @@ function check(args: string[], io: Output): Promise<number> | number {
     }
     return 0;
   };
-  const workers = workersFor(files.length, jobs);
-  if (workers > 0) return lintInWorkers(files, job, workers, __filename, write).then(finish);
+  const threads = threadsFor(files.length, jobs);
+  if (threads > 1) return lintInThreads(files, job, threads, __filename, write).then(finish);
   // Each file is linted once, or again after its fixes are applied.
   const project = projectFor(job);
   for (const file of files) write(lintFile(project, file, job, reporter));

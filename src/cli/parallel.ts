@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
 import type { CorpusProblem } from '../core/corpus/types';
 import { builtinCorpus } from '../node/builtinCorpus';
@@ -6,69 +8,103 @@ import { createReporter } from './format';
 import { lintFile, type FileOutcome, type LintJob } from './lintFile';
 
 /**
- * Files per message to a worker: small enough that both cores stay busy to the last file, large
- * enough that messages stay rare next to the linting.
+ * Files per batch: small enough that every thread stays busy to the last file, large enough that
+ * messages stay rare next to the linting.
  */
 const BATCH = 8;
-/** Below this many files per worker, starting workers (each compiles the corpus) costs more than it saves. */
-const MIN_FILES_PER_WORKER = 16;
+/**
+ * Batches a worker holds: the one it lints and the next, so it never waits for the main thread,
+ * which answers only between the batches it lints itself.
+ */
+const BATCHES_IN_FLIGHT = 2;
 
-type ToWorker = { files: [index: number, file: string][] } | { done: true };
+type Batch = [index: number, file: string][];
+type ToWorker = { files: Batch } | { done: true };
 type FromWorker = { outcomes: [index: number, outcome: FileOutcome][] } | { problems: CorpusProblem[] };
 
 export function projectFor(job: LintJob): Project {
   return new Project(builtinCorpus, { reuseChunks: job.fix, ...(job.config ? { explicitConfig: job.config } : {}), ...(job.profile ? { profile: job.profile } : {}) });
 }
 
-/** How many workers to start for `count` files with `jobs` allowed; 0 means lint on this thread, as one worker would gain nothing. */
-export function workersFor(count: number, jobs: number): number {
-  const workers = Math.min(jobs, Math.floor(count / MIN_FILES_PER_WORKER));
-  return workers < 2 ? 0 : workers;
+/**
+ * The script a worker runs: the launcher beside the bundle, which starts it from the build's code
+ * cache, when there is one (the built CLI); else the bundle itself.
+ */
+function workerScript(bundle: string): string {
+  const launcher = join(__dirname, 'cli.js');
+  return bundle.endsWith('medlint-cli.js') && existsSync(launcher) ? launcher : bundle;
 }
 
 /**
- * Lints files on `workers` worker threads, handing out batches as workers finish the last, and
- * passes each outcome to `report` in the order of `files` as soon as all before it are in, so output
- * streams and no outcome is held longer than the slowest batch ahead of it. Resolves to the problems
- * the workers' projects found (a bad config), each once.
+ * Lints files on this thread and `threads - 1` workers, which take batches from one queue as they
+ * finish the last, and passes each outcome to `report` in the order of `files` as soon as all before
+ * it are in, so output streams and no outcome is held longer than the slowest batch ahead of it. The
+ * main thread lints too: on two cores, one worker and this thread hold one isolate less than two
+ * workers and an idle thread. Resolves to the problems the projects found (a bad config), each once.
  */
-export async function lintInWorkers(files: string[], job: LintJob, workers: number, script: string, report: (outcome: FileOutcome) => void): Promise<CorpusProblem[]> {
+export async function lintInThreads(files: string[], job: LintJob, threads: number, bundle: string, report: (outcome: FileOutcome) => void): Promise<CorpusProblem[]> {
   const waiting = new Map<number, FileOutcome>();
   const problems = new Map<string, CorpusProblem>();
-  let nextToReport = 0;
-  let nextToSend = 0;
-  const send = (worker: Worker) => {
-    if (nextToSend >= files.length) return worker.postMessage({ done: true } satisfies ToWorker);
-    const batch = files.slice(nextToSend, nextToSend + BATCH).map((file, offset) => [nextToSend + offset, file] as [number, string]);
-    nextToSend += batch.length;
-    worker.postMessage({ files: batch } satisfies ToWorker);
+  const addProblems = (found: CorpusProblem[]) => {
+    for (const problem of found) problems.set(JSON.stringify(problem), problem);
   };
-  await Promise.all(
-    Array.from({ length: workers }, () => {
-      const worker = new Worker(script, { workerData: { medlintLintWorker: job } });
-      return new Promise<void>((resolve, reject) => {
-        worker.on('message', (message: FromWorker) => {
-          if ('problems' in message) {
-            for (const problem of message.problems) problems.set(JSON.stringify(problem), problem);
-            return;
-          }
-          for (const [index, outcome] of message.outcomes) waiting.set(index, outcome);
-          for (let outcome = waiting.get(nextToReport); outcome; outcome = waiting.get(nextToReport)) {
-            waiting.delete(nextToReport++);
-            report(outcome);
-          }
-          send(worker);
-        });
-        worker.once('error', reject);
-        worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`medlint: a lint worker exited with code ${code}`))));
-        send(worker);
+  let nextToReport = 0;
+  let nextToTake = 0;
+  const take = (): Batch | undefined => {
+    if (nextToTake >= files.length) return undefined;
+    const batch = files.slice(nextToTake, nextToTake + BATCH).map((file, offset) => [nextToTake + offset, file] as [number, string]);
+    nextToTake += batch.length;
+    return batch;
+  };
+  const arrived = (outcomes: [number, FileOutcome][]) => {
+    for (const [index, outcome] of outcomes) waiting.set(index, outcome);
+    for (let outcome = waiting.get(nextToReport); outcome; outcome = waiting.get(nextToReport)) {
+      waiting.delete(nextToReport++);
+      report(outcome);
+    }
+  };
+
+  const script = workerScript(bundle);
+  const workers = Array.from({ length: threads - 1 }, () => {
+    const worker = new Worker(script, { workerData: { medlintLintWorker: job } });
+    let inFlight = 0;
+    let told = false;
+    const send = () => {
+      const batch = take();
+      if (batch) {
+        inFlight++;
+        worker.postMessage({ files: batch } satisfies ToWorker);
+      } else if (inFlight === 0 && !told) {
+        told = true;
+        worker.postMessage({ done: true } satisfies ToWorker);
+      }
+    };
+    return new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: FromWorker) => {
+        if ('problems' in message) return addProblems(message.problems);
+        inFlight--;
+        arrived(message.outcomes);
+        send();
       });
-    }),
-  );
+      worker.once('error', reject);
+      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`medlint: a lint worker exited with code ${code}`))));
+      for (let batch = 0; batch < BATCHES_IN_FLIGHT; batch++) send();
+    });
+  });
+
+  const project = projectFor(job);
+  const reporter = createReporter(job.report.format, job.report);
+  for (let batch = take(); batch; batch = take()) {
+    arrived(batch.map(([index, file]) => [index, lintFile(project, file, job, reporter)]));
+    // Lets the workers' outcomes in, and hands them their next batches, between this thread's own.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  addProblems(project.problems);
+  await Promise.all(workers);
   return [...problems.values()];
 }
 
-/** Whether this thread is a lint worker started by `lintInWorkers`; if so, it serves batches until told it is done. */
+/** Whether this thread is a lint worker started by `lintInThreads`; if so, it serves batches until told it is done. */
 export function serveIfLintWorker(): boolean {
   const job = (workerData as { medlintLintWorker?: LintJob } | undefined)?.medlintLintWorker;
   if (!parentPort || !job) return false;

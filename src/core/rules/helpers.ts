@@ -122,9 +122,17 @@ export function isNegated(analysis: Analysis, index: number, window = 4): boolea
   return false;
 }
 
+// The corpus's exception phrases, as words: read once, not at every claim match.
+const phraseWords = new Map<string, string[]>();
+
 function wordsOf(text: string): string[] {
-  const tokens = tokenize(text);
-  return Array.from({ length: tokens.count }, (_, index) => wordAt(tokens, index));
+  let words = phraseWords.get(text);
+  if (!words) {
+    const tokens = tokenize(text);
+    words = Array.from({ length: tokens.count }, (_, index) => wordAt(tokens, index));
+    phraseWords.set(text, words);
+  }
+  return words;
 }
 
 /** Whether the words right after (or before) a match spell one of `phrases`. */
