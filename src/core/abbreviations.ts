@@ -60,6 +60,22 @@ function closingBracket(text: string, open: number, limit: number): number {
 }
 
 /** `expansion (ABBR)`: the abbreviation opens a parenthesis. */
+type OtherSense = NonNullable<TermEntry['otherSenses']>[number];
+
+// The corpus's other senses, normalized once: a document may put hundreds of uses in parentheses.
+const normalizedSenses = new Map<string, string>();
+
+/** The other sense whose expansion ends `lead` (the words before "(ABBR)"), if any. */
+function otherSenseEnding(senses: readonly OtherSense[], lead: string): OtherSense | undefined {
+  if (senses.length === 0) return undefined;
+  const normalizedLead = ` ${normalizeExpansion(lead)}`;
+  return senses.find((sense) => {
+    let normalized = normalizedSenses.get(sense.expansion);
+    if (normalized === undefined) normalizedSenses.set(sense.expansion, (normalized = ` ${normalizeExpansion(sense.expansion)}`));
+    return normalizedLead.endsWith(normalized);
+  });
+}
+
 function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: readonly TermMatch[]): Definition | undefined {
   const text = analysis.prose.text;
   if (!CLOSING_BRACKET[text[use.start - 1]!]) return undefined;
@@ -84,8 +100,7 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
     return { status: 'other-entry', start: longest.start, end: longest.end, owners: [...new Set(other.map((m) => m.phrase.payload.entry))] };
   }
   const lead = text.slice(from, beforeParen);
-  const normalizedLead = ` ${normalizeExpansion(lead)}`;
-  const sense = entry.otherSenses?.find((other) => normalizedLead.endsWith(` ${normalizeExpansion(other.expansion)}`));
+  const sense = entry.otherSenses && otherSenseEnding(entry.otherSenses, lead);
   if (sense) return { status: 'other-sense', start: use.start, end: use.end, sense: sense.expansion };
   const longStart = findLongForm(entry.abbreviation!, lead);
   if (longStart === undefined) return undefined;
@@ -222,7 +237,10 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
       definitionByJoiner(analysis, match, entry, expansions) ??
       definitionByEquals(analysis, match, entry);
     const list = uses.get(entry.id) ?? [];
-    list.push({ match, entry, plural, inHeading: heading, ...(definition ? { definition } : {}) });
+    const use: AbbreviationUse = { match, entry, plural, inHeading: heading };
+    // Set, not spread into a new object: V8's slow path, once per use.
+    if (definition) use.definition = definition;
+    list.push(use);
     uses.set(entry.id, list);
   }
   cache.set(analysis, uses);

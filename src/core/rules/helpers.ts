@@ -227,6 +227,9 @@ const GENE_WORDS = new Set([
 ]);
 const GENE_LEADS = new Set(['gene', 'genes', 'mutated', 'allele', 'alleles']);
 const GENE_LEAD_PHRASES = [/\b(?:mutations?|alterations?|variants?|aberrations?|polymorphisms?|deletions?|amplification) (?:in|of) $/i, /\bgene (?:known as|called|named) $/i];
+// The words those phrases end with: most matches follow none of them, and need no look further back.
+const GENE_LEAD_LAST_WORDS = new Set(['in', 'of', 'as', 'called', 'named']);
+const ALLELE_AFTER = /[-\u2010][A-Z0-9]{1,4}\*/y;
 
 /**
  * Whether an abbreviation-shaped match names a gene: italic (HGNC style, *CTLA4*), an allele (HLA-C*08:02),
@@ -239,14 +242,18 @@ export function isGeneMention(analysis: Analysis, match: { start: number; end: n
   const sourceEnd = prose.sourceEnd(match.end);
   if (delimiterRun(source, sourceStart - 1, -1) % 2 === 1 && delimiterRun(source, sourceEnd, 1) % 2 === 1) return true;
   const text = prose.text;
-  if (/^[-\u2010][A-Z0-9]{1,4}\*/.test(text.slice(match.end, match.end + 8))) return true;
+  ALLELE_AFTER.lastIndex = match.end;
+  if (ALLELE_AFTER.test(text)) return true;
   const sentence = sentenceOf(analysis, match.start);
   let next = match.lastToken + 1;
   // Past a coordinated symbol: "EGFR or ALK genomic tumor aberrations", "BRAF/MEK".
   if (next + 1 < tokens.count && /^(?:or|and)$/.test(wordAt(tokens, next)) && /^[A-Z0-9]{2,}$/.test(text.slice(tokens.starts[next + 1], tokens.ends[next + 1]))) next += 2;
   if (next < tokens.count && tokens.starts[next]! < sentence.end && GENE_WORDS.has(wordAt(tokens, next))) return true;
   const previous = match.firstToken - 1;
-  if (previous >= 0 && tokens.starts[previous]! >= sentence.start && GENE_LEADS.has(wordAt(tokens, previous))) return true;
+  if (previous < 0 || tokens.starts[previous]! < sentence.start) return false;
+  const wordBefore = wordAt(tokens, previous);
+  if (GENE_LEADS.has(wordBefore)) return true;
+  if (!GENE_LEAD_LAST_WORDS.has(wordBefore)) return false;
   const lead = text.slice(Math.max(sentence.start, match.start - 40), match.start);
   return GENE_LEAD_PHRASES.some((pattern) => pattern.test(lead));
 }
