@@ -82,10 +82,20 @@ function region(span: { range: { start: { line: number; character: number }; end
   };
 }
 
-/** A value as JSON.stringify(array, null, 2) lays out an item of an array nested `depth` levels deep. */
+/**
+ * A value as JSON.stringify(array, null, 2) lays out an item of an array nested `depth` levels deep:
+ * laid out inside as many arrays by JSON.stringify itself, whose bracket lines are then cut off (a
+ * line each, `depth` × 2 spaces, a bracket and a newline), rather than indented again line by line.
+ */
 function jsonItem(value: unknown, depth: number): string {
-  const indent = '  '.repeat(depth + 1);
-  return `${indent}${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
+  let nested = value;
+  let margin = 0;
+  for (let level = 0; level <= depth; level++) {
+    nested = [nested];
+    margin += 2 * level + 2;
+  }
+  const text = JSON.stringify(nested, null, 2);
+  return text.slice(margin, text.length - margin);
 }
 
 /** Items of a JSON array printed one by one, already laid out by jsonItem at `depth`. */
@@ -94,7 +104,10 @@ class JsonArrayWriter {
   constructor(private readonly depth: number) {}
 
   items(items: string[]): string {
-    return items.map((item) => `${this.written++ === 0 ? '[\n' : ',\n'}${item}`).join('');
+    if (items.length === 0) return '';
+    const text = `${this.written === 0 ? '[\n' : ',\n'}${items.join(',\n')}`;
+    this.written += items.length;
+    return text;
   }
 
   end(): string {
