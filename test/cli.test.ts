@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -244,6 +244,37 @@ describe('medlint CLI (built bundle)', function () {
       [2, 3, 2, 1, 2, 1],
     );
   });
+
+  for (const jobs of ['1', '2']) {
+    it(`waits for a reader that has stopped reading before linting more files (--jobs ${jobs}), and writes the whole report when it reads`, async function () {
+      this.timeout(60_000);
+      // Each file's JSON report (200 findings, about 66 KB) fills a pipe; --fix shows which files were linted.
+      const count = 120;
+      const draft = `# Draft\n\nT-cells matter.\n\n${'Studies have shown that nivolumab works in melanoma. '.repeat(200)}\n`;
+      const dir = folder(Object.fromEntries(Array.from({ length: count }, (_, index) => [`d${String(index).padStart(2, '0')}.md`, draft])));
+      const fixed = () => Array.from({ length: count }, (_, index) => readFileSync(join(dir, `d${String(index).padStart(2, '0')}.md`), 'utf8')).filter((text) => text.includes('T cells')).length;
+      const child = spawn(process.execPath, [CLI, 'check', '.', '--format', 'json', '--fix', '--jobs', jobs], { cwd: dir, env: { ...process.env, NO_COLOR: '1' } });
+      child.stdout.pause();
+      // Linted files stop growing in number while nobody reads: it has stopped, not finished.
+      let stopped = -1;
+      for (let polls = 0, unchanged = 0, last = -1; polls < 300 && unchanged < 10; polls++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        const now = fixed();
+        unchanged = now === last ? unchanged + 1 : 0;
+        last = now;
+        stopped = now;
+      }
+      assert.ok(stopped < count / 2, `linted ${stopped} of ${count} files with nobody reading`);
+      const chunks: Buffer[] = [];
+      child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+      child.stdout.resume();
+      const code = await new Promise((resolve) => child.on('close', resolve));
+      assert.equal(code, 0);
+      const rows = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { rule: string }[];
+      assert.equal(rows.length, count * 200);
+      assert.equal(fixed(), count);
+    });
+  }
 
   it('skips binary and non-UTF-8 files with a message', () => {
     const dir = folder({ 'bin.md': Buffer.from([0x89, 0x50, 0x00, 0x01]), 'latin1.md': Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'a.md': 'Fine.' });

@@ -7,7 +7,7 @@ import { formatProblem, type CorpusProblem } from '../core/corpus/types';
 import { abbreviations } from './abbreviations';
 import { expandPaths, UsageError } from './files';
 import { createReporter, FORMATS, type Format } from './format';
-import type { Output } from './io';
+import { processOutput, type Output } from './io';
 import { lintFile, type FileOutcome, type LintJob } from './lintFile';
 import { lintInThreads, projectFor, serveIfLintWorker } from './parallel';
 import { threadsFor } from './threads';
@@ -45,7 +45,7 @@ Usage:
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration errors.
 `;
 
-function check(args: string[], io: Output): Promise<number> | number {
+async function check(args: string[], io: Output): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -102,10 +102,13 @@ function check(args: string[], io: Output): Promise<number> | number {
     return 0;
   };
   const threads = threadsFor(files.length, jobs);
-  if (threads > 1) return lintInThreads(files, job, threads, __filename, write).then(finish);
+  if (threads > 1) return finish(await lintInThreads(files, job, threads, __filename, write, io.drained));
   // Each file is linted once, or again after its fixes are applied.
   const project = projectFor(job);
-  for (const file of files) write(lintFile(project, file, job, reporter));
+  for (const file of files) {
+    write(lintFile(project, file, job, reporter));
+    await io.drained?.();
+  }
   return finish(project.problems);
 }
 
@@ -167,5 +170,5 @@ export async function main(argv: string[], io: Output): Promise<number> {
 }
 
 if (!serveIfLintWorker()) {
-  void main(process.argv.slice(2), { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) }).then((code) => (process.exitCode = code));
+  void main(process.argv.slice(2), processOutput).then((code) => (process.exitCode = code));
 }

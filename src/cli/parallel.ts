@@ -24,6 +24,12 @@ const BATCHES_IN_FLIGHT = 2;
  */
 const WORKER_YOUNG_GENERATION_MB = 16;
 
+/**
+ * Outcomes this thread may hold for files after one a worker still lints: beyond them it waits for
+ * the worker rather than lint further ahead, so what is held stays bounded however slow a worker is.
+ */
+const MAX_HELD = BATCH * (BATCHES_IN_FLIGHT + 1);
+
 type Batch = [index: number, file: string][];
 type ToWorker = { files: Batch } | { done: true };
 type FromWorker = { outcomes: [index: number, outcome: FileOutcome][] } | { problems: CorpusProblem[] };
@@ -48,7 +54,14 @@ function workerScript(bundle: string): string {
  * main thread lints too: on two cores, one worker and this thread hold one isolate less than two
  * workers and an idle thread. Resolves to the problems the projects found (a bad config), each once.
  */
-export async function lintInThreads(files: string[], job: LintJob, threads: number, bundle: string, report: (outcome: FileOutcome) => void): Promise<CorpusProblem[]> {
+export async function lintInThreads(
+  files: string[],
+  job: LintJob,
+  threads: number,
+  bundle: string,
+  report: (outcome: FileOutcome) => void,
+  drained: () => Promise<unknown> | undefined = () => undefined,
+): Promise<CorpusProblem[]> {
   const waiting = new Map<number, FileOutcome>();
   const problems = new Map<string, CorpusProblem>();
   const addProblems = (found: CorpusProblem[]) => {
@@ -68,6 +81,13 @@ export async function lintInThreads(files: string[], job: LintJob, threads: numb
       waiting.delete(nextToReport++);
       report(outcome);
     }
+  };
+
+  // Wakes this thread when a worker's outcomes come in.
+  let wake: (() => void) | undefined;
+  const heard = () => {
+    wake?.();
+    wake = undefined;
   };
 
   const script = workerScript(bundle);
@@ -90,7 +110,10 @@ export async function lintInThreads(files: string[], job: LintJob, threads: numb
         if ('problems' in message) return addProblems(message.problems);
         inFlight--;
         arrived(message.outcomes);
-        send();
+        heard();
+        const backlog = drained();
+        if (backlog) void backlog.then(send);
+        else send();
       });
       worker.once('error', reject);
       worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`medlint: a lint worker exited with code ${code}`))));
@@ -98,15 +121,24 @@ export async function lintInThreads(files: string[], job: LintJob, threads: numb
     });
   });
 
+  // A worker that fails ends the run, from wherever this thread waits.
+  const workersDone = Promise.all(workers);
+  workersDone.catch(() => undefined);
   const project = projectFor(job);
   const reporter = createReporter(job.report.format, job.report);
-  for (let batch = take(); batch; batch = take()) {
+  for (;;) {
+    if (waiting.size >= MAX_HELD) {
+      await Promise.race([new Promise<void>((resolve) => (wake = resolve)), workersDone]);
+      continue;
+    }
+    const batch = take();
+    if (!batch) break;
     arrived(batch.map(([index, file]) => [index, lintFile(project, file, job, reporter)]));
     // Lets the workers' outcomes in, and hands them their next batches, between this thread's own.
-    await new Promise((resolve) => setImmediate(resolve));
+    await (drained() ?? new Promise((resolve) => setImmediate(resolve)));
   }
   addProblems(project.problems);
-  await Promise.all(workers);
+  await workersDone;
   return [...problems.values()];
 }
 
