@@ -2,6 +2,7 @@ import type { Analysis } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
+import type { Sentence } from './text/sentences';
 import { partitionPoint } from './text/spans';
 
 /** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
@@ -183,6 +184,18 @@ function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
 }
 
+const sentenceWordsOf = new WeakMap<Analysis, Map<string, Set<string>>>();
+
+/** The content words of a sentence of the analysis, read once. */
+function sentenceWords(analysis: Analysis, sentence: Sentence): Set<string> {
+  let bySentence = sentenceWordsOf.get(analysis);
+  if (!bySentence) sentenceWordsOf.set(analysis, (bySentence = new Map()));
+  const key = `${sentence.start}-${sentence.end}`;
+  let words = bySentence.get(key);
+  if (!words) bySentence.set(key, (words = contentWords(analysis.prose.text.slice(sentence.start, sentence.end))));
+  return words;
+}
+
 /** The senses of an ambiguous abbreviation in the order its context makes likely, and whether the context settles the first. */
 export interface SenseRanking {
   senses: string[];
@@ -204,11 +217,12 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
   const text = analysis.prose.text;
   const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(text, use.match.start));
   if (statistic) return { senses: all, decided: true };
-  // Each sentence once, however many uses it holds: a long sentence of uses would be read again for each.
+  // Each sentence once, however many uses it holds, and whichever abbreviation asks: a long sentence of
+  // uses would be read again for each.
   const sentences = new Map(uses.map((use) => sentenceOf(analysis, use.match.start)).map((sentence) => [sentence.start, sentence]));
   const context = new Set<string>();
   for (const sentence of sentences.values()) {
-    for (const word of contentWords(text.slice(sentence.start, sentence.end))) context.add(word);
+    for (const word of sentenceWords(analysis, sentence)) context.add(word);
   }
   const score = (words: Set<string>) => [...words].filter((word) => context.has(word)).length;
   const scores = [score(contentWords(`${entry.term} ${entry.definition}`)), ...others.map((sense) => score(contentWords(`${sense.expansion} ${sense.description}`)))];
