@@ -1,4 +1,4 @@
-import { abbreviationUses, afterPercentage, bodyUses, findLongForm, type AbbreviationUse } from './abbreviations';
+import { abbreviationUses, afterPercentage, bodyUses, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
 import { blockAt, type Analysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
@@ -102,15 +102,6 @@ const GENE_SENTENCE = /\bgenes?\b/i;
 // A transcript's paragraph opens with its speaker's initials: "SB: And I am...".
 const SPEAKER_LABEL = /^\p{Lu}{2,3}:\s/u;
 
-/**
- * The occurrence, with its definition if it has one: set on the object, not spread into a new one,
- * which is V8's slow path, once per abbreviation of the document.
- */
-function withDefinition(occurrence: AbbreviationOccurrence, definition: AbbreviationDefinition | undefined): AbbreviationOccurrence {
-  if (definition) occurrence.definition = definition;
-  return occurrence;
-}
-
 function buildIndex(analysis: Analysis, options: AbbreviationOptions): AbbreviationIndex {
   const scopes = documentScopes(analysis, options.scopes ?? 'ama');
   const text = analysis.prose.text;
@@ -138,7 +129,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
       const definition = listed ?? corpusDefinition(analysis, use) ?? acceptedShapeDefinition(analysis, entry, use);
       const scope = scopeAt(scopes, start);
       record.occurrences.push(
-        withDefinition({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: needing.has(use) && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
+        withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: needing.has(use) && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
       );
     }
   }
@@ -166,7 +157,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     const record = recordOf(short);
     const exempt = heading ? (REGISTERED_AFTER.test(text.slice(end, end + 1)) ? 'name' : undefined) : exemption(analysis, short, start, end);
     if ((exempt === 'gene' || exempt === 'name') && !record.entry) record.wellKnown = true;
-    record.occurrences.push(withDefinition({ start, end, plural, scope, inHeading: heading, needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind) }, definition));
+    record.occurrences.push(withDefinition<AbbreviationOccurrence>({ start, end, plural, scope, inHeading: heading, needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind) }, definition));
   }
 
   const all = [...records.values()];

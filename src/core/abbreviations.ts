@@ -230,6 +230,15 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
   return { senses: order.map((item) => item.sense), decided: false };
 }
 
+/**
+ * A use or occurrence, with its definition if it has one: set on the object, not spread into a new
+ * one, which is V8's slow path, once per abbreviation of the document.
+ */
+export function withDefinition<T extends { definition?: unknown }>(found: T, definition: T['definition'] | undefined): T {
+  if (definition) found.definition = definition;
+  return found;
+}
+
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);
@@ -251,10 +260,7 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
       definitionByJoiner(analysis, match, entry, expansions) ??
       definitionByEquals(analysis, match, entry);
     const list = uses.get(entry.id) ?? [];
-    const use: AbbreviationUse = { match, entry, plural, inHeading: heading };
-    // Set, not spread into a new object: V8's slow path, once per use.
-    if (definition) use.definition = definition;
-    list.push(use);
+    list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading: heading }, definition));
     uses.set(entry.id, list);
   }
   cache.set(analysis, uses);
