@@ -15,6 +15,7 @@ import { tokenize, type Tokens } from './text/tokens';
 import type { CitationSources } from './citations';
 import type { DocumentParts } from './documentParts';
 import { parseFrontMatter, type ParsedFrontMatter } from './frontMatter';
+import type { PlacedReport } from './placement';
 import type { ResolvedProfile } from './profiles';
 import type { StatisticsFacts } from './text/statistics';
 import type { AbbreviationOptions, StatisticsOptions } from './types';
@@ -55,8 +56,19 @@ export interface Analysis {
   profile?: ResolvedProfile;
 }
 
+/** What an analysis of a document is read with, set by the linter: a chunk read alone is read with its document's. */
+export type DocumentSettings = Pick<Analysis, 'compiled' | 'format' | 'profile' | 'abbreviationOptions' | 'statisticsOptions'>;
+
+/** A chunk of the document and its analysis, which other versions of the document may share. */
+export interface AnalysedChunk {
+  /** Source offset of the chunk in the document. */
+  start: number;
+  text: string;
+  analysis: ChunkAnalysis;
+}
+
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
-interface ChunkAnalysis {
+export interface ChunkAnalysis {
   /** Whether the chunk opens the document (where `---` starts front matter). */
   documentStart: boolean;
   /** The document's definition labels it was analysed with, when it has a `[` that could use them. */
@@ -66,6 +78,19 @@ interface ChunkAnalysis {
   matches: CorpusMatch[];
   sentences: Sentence[];
   abbreviationShapes: Int32Array;
+  /** What the linter found in the chunk alone, with the settings it was found under (linter.ts). */
+  findings?: ChunkFindings;
+}
+
+/** The per-chunk rules' reports on one chunk, and what it says for them about the document (Rule.chunkFacts). */
+export interface ChunkFindings {
+  /** The settings they were found under. */
+  settings: string;
+  /** Where the chunk started when they were found: the reports' source offsets count from there. */
+  origin: number;
+  reports: readonly PlacedReport[];
+  /** Each prefixed by its rule's id, as `PlacedReport.unless` is. */
+  facts: string[];
 }
 
 /**
@@ -125,12 +150,12 @@ export class ChunkCache {
    */
   lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[] } | undefined;
   readonly keepsLastDocument: boolean;
-
   constructor(budget = 8_000_000) {
     this.analyses = new Lru(budget);
     this.definitions = new Lru(budget);
     this.keepsLastDocument = budget > 0;
   }
+
 }
 
 function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus, format: TextFormat = 'markdown'): ChunkAnalysis {
@@ -174,10 +199,11 @@ class Int32Buffer {
 /**
  * The analysis of a document, from its chunks' analyses: cached ones, and new ones for chunks that
  * changed or whose definitions did. Each chunk is appended to the document's arrays as soon as it
- * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once. Plain
- * text is one chunk, analysed afresh: it has no markup to parse, which is what the cache saves.
+ * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once; `visit`
+ * sees each chunk's analysis before then. Plain text is one chunk, analysed afresh: it has no markup
+ * to parse, which is what the cache saves.
  */
-export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown'): Analysis {
+export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown', reading: { visit?: (chunk: AnalysedChunk) => void } = {}): Analysis {
   // Plain text is one chunk, with no markup to define links and no part in the Markdown edit history.
   const plain = format === 'plaintext';
   const last = plain ? undefined : cache.lastDocument;
@@ -220,6 +246,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
     if (cache.keepsLastDocument && !plain) analyses.push(part);
+    reading.visit?.({ start: chunk.start, text: chunk.text, analysis: part });
     const base = chunk.start;
     const proseOffset = map.length;
     const tokenOffset = starts.length;
@@ -279,6 +306,49 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
       return frontMatter;
     },
   };
+}
+
+/**
+ * One chunk read as a document of its own, in chunk-relative offsets, with the settings of the
+ * document it is part of: what a rule that reads one chunk at a time is given.
+ */
+export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings): Analysis {
+  const { prose, tokens, sentences, matches, abbreviationShapes } = chunk.analysis;
+  const source = chunk.text;
+  let lines: LineIndex | undefined;
+  let frontMatter: ParsedFrontMatter | undefined;
+  const view: Analysis = {
+    source,
+    get lines() {
+      lines ??= new LineIndex(source);
+      return lines;
+    },
+    prose: {
+      text: prose.text,
+      blocks: prose.blocks,
+      citations: prose.citations,
+      htmlComments: prose.htmlComments,
+      sourceStart: (offset) => (offset >= prose.map.length ? source.length : prose.map[offset]!),
+      sourceEnd: (end) => sourceEndOf(source, prose.map, end),
+    },
+    tokens,
+    sentences,
+    matches,
+    compiled: settings.compiled,
+    abbreviationShapes,
+    plainText: prose.plainText ? [{ start: 0, end: source.length }] : [],
+    pandocReferences: prose.pandocReferences ?? [],
+    crossrefLabels: prose.crossrefLabels ?? [],
+    format: settings.format,
+    get frontMatter() {
+      frontMatter ??= parseFrontMatter(source);
+      return frontMatter;
+    },
+  };
+  if (settings.profile) view.profile = settings.profile;
+  if (settings.abbreviationOptions) view.abbreviationOptions = settings.abbreviationOptions;
+  if (settings.statisticsOptions) view.statisticsOptions = settings.statisticsOptions;
+  return view;
 }
 
 /** The prose block containing a prose offset. */

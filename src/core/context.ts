@@ -73,10 +73,12 @@ export function anyBefore(analysis: Analysis, match: CorpusMatch, words: Readonl
 /** A list neighbour: the word across a comma, "or" or "and" on either side is a purpose word. */
 function listedWithPurposes(analysis: Analysis, match: CorpusMatch): boolean {
   const { tokens, prose } = analysis;
+  const sentence = sentenceAt(analysis.sentences, match.start);
+  const inSentence = (at: number) => at >= 0 && at < tokens.count && (!sentence || (tokens.starts[at]! >= sentence.start && tokens.starts[at]! < sentence.end));
   const neighbour = (index: number, step: 1 | -1): boolean => {
     let at = index + step;
-    if (at >= 0 && at < tokens.count && /^(?:or|and)$/.test(wordAt(tokens, at))) at += step;
-    if (at < 0 || at >= tokens.count) return false;
+    if (inSentence(at) && /^(?:or|and)$/.test(wordAt(tokens, at))) at += step;
+    if (!inSentence(at)) return false;
     const gap = step === 1 ? prose.text.slice(tokens.ends[index], tokens.starts[at]) : prose.text.slice(tokens.ends[at], tokens.starts[index]);
     return /^[\s,]*$/.test(gap) && gap.length <= 6 && PURPOSES.has(wordAt(tokens, at));
   };
@@ -111,7 +113,8 @@ function named(analysis: Analysis, match: CorpusMatch): boolean {
   const startsSentence = !/[\p{L}\p{N}]/u.test(prose.text.slice(sentenceStart, match.start));
   if (startsSentence || !capitalised(match.firstToken)) return false;
   const beforeIsName = capitalised(match.firstToken - 1) && tokens.starts[match.firstToken - 1]! >= sentenceStart && /^ $/.test(prose.text.slice(tokens.ends[match.firstToken - 1], match.start));
-  const afterIsName = capitalised(match.lastToken + 1) && /^ $/.test(prose.text.slice(match.end, tokens.starts[match.lastToken + 1]));
+  const sentenceEnd = sentenceAt(analysis.sentences, match.start)?.end ?? prose.text.length;
+  const afterIsName = capitalised(match.lastToken + 1) && tokens.starts[match.lastToken + 1]! < sentenceEnd && /^ $/.test(prose.text.slice(match.end, tokens.starts[match.lastToken + 1]));
   return beforeIsName || afterIsName;
 }
 

@@ -1,12 +1,12 @@
 import { abbreviationList, type AbbreviationListItem } from './abbreviationList';
-import { analyze, ChunkCache, type Analysis } from './analysis';
+import { analyze, ChunkCache, type AnalysedChunk, type Analysis } from './analysis';
+import { findPerChunk } from './perChunk';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
 import { hoverAt, renderCard, renderCompactCard, type EntryLink, type HoverCard } from './hover';
 import type { TextFormat } from './plainText';
 import { rules as allRules, type Rule } from './rules';
-import { inAttributedQuotation } from './quotations';
-import { keepSentenceCapital } from './rules/helpers';
+import { findingOf, placeReport, type PlacedReport } from './placement';
 import { LineIndex } from './text/lineIndex';
 import { Suppressions } from './suppression';
 import { frontMatterIgnores, ignores, type IgnoreEntry } from './ignore';
@@ -93,11 +93,6 @@ function frontMatterProfile(analysis: Analysis): string | undefined {
 // Linters made for files under one config (per `overrides` entry) share the corpus they compile.
 const compiledCorpora = new WeakMap<Corpus, CompiledCorpus>();
 
-/** CRLF in the source reads as LF in prose; nothing else may differ for a fix to be safe. */
-function sameText(source: string, prose: string): boolean {
-  return source === prose || source.replace(/\r\n?/g, '\n') === prose;
-}
-
 const ruleRank = new Map(allRules.map((rule, index) => [rule.id, index]));
 
 export function createLinter(options: LinterOptions): Linter {
@@ -106,21 +101,24 @@ export function createLinter(options: LinterOptions): Linter {
     if (!compiled) compiledCorpora.set(options.corpus, (compiled = compileCorpus(options.corpus)));
     return compiled;
   };
-  const chunks = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
+  const cache = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
   const quotations = options.quotations ?? 'info';
-  let last: { analysis: Analysis; format: TextFormat } | undefined;
-  const analysisOf = (text: string, format: TextFormat = 'markdown') => {
+  // The last document analysed, and its chunks, when the cache keeps them: what re-linting an edit of it reuses.
+  let last: { analysis: Analysis; format: TextFormat; chunks?: AnalysedChunk[] } | undefined;
+  const lastOf = (text: string, format: TextFormat = 'markdown') => {
     if (last?.analysis.source !== text || last.format !== format) {
-      const analysis = analyze(text, corpus(), chunks, format);
+      const chunks: AnalysedChunk[] | undefined = cache.keepsLastDocument ? [] : undefined;
+      const analysis = analyze(text, corpus(), cache, format, chunks ? { visit: (chunk) => chunks.push(chunk) } : {});
       const profile = profileOf(analysis);
       analysis.profile = profile;
       const abbreviations = mergeAbbreviations(profile.abbreviations, options.abbreviations);
       if (Object.keys(abbreviations).length > 0) analysis.abbreviationOptions = abbreviations;
       if (options.statistics) analysis.statisticsOptions = options.statistics;
-      last = { analysis, format };
+      last = { analysis, format, ...(chunks ? { chunks } : {}) };
     }
-    return last.analysis;
+    return last;
   };
+  const analysisOf = (text: string, format?: TextFormat) => lastOf(text, format).analysis;
   const resolvedProfiles = new Map<string, ResolvedProfile | undefined>();
   const resolved = (name: string) => {
     if (!resolvedProfiles.has(name)) resolvedProfiles.set(name, resolveProfile(name, options.profiles));
@@ -144,7 +142,7 @@ export function createLinter(options: LinterOptions): Linter {
     rules: allRules,
     severityOf,
     lint(text, format, parts, sources) {
-      const analysis = analysisOf(text, format);
+      const { analysis, chunks } = lastOf(text, format);
       if (parts) analysis.documentParts = parts;
       else delete analysis.documentParts;
       if (sources) analysis.citationSources = sources;
@@ -153,43 +151,36 @@ export function createLinter(options: LinterOptions): Linter {
       const suppressions = new Suppressions(prose.htmlComments, lines);
       const accepted = [...(options.ignore ?? []), ...frontMatterIgnores(analysis.frontMatter)];
       const profile = analysis.profile!;
-      const findings: Finding[] = [];
+      const severities = new Map<Rule, Severity>();
       for (const rule of allRules) {
         const severity = severityIn(rule.id, profile);
-        if (severity === 'off') continue;
-        rule.check(analysis, (report) => {
-          const start = report.inSource ? report.start : prose.sourceStart(report.start);
-          const end = report.inSource ? report.end : prose.sourceEnd(report.end);
-          const span = lines.spanOf(start, end);
-          if (!suppressions.isEmpty && suppressions.isSuppressed(rule.id, start, span.range.start.line)) return;
-          if (accepted.length > 0 && accepted.some((entry) => ignores(entry, rule.id, source.slice(start, end)))) return;
-          let findingSeverity = severity as Severity;
-          if (quotations !== 'unchanged' && !report.inSource && inAttributedQuotation(analysis, report.start, report.end)) {
-            if (quotations === 'off') return;
-            if (SEVERITY_RANK[quotations] < SEVERITY_RANK[findingSeverity]) findingSeverity = quotations;
-          }
-          const finding: Finding = { ruleId: rule.id, severity: findingSeverity, message: report.message, ...span };
-          if (report.explanation) finding.explanation = report.explanation;
-          if (report.fix !== undefined && report.inSource) {
-            finding.fix = { ...span, newText: report.fix, safe: report.safe ?? rule.safeFixes };
-            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText, safe: false }));
-            if (alternatives.length > 0) finding.alternatives = alternatives;
-          }
-          // A span that crosses markup (**a** b) cannot be replaced without breaking it: no fix then.
-          else if (report.fix !== undefined && sameText(source.slice(start, end), prose.text.slice(report.start, report.end))) {
-            const safe = report.safe ?? rule.safeFixes;
-            finding.fix = { ...span, newText: keepSentenceCapital(analysis, report.start, report.fix), safe };
-            const moreEdits = (report.moreEdits ?? []).map((edit) => ({ edit, ...lines.spanOf(prose.sourceStart(edit.start), prose.sourceEnd(edit.end)), newText: edit.text }));
-            if (moreEdits.some(({ edit, start, end }) => !sameText(source.slice(start, end), prose.text.slice(edit.start, edit.end)))) delete finding.fix;
-            else if (moreEdits.length > 0) finding.fix.moreEdits = moreEdits.map(({ edit, ...textEdit }) => textEdit);
-            // An alternative is a choice the writer makes: never safe for fix-all.
-            const alternatives = (report.alternatives ?? []).map((newText) => ({ ...span, newText: keepSentenceCapital(analysis, report.start, newText), safe: false }));
-            if (alternatives.length > 0) finding.alternatives = alternatives;
-          }
-          if (report.entryId) finding.entryId = report.entryId;
-          if (report.abbreviation) finding.abbreviation = report.abbreviation;
-          findings.push(finding);
-        });
+        if (severity !== 'off') severities.set(rule, severity);
+      }
+      const findings: Finding[] = [];
+      const admit = (placed: PlacedReport, base: number) => {
+        const start = placed.start + base;
+        const end = placed.end + base;
+        const span = lines.spanOf(start, end);
+        const { id } = placed.rule;
+        if (!suppressions.isEmpty && suppressions.isSuppressed(id, start, span.range.start.line)) return;
+        if (accepted.length > 0 && accepted.some((entry) => ignores(entry, id, source.slice(start, end)))) return;
+        let severity = severities.get(placed.rule)!;
+        if (quotations !== 'unchanged' && placed.quoted) {
+          if (quotations === 'off') return;
+          if (SEVERITY_RANK[quotations] < SEVERITY_RANK[severity]) severity = quotations;
+        }
+        findings.push(findingOf(placed, severity, span, lines, base));
+      };
+      const perChunk = allRules.filter((rule) => rule.perChunk && severities.has(rule));
+      if (perChunk.length > 0) {
+        const settings = [profile.name, ...perChunk.map((rule) => rule.id), JSON.stringify(analysis.statisticsOptions ?? {}), JSON.stringify(analysis.abbreviationOptions ?? {})].join('\u0000');
+        const { groups, facts } = findPerChunk(analysis, chunks, perChunk, settings);
+        for (const { base, reports } of groups) {
+          for (const placed of reports) if (placed.unless === undefined || !facts.has(placed.unless)) admit(placed, base);
+        }
+      }
+      for (const rule of severities.keys()) {
+        if (!rule.perChunk) rule.check(analysis, (report) => admit(placeReport(analysis, rule, report), 0));
       }
       return findings.sort((a, b) => a.start - b.start || a.end - b.end || ruleRank.get(a.ruleId)! - ruleRank.get(b.ruleId)!);
     },

@@ -1,5 +1,4 @@
 import { blockAt, type Analysis } from '../analysis';
-import type { TermEntry } from '../corpus/types';
 import { anyBefore } from '../context';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, nonOverlapping, sentenceOf, surface, termMatches, type TermMatch } from './helpers';
@@ -14,21 +13,30 @@ const PAIRING_REACH = 8;
 /**
  * The products a document introduces by brand and generic together ("Keytruda (pembrolizumab)",
  * "OPDIVO- nivolumab injection"). A label, Medication Guide or press release then names its product
- * by brand throughout, as regulatory style does: those later uses are not reported.
+ * by brand throughout, as regulatory style does: those later uses are not reported. Each by its
+ * entry's id, at the brand that introduces it.
  */
-function introducedProducts(analysis: Analysis, brands: readonly TermMatch[]): Set<TermEntry> {
+function introducedProducts(analysis: Analysis): { fact: string; start: number }[] {
+  let introduced = introducedIn.get(analysis);
+  if (!introduced) introducedIn.set(analysis, (introduced = findIntroducedProducts(analysis, nonOverlapping(termMatches(analysis, ['brand'])))));
+  return introduced;
+}
+
+// Asked by the rule's check and by its chunk facts: found once per analysis.
+const introducedIn = new WeakMap<Analysis, { fact: string; start: number }[]>();
+
+function findIntroducedProducts(analysis: Analysis, brands: readonly TermMatch[]): { fact: string; start: number }[] {
   const generics = termMatches(analysis, ['term', 'alias']);
-  const introduced = new Set<TermEntry>();
+  const introduced: { fact: string; start: number }[] = [];
   let cursor = 0;
   for (const brand of brands) {
     const { entry } = brand.phrase.payload;
-    if (introduced.has(entry)) continue;
     const sentence = sentenceOf(analysis, brand.start);
     while (cursor < generics.length && generics[cursor]!.lastToken < brand.firstToken - PAIRING_REACH) cursor++;
     for (let index = cursor; index < generics.length && generics[index]!.firstToken <= brand.lastToken + PAIRING_REACH; index++) {
       const generic = generics[index]!;
       if (generic.phrase.payload.entry === entry && generic.start >= sentence.start && generic.end <= sentence.end) {
-        introduced.add(entry);
+        introduced.push({ fact: entry.id, start: brand.start });
         break;
       }
     }
@@ -36,7 +44,6 @@ function introducedProducts(analysis: Analysis, brands: readonly TermMatch[]): S
   return introduced;
 }
 
-/** "KEYTRUDA can cause...": labels and promotional pieces write their proprietary name in capitals, naming the product. */
 function inCapitals(analysis: Analysis, brand: TermMatch): boolean {
   const written = analysis.prose.text.slice(brand.start, brand.end);
   return written.length > 3 && written === written.toUpperCase() && written !== written.toLowerCase();
@@ -44,13 +51,15 @@ function inCapitals(analysis: Analysis, brand: TermMatch): boolean {
 
 /** "Keytruda Qlex": a capitalised word right after the brand may make it another product, which no generic fix knows. */
 function followedByProductWord(analysis: Analysis, end: number): boolean {
-  return /^ \p{Lu}[\p{L}\p{N}-]*(?![\p{L}\p{N}])/u.test(analysis.prose.text.slice(end, end + 40)) && !/^ (?:I|A)\b/.test(analysis.prose.text.slice(end, end + 3));
+  const after = analysis.prose.text.slice(end, Math.min(end + 40, sentenceOf(analysis, end - 1).end));
+  return /^ \p{Lu}[\p{L}\p{N}-]*(?![\p{L}\p{N}])/u.test(after) && !/^ (?:I|A)\b/.test(after);
 }
 
 export const brandName: Rule = {
   id: 'brand-name',
   defaultSeverity: 'warning',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'warning: whether a brand is legitimate depends on the kind of document (a label or a promotional piece names its product).',
     summary: 'Use the generic name of a drug, not its brand name, where the brand stands in running prose for the generic.',
@@ -74,13 +83,16 @@ export const brandName: Rule = {
       { markdown: 'Opdivo Qvantig is given under the skin.', expected: ['1:1-1:15 "Opdivo Qvantig" is a brand name: use the generic name "nivolumab and hyaluronidase".'] },
     ],
   },
+  // A product introduced anywhere in the document is introduced everywhere in it.
+  chunkFacts: introducedProducts,
   check(analysis, report) {
     const brands = nonOverlapping(termMatches(analysis, ['brand']));
     if (brands.length === 0) return;
-    const introduced = introducedProducts(analysis, brands);
+    // A product introduced here needs no report; one introduced in another chunk drops it there.
+    const introduced = new Set(introducedProducts(analysis).map(({ fact }) => fact));
     for (const match of brands) {
       const { entry, replacement } = match.phrase.payload;
-      if (introduced.has(entry) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || anyBefore(analysis, match, NAMING_WORDS, 4)) continue;
+      if (introduced.has(entry.id) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || anyBefore(analysis, match, NAMING_WORDS, 4)) continue;
       const generic = replacement ?? entry.term;
       const end = TRADEMARK.test(analysis.prose.text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
       const written = surface(analysis, { start: match.start, end });
@@ -90,6 +102,7 @@ export const brandName: Rule = {
         message: `"${written}" is a brand name: use the generic name "${generic}".`,
         ...(followedByProductWord(analysis, end) ? {} : { fix: capitalizeAtSentenceStart(analysis, match.start, generic) }),
         entryId: entry.id,
+        unlessDocumentSays: entry.id,
       });
     }
   },

@@ -313,6 +313,7 @@ export const contradiction: Rule = {
   id: 'contradiction',
   defaultSeverity: 'error',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'error: a drug given a target, class or population the corpus contradicts is wrong wherever it is said; the rule reports only statements it can tie to the drug within one clause.',
     summary: 'Do not attribute to a drug a target, class or population the corpus contradicts.',

@@ -5,6 +5,7 @@ export const misnomer: Rule = {
   id: 'misnomer',
   defaultSeverity: 'error',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'error: a wrong name for a concept is wrong in every context the rule can see (inside a named speaker\'s quotation it is at most info).',
     summary: 'Do not use a wrong name for a concept.',

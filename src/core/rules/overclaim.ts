@@ -5,6 +5,7 @@ export const overclaim: Rule = {
   id: 'overclaim',
   defaultSeverity: 'warning',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'warning: whether a word is a claim depends on who says it and how, which the rule reads only in part.',
     summary: 'Avoid absolute or promotional claims.',

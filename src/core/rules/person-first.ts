@@ -1,11 +1,12 @@
 import { tokenize, wordAt } from '../text/tokens';
 import type { Rule } from './rule';
-import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, surface } from './helpers';
+import { capitalizeAtSentenceStart, claimApplies, claimMatches, nonOverlapping, sentenceOf, surface } from './helpers';
 
 export const personFirst: Rule = {
   id: 'person-first',
   defaultSeverity: 'warning',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'warning: a style convention, which some quoted or historical text may not follow.',
     summary: 'Put the person before the condition.',
@@ -40,7 +41,7 @@ export const personFirst: Rule = {
       const suggestion = phrase.use.replace('{condition}', written);
       // "kidney and lung cancer patients": the patients have either condition, so replacing the last
       // two words alone would change the meaning ("kidney and patients with lung cancer").
-      const coordinated = match.firstToken >= 2 && /^(?:and|or)$/.test(wordAt(analysis.tokens, match.firstToken - 1));
+      const coordinated = match.firstToken >= 2 && analysis.tokens.starts[match.firstToken - 1]! >= sentenceOf(analysis, match.start).start && /^(?:and|or)$/.test(wordAt(analysis.tokens, match.firstToken - 1));
       // "cancer patients' partners": the possessive has no place in "patients with cancer".
       const possessive = /^['\u2019]/.test(analysis.prose.text.slice(match.end, match.end + 1));
       report({

@@ -20,6 +20,8 @@ export interface ProseReport {
   explanation?: string;
   entryId?: string;
   abbreviation?: { short: string; expansion?: string };
+  /** For a per-chunk rule: dropped when a chunk of the document says this (see `Rule.chunkFacts`). */
+  unlessDocumentSays?: string;
 }
 
 export interface RuleExample {
@@ -47,5 +49,17 @@ export interface Rule {
   /** Whether its fixes keep the meaning (spelling, variants, definitions), so fix-all may apply them. */
   safeFixes: boolean;
   docs: RuleDocs;
+  /**
+   * Whether what it reports in a chunk depends on that chunk alone (its sentences and matches, never
+   * another chunk's or a document-wide fact), and only where the corpus matched: the linter then runs
+   * it on each chunk with a match, by itself, and keeps the chunk's findings until the chunk changes.
+   */
+  perChunk?: true;
+  /**
+   * For a per-chunk rule: what one chunk says that bears on the rule's reports in every other (a
+   * product it introduces by brand and generic), each at the prose offset it is said. A report is
+   * dropped when any chunk says what its `unlessDocumentSays` names.
+   */
+  chunkFacts?(analysis: Analysis): { fact: string; start: number }[];
   check(analysis: Analysis, report: (finding: ProseReport) => void): void;
 }

@@ -5,6 +5,7 @@ export const unsupportedClaim: Rule = {
   id: 'unsupported-claim',
   defaultSeverity: 'warning',
   safeFixes: false,
+  perChunk: true,
   docs: {
     severity: 'warning: whether a citation is expected depends on the register (a news item, a manuscript, promotional copy).',
     summary: 'Back an appeal to evidence or a comparison with a citation in the same sentence.',

@@ -1,0 +1,107 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../src/core/types';
+import { generateMarkdown } from './bench/generate';
+import { describeFinding, linter, ROOT } from './helpers';
+
+/** A small deterministic generator (mulberry32), so that a failing edit sequence can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// What writers type between lints: a letter, a claim, a brand introduced with its generic (a fact
+// about the whole document), a quotation, a suppression comment, a paragraph split or joined.
+const INSERTIONS = [
+  'x',
+  ' ',
+  '\n',
+  '\n\n',
+  'Keytruda (pembrolizumab) ',
+  'Opdivo ',
+  'This cures cancer. ',
+  'Studies have shown it works. ',
+  'Nivolumab is a chemotherapy drug. ',
+  '"It cures cancer," said Dr. Lee. ',
+  '<!-- medlint-disable-next-line -->\n',
+  'cancer patients ',
+  '**Note:** ',
+];
+
+function edit(text: string, next: () => number): string {
+  const at = Math.floor(next() * (text.length + 1));
+  if (next() < 0.3 && text.length > 0) {
+    const length = 1 + Math.floor(next() * 40);
+    return text.slice(0, at) + text.slice(at + length);
+  }
+  return text.slice(0, at) + INSERTIONS[Math.floor(next() * INSERTIONS.length)] + text.slice(at);
+}
+
+const realText = readdirSync(join(ROOT, 'test/real/docs'))
+  .filter((name) => name.endsWith('.md'))
+  .sort()
+  .slice(0, 12)
+  .map((name) => readFileSync(join(ROOT, 'test/real/docs', name), 'utf8'))
+  .join('\n\n');
+
+const lines = (findings: Finding[]) => findings.map((finding) => `${describeFinding(finding)} [${finding.ruleId} ${finding.severity}]`);
+
+describe('re-linting an edited document (per-chunk findings kept between lints)', () => {
+  for (const [name, document, seed] of [
+    ['public-domain FDA and NCI text', realText, 11],
+    ['a generated draft', generateMarkdown(40_000, 5), 12],
+  ] as const) {
+    it(`finds what a fresh lint finds, after each of 60 random edits of ${name}`, () => {
+      const next = random(seed);
+      for (const profile of [undefined, 'patient']) {
+        const editor = linter(profile ? { profile } : {});
+        let text = document;
+        editor.lint(text);
+        for (let step = 0; step < 30; step++) {
+          text = edit(text, next);
+          const fresh = linter({ reuseChunks: false, ...(profile ? { profile } : {}) }).lint(text);
+          assert.deepEqual(editor.lint(text), fresh, `${profile ?? 'professional'} profile, edit ${step + 1}`);
+        }
+      }
+    });
+  }
+
+  it('drops a brand name the document introduces in another chunk, and reports it again when the introduction goes', () => {
+    const editor = linter();
+    const brand = 'Patients received Keytruda every 3 weeks.\n';
+    const introduction = 'Keytruda (pembrolizumab) is given by infusion.\n\n';
+    const message = '"Keytruda" is a brand name: use the generic name "pembrolizumab".';
+    assert.deepEqual(editor.lint(brand).map(describeFinding), [`1:19-1:27 ${message}`]);
+    assert.deepEqual(editor.lint(introduction + brand).map(describeFinding), []);
+    assert.deepEqual(editor.lint(`Intro.\n\n${brand}`).map(describeFinding), [`3:19-3:27 ${message}`]);
+  });
+
+  it('places a kept chunk\'s findings where the chunk now is, after text is typed above it', () => {
+    const editor = linter();
+    const claim = 'Imatinib is an immunotherapy.\n';
+    const [before] = lines(editor.lint(`# Title\n\n${claim}`));
+    assert.equal(before, '3:16-3:29 "Imatinib" is not an immunotherapy: the corpus lists imatinib as a tyrosine kinase inhibitor targeting BCR-ABL (FDA label: GLEEVEC (imatinib mesylate)). [contradiction error]');
+    const [after] = editor.lint(`# Title\n\nA new paragraph.\n\n${claim}`);
+    assert.deepEqual([after!.range.start, after!.range.end, after!.start, after!.end], [{ line: 4, character: 15 }, { line: 4, character: 28 }, 42, 55]);
+  });
+});
+
+describe('per-chunk rules read no further than the sentence (the same findings whether a chunk is read alone or in its document)', () => {
+  it('reports a claim opening the paragraph after a heading that ends in a purpose word, which does not list it', () => {
+    const text = '## Treatment\n\nCures cancer in weeks.\n';
+    assert.deepEqual(lines(linter({ reuseChunks: false }).lint(text)), ['3:1-3:6 Qualify the absolute claim "Cures". [overclaim warning]']);
+  });
+
+  it('fixes a brand that ends a heading, whatever capital opens the next paragraph', () => {
+    const [finding] = linter({ reuseChunks: false }).lint('## About Keytruda\n\nThe infusion takes 30 minutes.\n');
+    assert.equal(describeFinding(finding!), '1:10-1:18 "Keytruda" is a brand name: use the generic name "pembrolizumab".');
+    assert.equal(finding!.fix?.newText, 'pembrolizumab');
+  });
+});
