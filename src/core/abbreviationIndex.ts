@@ -122,7 +122,7 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   for (const uses of abbreviationUses(analysis).values()) {
     const entry = uses[0]!.entry;
     const record = recordOf(entry.abbreviation!, entry);
-    const needing = new Set(bodyUses(analysis, uses));
+    const needing = new Set(bodyUses(uses));
     for (const use of uses) {
       const { start, end } = use.match;
       const listed = lists.get(start);
@@ -191,7 +191,7 @@ function exemption(analysis: Analysis, short: string, start: number, end: number
   }
   const after = text.slice(end, end + 60);
   if (REGISTERED_AFTER.test(after)) return 'name';
-  if (afterPercentage(text, start) || text[start - 1] === '@' || inQuotation(analysis, start, end)) return 'here';
+  if (afterPercentage(analysis, start) || text[start - 1] === '@' || inQuotation(analysis, start, end)) return 'here';
   const before = text.slice(Math.max(0, start - 40), start);
   if (TRIAL_AFTER.test(after) || TRIAL_BEFORE.test(before) || COMPANY_AFTER.test(after) || NUMBERED_AFTER.test(after)) return 'here';
   if (NAME_AFTER.test(after) || NAME_BEFORE.test(before)) return 'here';

@@ -1,4 +1,4 @@
-import type { Analysis } from './analysis';
+import { blockAt, type Analysis } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -22,6 +22,8 @@ export interface AbbreviationUse {
   plural: boolean;
   inHeading: boolean;
   definition?: Definition;
+  /** Whether the use needs the abbreviation defined: not in a heading, a gene, an interval after a percentage or another abbreviation's letters. */
+  needsDefinition: boolean;
 }
 
 const cache = new WeakMap<Analysis, Map<string, AbbreviationUse[]>>();
@@ -50,10 +52,15 @@ export function findLongForm(shortForm: string, text: string): number | undefine
 // Square brackets define inside parentheses, as journal style asks: "(95% confidence interval [CI], 0.5 to 0.9)".
 const CLOSING_BRACKET: Record<string, string> = { '(': ')', '[': ']' };
 
-function closingBracket(text: string, open: number, limit: number): number {
+/** The prose block holding an offset, or the whole prose: what a use's facts may read, so that they hold while the block does. */
+function blockOf(analysis: Analysis, offset: number): { start: number; end: number } {
+  return blockAt(analysis.prose, offset) ?? { start: 0, end: analysis.prose.text.length };
+}
+
+function closingBracket(text: string, open: number, limit: number, blockEnd: number): number {
   const opener = text[open]!;
   const closer = CLOSING_BRACKET[opener]!;
-  for (let i = open + 1; i < Math.min(text.length, open + 1 + limit); i++) {
+  for (let i = open + 1; i < Math.min(blockEnd, open + 1 + limit); i++) {
     if (text[i] === closer) return i;
     if (text[i] === opener || text[i] === '\u2029') return -1;
   }
@@ -80,7 +87,7 @@ function otherSenseEnding(senses: readonly OtherSense[], lead: string): OtherSen
 function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, expansions: readonly TermMatch[]): Definition | undefined {
   const text = analysis.prose.text;
   if (!CLOSING_BRACKET[text[use.start - 1]!]) return undefined;
-  const close = closingBracket(text, use.start - 1, 40 + use.end - use.start);
+  const close = closingBracket(text, use.start - 1, 40 + use.end - use.start, blockOf(analysis, use.start).end);
   if (close < 0) return undefined;
   let beforeParen = use.start - 1;
   while (beforeParen > 0 && /[ \t\r\n]/.test(text[beforeParen - 1]!)) beforeParen--;
@@ -119,10 +126,11 @@ function wordsBetween(text: string, from: number, to: number): number {
 /** `ABBR (expansion)`: a parenthesis right after the abbreviation. */
 function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): Definition | undefined {
   const text = analysis.prose.text;
+  const blockEnd = blockOf(analysis, use.start).end;
   let open = use.end;
-  while (/[ \t]/.test(text[open] ?? '')) open++;
-  if (!CLOSING_BRACKET[text[open]!]) return undefined;
-  const close = closingBracket(text, open, 120);
+  while (open < blockEnd && /[ \t]/.test(text[open]!)) open++;
+  if (open >= blockEnd || !CLOSING_BRACKET[text[open]!]) return undefined;
+  const close = closingBracket(text, open, 120, blockEnd);
   if (close < 0) return undefined;
   let start = open + 1;
   let end = close;
@@ -161,10 +169,11 @@ function definitionByJoiner(analysis: Analysis, use: TermMatch, entry: TermEntry
 /** `ABBR = expansion` or `ABBR: expansion`, as a legend or an abbreviation list writes it. */
 function definitionByEquals(analysis: Analysis, use: TermMatch, entry: TermEntry): Definition | undefined {
   const text = analysis.prose.text;
-  const after = /^\s*[=:]\s*/.exec(text.slice(use.end, use.end + 8));
+  const blockEnd = blockOf(analysis, use.start).end;
+  const after = /^\s*[=:]\s*/.exec(text.slice(use.end, Math.min(blockEnd, use.end + 8)));
   if (!after) return undefined;
   const start = use.end + after[0].length;
-  const content = /^[^;,.\n\u2029]{1,120}/.exec(text.slice(start))?.[0].trimEnd() ?? '';
+  const content = /^[^;,.\n\u2029]{1,120}/.exec(text.slice(start, blockEnd))?.[0].trimEnd() ?? '';
   const normalized = normalizeExpansion(content);
   return (entry.expansions ?? []).some((expansion) => normalizeExpansion(expansion) === normalized) ? { status: 'defined', start, end: start + content.length } : undefined;
 }
@@ -214,8 +223,7 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
   const all = [primary, ...others.map((sense) => sense.expansion)];
   const pinned = entry.pinnedSense && all.find((sense) => normalizeExpansion(sense) === normalizeExpansion(entry.pinnedSense!));
   if (pinned) return { senses: [pinned, ...all.filter((sense) => sense !== pinned)], decided: true };
-  const text = analysis.prose.text;
-  const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(text, use.match.start));
+  const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(analysis, use.match.start));
   if (statistic) return { senses: all, decided: true };
   // Each sentence once, however many uses it holds, and whichever abbreviation asks: a long sentence of
   // uses would be read again for each.
@@ -240,6 +248,38 @@ export function withDefinition<T extends { definition?: unknown }>(found: T, def
 }
 
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
+/** What a use of an abbreviation says by itself, read within its block: the same while the block is. */
+interface UseFacts {
+  /** The match's prose offset when they were found: their offsets count from there. */
+  at: number;
+  inHeading: boolean;
+  needsDefinition: boolean;
+  definition?: Definition;
+}
+
+// Kept by the match in its chunk's analysis (CorpusMatch.local): re-linting an edited document reads a use
+// in an unchanged chunk again only to move its definition by as far as the chunk moved.
+const useFactsOf = new WeakMap<object, UseFacts>();
+
+function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly TermMatch[]): Omit<UseFacts, 'at'> {
+  let facts = match.local && useFactsOf.get(match.local);
+  if (!facts) {
+    const { entry } = match.phrase.payload;
+    const heading = inHeading(analysis, match.start);
+    const definition =
+      definitionBefore(analysis, match, entry, expansions) ??
+      definitionAfter(analysis, match, entry) ??
+      definitionByJoiner(analysis, match, entry, expansions) ??
+      definitionByEquals(analysis, match, entry);
+    const needsDefinition = !heading && !isGeneMention(analysis, match) && !afterPercentage(analysis, match.start) && !inAbbreviationCompound(analysis, match.start, match.end);
+    facts = withDefinition<UseFacts>({ at: match.start, inHeading: heading, needsDefinition }, definition);
+    if (match.local) useFactsOf.set(match.local, facts);
+  }
+  const shift = match.start - facts.at;
+  if (shift === 0 || !facts.definition) return facts;
+  return { ...facts, definition: { ...facts.definition, start: facts.definition.start + shift, end: facts.definition.end + shift } };
+}
+
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);
   if (cached) return cached;
@@ -253,14 +293,9 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
   for (const match of nonOverlapping(written)) {
     const { entry, replacement } = match.phrase.payload;
     const plural = match.plural || replacement === `${entry.abbreviation}s`;
-    const heading = inHeading(analysis, match.start);
-    const definition =
-      definitionBefore(analysis, match, entry, expansions) ??
-      definitionAfter(analysis, match, entry) ??
-      definitionByJoiner(analysis, match, entry, expansions) ??
-      definitionByEquals(analysis, match, entry);
+    const { inHeading, needsDefinition, definition } = useFacts(analysis, match, expansions);
     const list = uses.get(entry.id) ?? [];
-    list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading: heading }, definition));
+    list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition));
     uses.set(entry.id, list);
   }
   cache.set(analysis, uses);
@@ -269,21 +304,22 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
 
 // "UC-MSCs", "CD19-CAR": joined by a hyphen to another abbreviation, the letters belong to that
 // abbreviation, which may stand for something else entirely (umbilical cord, not urothelial carcinoma).
-const inAbbreviationCompound = (text: string, start: number, end: number) =>
-  /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(0, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, end + 4));
+function inAbbreviationCompound(analysis: Analysis, start: number, end: number): boolean {
+  const text = analysis.prose.text;
+  const block = blockOf(analysis, start);
+  return /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(block.start, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, Math.min(block.end, end + 4)));
+}
 
 // "95% CI", "90% PI": a statistic's interval, which AMA and JAMA print without expansion.
-export const afterPercentage = (text: string, start: number) => /\d\s?%\s$/.test(text.slice(Math.max(0, start - 8), start));
+export function afterPercentage(analysis: Analysis, start: number): boolean {
+  return /\d\s?%\s$/.test(analysis.prose.text.slice(Math.max(blockOf(analysis, start).start, start - 8), start));
+}
 
 /** The uses that need the abbreviation defined: outside headings, and not a gene, an interval after a percentage or another abbreviation's letters. */
-export function bodyUses(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse[] {
+export function bodyUses(uses: readonly AbbreviationUse[]): AbbreviationUse[] {
   const cached = bodyUsesOf.get(uses);
   if (cached) return cached;
-  const text = analysis.prose.text;
-  const body = uses.filter(
-    (use) =>
-      !use.inHeading && !isGeneMention(analysis, use.match) && !afterPercentage(text, use.match.start) && !inAbbreviationCompound(text, use.match.start, use.match.end),
-  );
+  const body = uses.filter((use) => use.needsDefinition);
   bodyUsesOf.set(uses, body);
   return body;
 }
@@ -301,7 +337,7 @@ const firstUndefinedOf = new WeakMap<readonly AbbreviationUse[], AbbreviationUse
 export function firstUndefinedUse(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse | undefined {
   const cached = firstUndefinedOf.get(uses);
   if (cached !== undefined) return cached ?? undefined;
-  const first = bodyUses(analysis, uses)[0];
+  const first = bodyUses(uses)[0];
   const definedByHeading = first && uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
   const undefinedUse = !first || first.definition || definedByHeading ? undefined : first;
   firstUndefinedOf.set(uses, undefinedUse ?? null);
