@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../src/core/types';
-import { generateMarkdown } from './bench/generate';
+import { generateMarkdown, random } from './bench/generate';
 import { describeFinding, linter, ROOT } from './helpers';
-
-/** A small deterministic generator (mulberry32), so that a failing edit sequence can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // What writers type between lints: a letter, a claim, a brand introduced with its generic (a fact
 // about the whole document), a quotation, a suppression comment, a paragraph split or joined.

@@ -4,8 +4,8 @@
  * variants, brand names and loose claims, in the proportions of real drafts. Same seed, same text.
  */
 
-function random(seed: number): () => number {
-  // mulberry32: small, fast and good enough for picking words.
+/** mulberry32: small, fast, good enough for picking words, and the same sequence for the same seed. */
+export function random(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
