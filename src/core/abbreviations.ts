@@ -248,36 +248,17 @@ export function withDefinition<T extends { definition?: unknown }>(found: T, def
 }
 
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
-/** What a use of an abbreviation says by itself, read within its block: the same while the block is. */
-interface UseFacts {
-  /** The match's prose offset when they were found: their offsets count from there. */
-  at: number;
-  inHeading: boolean;
-  needsDefinition: boolean;
-  definition?: Definition;
-}
-
-// Kept by the match in its chunk's analysis (CorpusMatch.local): re-linting an edited document reads a use
-// in an unchanged chunk again only to move its definition by as far as the chunk moved.
-const useFactsOf = new WeakMap<object, UseFacts>();
-
-function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly TermMatch[]): Omit<UseFacts, 'at'> {
-  let facts = match.local && useFactsOf.get(match.local);
-  if (!facts) {
-    const { entry } = match.phrase.payload;
-    const heading = inHeading(analysis, match.start);
-    const definition =
-      definitionBefore(analysis, match, entry, expansions) ??
-      definitionAfter(analysis, match, entry) ??
-      definitionByJoiner(analysis, match, entry, expansions) ??
-      definitionByEquals(analysis, match, entry);
-    const needsDefinition = !heading && !isGeneMention(analysis, match) && !afterPercentage(analysis, match.start) && !inAbbreviationCompound(analysis, match.start, match.end);
-    facts = withDefinition<UseFacts>({ at: match.start, inHeading: heading, needsDefinition }, definition);
-    if (match.local) useFactsOf.set(match.local, facts);
-  }
-  const shift = match.start - facts.at;
-  if (shift === 0 || !facts.definition) return facts;
-  return { ...facts, definition: { ...facts.definition, start: facts.definition.start + shift, end: facts.definition.end + shift } };
+/** What a use of an abbreviation says by itself, read within its block. */
+function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly TermMatch[]): Pick<AbbreviationUse, 'inHeading' | 'needsDefinition' | 'definition'> {
+  const { entry } = match.phrase.payload;
+  const heading = inHeading(analysis, match.start);
+  const definition =
+    definitionBefore(analysis, match, entry, expansions) ??
+    definitionAfter(analysis, match, entry) ??
+    definitionByJoiner(analysis, match, entry, expansions) ??
+    definitionByEquals(analysis, match, entry);
+  const needsDefinition = !heading && !isGeneMention(analysis, match) && !afterPercentage(analysis, match.start) && !inAbbreviationCompound(analysis, match.start, match.end);
+  return withDefinition<Pick<AbbreviationUse, 'inHeading' | 'needsDefinition' | 'definition'>>({ inHeading: heading, needsDefinition }, definition);
 }
 
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {

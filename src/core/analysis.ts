@@ -20,11 +20,7 @@ import type { ResolvedProfile } from './profiles';
 import type { StatisticsFacts } from './text/statistics';
 import type { AbbreviationOptions, StatisticsOptions } from './types';
 
-/**
- * A corpus match. In a document's analysis, `local` is the same match in its chunk's analysis, which
- * outlives the document's while the chunk is unchanged: what facts about one match are kept by.
- */
-export type CorpusMatch = PhraseMatch<MatchPayload> & { local?: PhraseMatch<MatchPayload> };
+export type CorpusMatch = PhraseMatch<MatchPayload>;
 
 /** Everything the rules and hover need about one version of a document, computed once. */
 export interface Analysis {
@@ -277,7 +273,6 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
         start: proseOffset + match.start,
         end: proseOffset + match.end,
         plural: match.plural,
-        local: match,
       });
     }
   }
