@@ -52,7 +52,7 @@ export function findLongForm(shortForm: string, text: string): number | undefine
 // Square brackets define inside parentheses, as journal style asks: "(95% confidence interval [CI], 0.5 to 0.9)".
 const CLOSING_BRACKET: Record<string, string> = { '(': ')', '[': ']' };
 
-/** The prose block holding an offset, or the whole prose: what a use's facts may read, so that they hold while the block does. */
+/** The prose block holding an offset, or the whole prose: a definition or an exemption never reaches past its paragraph. */
 function blockOf(analysis: Analysis, offset: number): { start: number; end: number } {
   return blockAt(analysis.prose, offset) ?? { start: 0, end: analysis.prose.text.length };
 }
@@ -247,7 +247,6 @@ export function withDefinition<T extends { definition?: unknown }>(found: T, def
   return found;
 }
 
-/** Every use of every abbreviation in the document, in order, keyed by entry id. */
 /** What a use of an abbreviation says by itself, read within its block. */
 function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly TermMatch[]): Pick<AbbreviationUse, 'inHeading' | 'needsDefinition' | 'definition'> {
   const { entry } = match.phrase.payload;
@@ -261,6 +260,7 @@ function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly Ter
   return withDefinition<Pick<AbbreviationUse, 'inHeading' | 'needsDefinition' | 'definition'>>({ inHeading: heading, needsDefinition }, definition);
 }
 
+/** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const cached = cache.get(analysis);
   if (cached) return cached;

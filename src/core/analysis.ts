@@ -150,12 +150,12 @@ export class ChunkCache {
    */
   lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[] } | undefined;
   readonly keepsLastDocument: boolean;
+
   constructor(budget = 8_000_000) {
     this.analyses = new Lru(budget);
     this.definitions = new Lru(budget);
     this.keepsLastDocument = budget > 0;
   }
-
 }
 
 function analyzeChunk(text: string, labels: Labels, signature: string | undefined, documentStart: boolean, compiled: CompiledCorpus, format: TextFormat = 'markdown'): ChunkAnalysis {

@@ -44,6 +44,7 @@ function findIntroducedProducts(analysis: Analysis, brands: readonly TermMatch[]
   return introduced;
 }
 
+/** "KEYTRUDA can cause...": labels and promotional pieces write their proprietary name in capitals, naming the product. */
 function inCapitals(analysis: Analysis, brand: TermMatch): boolean {
   const written = analysis.prose.text.slice(brand.start, brand.end);
   return written.length > 3 && written === written.toUpperCase() && written !== written.toLowerCase();
