@@ -81,10 +81,17 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
   });
 });
 
-describe('per-chunk rules read no further than the sentence (the same findings whether a chunk is read alone or in its document)', () => {
+describe('rules read no further than the sentence or paragraph of a match (the same findings whether a chunk is read alone or in its document)', () => {
   it('reports a claim opening the paragraph after a heading that ends in a purpose word, which does not list it', () => {
     const text = '## Treatment\n\nCures cancer in weeks.\n';
     assert.deepEqual(lines(linter({ reuseChunks: false }).lint(text)), ['3:1-3:6 Qualify the absolute claim "Cures". [overclaim warning]']);
+  });
+
+  it('reads an abbreviation\'s exemptions within its paragraph: "95%" ending one paragraph does not make the next one\'s CI an interval', () => {
+    const text = 'Most patients responded, 95%\n\nCI values were wide.\n';
+    assert.deepEqual(lines(linter({ reuseChunks: false }).lint(text)), [
+      '3:1-3:3 "CI" is not defined at first use and has several meanings: write "confidence interval (CI)", "cumulative incidence (CI)", "combination index (CI)" or "cardiac index (CI)". [undefined-abbreviation warning]',
+    ]);
   });
 
   it('fixes a brand that ends a heading, whatever capital opens the next paragraph', () => {
