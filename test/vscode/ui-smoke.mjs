@@ -100,13 +100,19 @@ await smokeTest(
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget input[placeholder*="Keytruda finds pembrolizumab"]').waitFor({ timeout: 10_000 });
     await page.keyboard.type('keytruda');
+    // The view filters at each letter typed: its message names the whole query once it has settled.
+    await page.getByText('"keytruda": 1 term').waitFor({ timeout: 15_000 });
     const found = page.locator('.monaco-list-row', { has: page.locator('.label-name', { hasText: /^pembrolizumab$/ }) }).first();
     await found.waitFor({ timeout: 15_000 });
     seen.search = (await found.innerText()).replace(/\s+/g, ' ');
     await screenshot('5-glossary-search.png');
     await page.keyboard.press('Enter');
-    await found.click({ timeout: 15_000 });
-    seen.glossary = await webviewText(page, 'pembrolizumab (drug)');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    for (let attempt = 0; attempt < 3 && !seen.glossary; attempt++) {
+      await found.click({ timeout: 15_000 });
+      seen.glossary = (await webviewFrame(page, 'pembrolizumab (drug)', 8000))?.body;
+      if (!seen.glossary) log('no glossary card yet, again');
+    }
     await screenshot('6-glossary-card.png');
     log('glossary search:', seen.search, '| card:', seen.glossary?.replace(/\s+/g, ' ').slice(0, 120));
 

@@ -21,6 +21,26 @@ async function waitFor<T>(probe: () => T | Falsy | Promise<T | Falsy>, what: str
 }
 
 const root = () => vscode.workspace.workspaceFolders![0]!.uri;
+
+/**
+ * Writes a workspace setting of medlint's and waits until the extension host has heard of it and the
+ * settings have been quiet for a while: a settings write is read back by a file watcher, which under
+ * load may deliver a reload of an earlier write (afterEach writes five) after the new value was seen.
+ * A test asserting that nothing was linted must not open its document before that.
+ */
+async function updateSetting(key: string, value: unknown): Promise<void> {
+  let changedAt = Date.now();
+  const listening = vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('medlint')) changedAt = Date.now();
+  });
+  try {
+    await vscode.workspace.getConfiguration('medlint').update(key, value, vscode.ConfigurationTarget.Workspace);
+    const isSet = () => JSON.stringify(vscode.workspace.getConfiguration('medlint').get(key)) === JSON.stringify(value);
+    await waitFor(() => isSet() && Date.now() - changedAt > 1500, `the setting ${key} to settle`);
+  } finally {
+    listening.dispose();
+  }
+}
 const medlintDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'medlint');
 
 /** `line:character-line:character rule severity message`, 0-based as VS Code counts. */
@@ -390,7 +410,7 @@ describe('medlint in a real VS Code extension host', function () {
   });
 
   it('with medlint.run set to onSave, drops a finding on edited text and moves the others with the edit until the save', async () => {
-    await vscode.workspace.getConfiguration('medlint').update('run', 'onSave', vscode.ConfigurationTarget.Workspace);
+    await updateSetting('run', 'onSave');
     const document = await openScratch('on-save.md', 'Intro.\nKeytruda and Opdivo.\n');
     assert.deepEqual(await diagnosticsOf(document.uri, 2), [
       '1:0-1:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
@@ -428,10 +448,7 @@ describe('medlint in a real VS Code extension host', function () {
   });
 
   it('lints a document above medlint.largeFileSize on save only', async () => {
-    const settings = vscode.workspace.getConfiguration('medlint');
-    await settings.update('largeFileSize', 100, vscode.ConfigurationTarget.Workspace);
-    // The extension host hears of a settings write a little after update() resolves.
-    await waitFor(() => vscode.workspace.getConfiguration('medlint').get('largeFileSize') === 100, 'the setting');
+    await updateSetting('largeFileSize', 100);
     try {
       const document = await openScratch('large.md', `${'Plain words here. '.repeat(8)}\nKeytruda.\n`);
       await vscode.window.activeTextEditor!.edit((edit) => edit.insert(new vscode.Position(2, 0), 'Opdivo.\n'));
@@ -446,7 +463,7 @@ describe('medlint in a real VS Code extension host', function () {
         'said once, though opened, edited and saved',
       );
     } finally {
-      await settings.update('largeFileSize', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.getConfiguration('medlint').update('largeFileSize', undefined, vscode.ConfigurationTarget.Workspace);
     }
   });
 
