@@ -1,5 +1,5 @@
 import { abbreviationUses, afterPercentage, bodyUses, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, type Analysis } from './analysis';
+import { blockAt, chunkDocument, type Analysis, type ChunkAnalysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -104,7 +104,6 @@ const SPEAKER_LABEL = /^\p{Lu}{2,3}:\s/u;
 
 function buildIndex(analysis: Analysis, options: AbbreviationOptions): AbbreviationIndex {
   const scopes = documentScopes(analysis, options.scopes ?? 'ama');
-  const text = analysis.prose.text;
   const expand = new Set(options.expand ?? []);
   const known = new Set([...Object.keys(WELL_KNOWN_ABBREVIATIONS).filter((short) => !expand.has(short)), ...(options.ignore ?? [])]);
   const lists = listDefinitions(analysis, scopes);
@@ -134,30 +133,21 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     }
   }
 
-  // Corpus matches of any form (a brand in capitals, a name) are the corpus's: not read again by shape.
-  const claimed = termMatches(analysis);
-  const shapes = analysis.abbreviationShapes;
-  let matchIndex = 0;
-  for (let at = 0; at < shapes.length; at += 2) {
-    const start = shapes[at]!;
-    const end = shapes[at + 1]!;
-    while (matchIndex < claimed.length && claimed[matchIndex]!.end <= start) matchIndex++;
-    let overlapped = false;
-    for (let index = matchIndex; index < claimed.length && claimed[index]!.start < end && !overlapped; index++) overlapped = claimed[index]!.end > start;
-    if (overlapped) continue;
-    const written = text.slice(start, end);
-    const plural = /\p{Lu}\d*s$/u.test(written);
-    const short = plural ? written.slice(0, -1) : written;
-    // A corpus name the matcher did not take, as written ("YERVOYTM" for YERVOY™).
-    if (isStateInAddress(text, start, short) || analysis.compiled.lookup.has(short.replace(/TM$/, '').toLowerCase())) continue;
-    const scope = scopeAt(scopes, start);
-    const heading = inHeading(analysis, start);
-    const listed = lists.get(start);
-    const definition = listed ?? shapeDefinition(analysis, short, start, end);
-    const record = recordOf(short);
-    const exempt = heading ? (REGISTERED_AFTER.test(text.slice(end, end + 1)) ? 'name' : undefined) : exemption(analysis, short, start, end);
-    if ((exempt === 'gene' || exempt === 'name') && !record.entry) record.wellKnown = true;
-    record.occurrences.push(withDefinition<AbbreviationOccurrence>({ start, end, plural, scope, inHeading: heading, needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind) }, definition));
+  for (const { readings, by } of shapeReadings(analysis)) {
+    for (const reading of readings) {
+      const start = reading.start + by;
+      const { plural, inHeading: heading, exempt } = reading;
+      const scope = scopeAt(scopes, start);
+      const listed = lists.get(start);
+      const record = recordOf(reading.short);
+      if ((exempt === 'gene' || exempt === 'name') && !record.entry) record.wellKnown = true;
+      record.occurrences.push(
+        withDefinition<AbbreviationOccurrence>(
+          { start, end: reading.end + by, plural, scope, inHeading: heading, needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind) },
+          listed ?? (reading.definition && shiftedDefinition(reading.definition, by)),
+        ),
+      );
+    }
   }
 
   const all = [...records.values()];
@@ -173,13 +163,78 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   return { records: all, scopes, expansionsWritten: expansionsWritten(analysis, all) };
 }
 
+/** An abbreviation found by its shape, as read within its block: what the index makes an occurrence of. */
+interface ShapeReading {
+  start: number;
+  end: number;
+  short: string;
+  plural: boolean;
+  inHeading: boolean;
+  /** The definition it gives itself, which a list's definition of it overrides. */
+  definition?: AbbreviationDefinition;
+  exempt?: Exemption;
+}
+
+/** The abbreviations an analysis has by shape, other than the corpus's and names, read alone. */
+function readShapes(analysis: Analysis): ShapeReading[] {
+  const text = analysis.prose.text;
+  // Corpus matches of any form (a brand in capitals, a name) are the corpus's: not read again by shape.
+  const claimed = termMatches(analysis);
+  const shapes = analysis.abbreviationShapes;
+  const readings: ShapeReading[] = [];
+  let matchIndex = 0;
+  for (let at = 0; at < shapes.length; at += 2) {
+    const start = shapes[at]!;
+    const end = shapes[at + 1]!;
+    while (matchIndex < claimed.length && claimed[matchIndex]!.end <= start) matchIndex++;
+    let overlapped = false;
+    for (let index = matchIndex; index < claimed.length && claimed[index]!.start < end && !overlapped; index++) overlapped = claimed[index]!.end > start;
+    if (overlapped) continue;
+    const written = text.slice(start, end);
+    const plural = /\p{Lu}\d*s$/u.test(written);
+    const short = plural ? written.slice(0, -1) : written;
+    // A corpus name the matcher did not take, as written ("YERVOYTM" for YERVOY™).
+    if (isStateInAddress(text, start, short) || analysis.compiled.lookup.has(short.replace(/TM$/, '').toLowerCase())) continue;
+    const heading = inHeading(analysis, start);
+    const reading = withDefinition<ShapeReading>({ start, end, short, plural, inHeading: heading }, shapeDefinition(analysis, short, start, end));
+    const exempt = heading ? (REGISTERED_AFTER.test(text.slice(end, end + 1)) ? 'name' : undefined) : exemption(analysis, short, start, end);
+    if (exempt) reading.exempt = exempt;
+    readings.push(reading);
+  }
+  return readings;
+}
+
+// A shape reads no further than its block (so no further than its chunk): an edit re-reads only the
+// shapes of the chunks it changed.
+const chunkShapesOf = new WeakMap<ChunkAnalysis, ShapeReading[]>();
+
+/** The document's shape readings, each list with the prose offset its offsets count from. */
+function shapeReadings(analysis: Analysis): { readings: readonly ShapeReading[]; by: number }[] {
+  if (!analysis.chunks) return [{ readings: readShapes(analysis), by: 0 }];
+  const found = [];
+  for (const chunk of analysis.chunks) {
+    if (chunk.analysis.abbreviationShapes.length === 0) continue;
+    let readings = chunkShapesOf.get(chunk.analysis);
+    if (!readings) chunkShapesOf.set(chunk.analysis, (readings = readShapes(chunkDocument(chunk, analysis))));
+    found.push({ readings, by: chunk.proseOffset });
+  }
+  return found;
+}
+
+function shiftedDefinition(definition: AbbreviationDefinition, by: number): AbbreviationDefinition {
+  const { phrase } = definition;
+  return { ...definition, start: definition.start + by, end: definition.end + by, ...(phrase ? { phrase: { start: phrase.start + by, end: phrase.end + by } } : {}) };
+}
+
+type Exemption = 'gene' | 'name' | 'here';
+
 /**
  * Why an abbreviation found by shape needs no definition here: a gene symbol (italic, beside "gene", or
  * in a sentence about genes) or a registered name ("PDQ®"), which it then is throughout the document;
  * or a statistic's interval ("95% CI"), a citation key, quoted words, a transcript's speech, or
  * capitals that name (see above).
  */
-function exemption(analysis: Analysis, short: string, start: number, end: number): 'gene' | 'name' | 'here' | undefined {
+function exemption(analysis: Analysis, short: string, start: number, end: number): Exemption | undefined {
   const { tokens } = analysis;
   const text = analysis.prose.text;
   const firstToken = tokenIndexAfter(tokens, start);

@@ -1,4 +1,4 @@
-import { blockAt, type Analysis } from './analysis';
+import { blockAt, chunkDocument, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -262,8 +262,55 @@ function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly Ter
 
 /** Every use of every abbreviation in the document, in order, keyed by entry id. */
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
-  const cached = cache.get(analysis);
-  if (cached) return cached;
+  let uses = cache.get(analysis);
+  if (!uses) {
+    uses = analysis.chunks ? usesOfChunks(analysis, analysis.chunks) : readUses(analysis);
+    cache.set(analysis, uses);
+  }
+  return uses;
+}
+
+/** A use read in its chunk alone, and the index of its match among the chunk's matches. */
+interface ChunkUse {
+  use: AbbreviationUse;
+  matchIndex: number;
+}
+
+// A use reads no further than its block (so no further than its chunk): an edit re-reads only the
+// uses of the chunks it changed.
+const chunkUsesOf = new WeakMap<ChunkAnalysis, Map<string, ChunkUse[]>>();
+
+function chunkUses(chunk: DocumentChunk, document: Analysis): Map<string, ChunkUse[]> {
+  let found = chunkUsesOf.get(chunk.analysis);
+  if (!found) {
+    const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
+    found = new Map();
+    for (const [id, uses] of readUses(chunkDocument(chunk, document))) found.set(id, uses.map((use) => ({ use, matchIndex: indexOf.get(use.match)! })));
+    chunkUsesOf.set(chunk.analysis, found);
+  }
+  return found;
+}
+
+/** The document's uses from its chunks' (each read alone), in document offsets and with the document's matches. */
+function usesOfChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Map<string, AbbreviationUse[]> {
+  const uses = new Map<string, AbbreviationUse[]>();
+  for (const chunk of chunks) {
+    if (chunk.analysis.matches.length === 0) continue;
+    const by = chunk.proseOffset;
+    for (const [id, read] of chunkUses(chunk, analysis)) {
+      let list = uses.get(id);
+      if (!list) uses.set(id, (list = []));
+      for (const { use, matchIndex } of read) {
+        const { entry, plural, inHeading, needsDefinition, definition } = use;
+        const match = analysis.matches[chunk.matchOffset + matchIndex] as TermMatch;
+        list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition && { ...definition, start: definition.start + by, end: definition.end + by }));
+      }
+    }
+  }
+  return uses;
+}
+
+function readUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const expansions = termMatches(analysis, ['expansion']);
   const uses = new Map<string, AbbreviationUse[]>();
   // A variant of the abbreviation (PD1, irAE's) is a use of it too; the longest form at a place wins.
@@ -279,7 +326,6 @@ export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUs
     list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition));
     uses.set(entry.id, list);
   }
-  cache.set(analysis, uses);
   return uses;
 }
 

@@ -54,6 +54,11 @@ export interface Analysis {
   readonly frontMatter: ParsedFrontMatter;
   /** The document's profile (profiles.ts), for the lint under way: its readability target, its readers. */
   profile?: ResolvedProfile;
+  /**
+   * The chunks the analysis was made of, when the linter keeps them for the next lint (an editor's):
+   * what a rule that reads chunk by chunk keeps its readings with (Rule.perChunk, abbreviations.ts).
+   */
+  chunks?: readonly DocumentChunk[];
 }
 
 /** What an analysis of a document is read with, set by the linter: a chunk read alone is read with its document's. */
@@ -65,6 +70,13 @@ export interface AnalysedChunk {
   start: number;
   text: string;
   analysis: ChunkAnalysis;
+}
+
+/** A chunk of a document and where its prose, tokens and matches begin in the document's. */
+export interface DocumentChunk extends AnalysedChunk {
+  proseOffset: number;
+  tokenOffset: number;
+  matchOffset: number;
 }
 
 /** The analysis of one chunk, in chunk-relative offsets: what an edit elsewhere leaves valid. */
@@ -199,11 +211,11 @@ class Int32Buffer {
 /**
  * The analysis of a document, from its chunks' analyses: cached ones, and new ones for chunks that
  * changed or whose definitions did. Each chunk is appended to the document's arrays as soon as it
- * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once; `visit`
- * sees each chunk's analysis before then. Plain text is one chunk, analysed afresh: it has no markup
- * to parse, which is what the cache saves.
+ * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once; when it
+ * keeps them, the analysis lists them (`chunks`). Plain text is one chunk, analysed afresh: it has no
+ * markup to parse, which is what the cache saves.
  */
-export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown', reading: { visit?: (chunk: AnalysedChunk) => void } = {}): Analysis {
+export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown'): Analysis {
   // Plain text is one chunk, with no markup to define links and no part in the Markdown edit history.
   const plain = format === 'plaintext';
   const last = plain ? undefined : cache.lastDocument;
@@ -238,6 +250,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const plainText: Analysis['plainText'] = [];
   const pandocReferences: PandocReference[] = [];
   const crossrefLabels: PandocLabel[] = [];
+  const kept: DocumentChunk[] | undefined = cache.keepsLastDocument ? [] : undefined;
   for (const chunk of chunks) {
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
@@ -246,10 +259,10 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
     if (cache.keepsLastDocument && !plain) analyses.push(part);
-    reading.visit?.({ start: chunk.start, text: chunk.text, analysis: part });
     const base = chunk.start;
     const proseOffset = map.length;
     const tokenOffset = starts.length;
+    kept?.push({ start: base, text: chunk.text, analysis: part, proseOffset, tokenOffset, matchOffset: matches.length });
     const { prose, tokens } = part;
     if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end });
     texts.push(prose.text);
@@ -305,6 +318,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
       frontMatter ??= parseFrontMatter(source);
       return frontMatter;
     },
+    ...(kept ? { chunks: kept } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 import { abbreviationList, type AbbreviationListItem } from './abbreviationList';
-import { analyze, ChunkCache, type AnalysedChunk, type Analysis } from './analysis';
+import { analyze, ChunkCache, type Analysis } from './analysis';
 import { findPerChunk } from './perChunk';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
@@ -103,18 +103,17 @@ export function createLinter(options: LinterOptions): Linter {
   };
   const cache = new ChunkCache(options.reuseChunks === false ? 0 : undefined);
   const quotations = options.quotations ?? 'info';
-  // The last document analysed, and its chunks, when the cache keeps them: what re-linting an edit of it reuses.
-  let last: { analysis: Analysis; format: TextFormat; chunks?: AnalysedChunk[] } | undefined;
+  // The last document analysed (with its chunks, when the cache keeps them): what re-linting an edit of it reuses.
+  let last: { analysis: Analysis; format: TextFormat } | undefined;
   const lastOf = (text: string, format: TextFormat = 'markdown') => {
     if (last?.analysis.source !== text || last.format !== format) {
-      const chunks: AnalysedChunk[] | undefined = cache.keepsLastDocument ? [] : undefined;
-      const analysis = analyze(text, corpus(), cache, format, chunks ? { visit: (chunk) => chunks.push(chunk) } : {});
+      const analysis = analyze(text, corpus(), cache, format);
       const profile = profileOf(analysis);
       analysis.profile = profile;
       const abbreviations = mergeAbbreviations(profile.abbreviations, options.abbreviations);
       if (Object.keys(abbreviations).length > 0) analysis.abbreviationOptions = abbreviations;
       if (options.statistics) analysis.statisticsOptions = options.statistics;
-      last = { analysis, format, ...(chunks ? { chunks } : {}) };
+      last = { analysis, format };
     }
     return last;
   };
@@ -142,7 +141,7 @@ export function createLinter(options: LinterOptions): Linter {
     rules: allRules,
     severityOf,
     lint(text, format, parts, sources) {
-      const { analysis, chunks } = lastOf(text, format);
+      const { analysis } = lastOf(text, format);
       if (parts) analysis.documentParts = parts;
       else delete analysis.documentParts;
       if (sources) analysis.citationSources = sources;
@@ -174,7 +173,7 @@ export function createLinter(options: LinterOptions): Linter {
       const perChunk = allRules.filter((rule) => rule.perChunk && severities.has(rule));
       if (perChunk.length > 0) {
         const settings = [profile.name, ...perChunk.map((rule) => rule.id), JSON.stringify(analysis.statisticsOptions ?? {}), JSON.stringify(analysis.abbreviationOptions ?? {})].join('\u0000');
-        const { groups, facts } = findPerChunk(analysis, chunks, perChunk, settings);
+        const { groups, facts } = findPerChunk(analysis, perChunk, settings);
         for (const { base, reports } of groups) {
           for (const placed of reports) if (placed.unless === undefined || !facts.has(placed.unless)) admit(placed, base);
         }

@@ -51,7 +51,8 @@ function runOnChunk(chunk: AnalysedChunk, document: Analysis, rules: readonly Ru
  * chunks it changed, alone. A first lint, or an edit of much of the document, runs them once over the
  * whole document, which is faster than many small runs, and gives each chunk its share.
  */
-export function findPerChunk(document: Analysis, chunks: readonly AnalysedChunk[] | undefined, rules: readonly Rule[], settings: string): PerChunkFindings {
+export function findPerChunk(document: Analysis, rules: readonly Rule[], settings: string): PerChunkFindings {
+  const { chunks } = document;
   const stale = chunks?.filter((chunk) => chunk.analysis.findings?.settings !== settings) ?? [];
   if (!chunks || stale.length * 8 > chunks.length) {
     const found = run(document, rules);

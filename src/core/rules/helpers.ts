@@ -1,6 +1,6 @@
-import { blockAt, type Analysis, type CorpusMatch } from '../analysis';
+import { blockAt, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
 import { inContext } from '../context';
-import { groupBy } from '../collections';
+import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
 import type { ClaimEntry, ClaimRuleId, TermEntry } from '../corpus/types';
 import { sentenceAt, type Sentence } from '../text/sentences';
@@ -40,10 +40,39 @@ function matchIndexOf(analysis: Analysis): MatchIndex {
 
 /** The term matches, of the given forms if any. The list is shared: do not change it. */
 export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly TermMatch[] {
+  if (forms?.length === 1 && analysis.chunks) return chunkedTermsOfForm(analysis, analysis.chunks, forms[0]!);
   const index = matchIndexOf(analysis);
   if (!forms) return index.terms;
   if (forms.length === 1) return index.termsByForm.get(forms[0]!) ?? [];
   return index.terms.filter((match) => forms.includes(match.phrase.payload.form));
+}
+
+// Per chunk, the indexes of its term matches by form: an edit groups again only the chunks it changed.
+const chunkFormsOf = new WeakMap<ChunkAnalysis, Map<TermForm, number[]>>();
+const termsOfFormOf = new WeakMap<Analysis, Map<TermForm, TermMatch[]>>();
+
+/** A document's term matches of one form, from its chunks' groups, without grouping all its matches again. */
+function chunkedTermsOfForm(analysis: Analysis, chunks: readonly DocumentChunk[], form: TermForm): TermMatch[] {
+  let byForm = termsOfFormOf.get(analysis);
+  if (!byForm) termsOfFormOf.set(analysis, (byForm = new Map()));
+  let found = byForm.get(form);
+  if (found) return found;
+  found = [];
+  for (const chunk of chunks) {
+    const { matches } = chunk.analysis;
+    if (matches.length === 0) continue;
+    let forms = chunkFormsOf.get(chunk.analysis);
+    if (!forms) {
+      forms = new Map();
+      matches.forEach((match, index) => {
+        if (isTermMatch(match)) addTo(forms!, match.phrase.payload.form, index);
+      });
+      chunkFormsOf.set(chunk.analysis, forms);
+    }
+    for (const index of forms.get(form) ?? []) found.push(analysis.matches[chunk.matchOffset + index] as TermMatch);
+  }
+  byForm.set(form, found);
+  return found;
 }
 
 /** The claim matches of one rule. The list is shared: do not change it. */
