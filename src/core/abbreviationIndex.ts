@@ -1,5 +1,5 @@
 import { abbreviationUses, afterPercentage, bodyUses, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, chunkDocument, type Analysis, type ChunkAnalysis } from './analysis';
+import { blockAt, chunkReadings, type Analysis, type ChunkAnalysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -204,21 +204,14 @@ function readShapes(analysis: Analysis): ShapeReading[] {
   return readings;
 }
 
-// A shape reads no further than its block (so no further than its chunk): an edit re-reads only the
-// shapes of the chunks it changed.
+// A shape reads no further than its block, so no further than its chunk.
 const chunkShapesOf = new WeakMap<ChunkAnalysis, ShapeReading[]>();
 
 /** The document's shape readings, each list with the prose offset its offsets count from. */
 function shapeReadings(analysis: Analysis): { readings: readonly ShapeReading[]; by: number }[] {
   if (!analysis.chunks) return [{ readings: readShapes(analysis), by: 0 }];
-  const found = [];
-  for (const chunk of analysis.chunks) {
-    if (chunk.analysis.abbreviationShapes.length === 0) continue;
-    let readings = chunkShapesOf.get(chunk.analysis);
-    if (!readings) chunkShapesOf.set(chunk.analysis, (readings = readShapes(chunkDocument(chunk, analysis))));
-    found.push({ readings, by: chunk.proseOffset });
-  }
-  return found;
+  const withShapes = analysis.chunks.filter((chunk) => chunk.analysis.abbreviationShapes.length > 0);
+  return chunkReadings(analysis, withShapes, chunkShapesOf, readShapes).map(({ chunk, reading }) => ({ readings: reading, by: chunk.proseOffset }));
 }
 
 function shiftedDefinition(definition: AbbreviationDefinition, by: number): AbbreviationDefinition {

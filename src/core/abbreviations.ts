@@ -1,4 +1,4 @@
-import { blockAt, chunkDocument, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -276,28 +276,23 @@ interface ChunkUse {
   matchIndex: number;
 }
 
-// A use reads no further than its block (so no further than its chunk): an edit re-reads only the
-// uses of the chunks it changed.
+// A use reads no further than its block, so no further than its chunk.
 const chunkUsesOf = new WeakMap<ChunkAnalysis, Map<string, ChunkUse[]>>();
 
-function chunkUses(chunk: DocumentChunk, document: Analysis): Map<string, ChunkUse[]> {
-  let found = chunkUsesOf.get(chunk.analysis);
-  if (!found) {
-    const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
-    found = new Map();
-    for (const [id, uses] of readUses(chunkDocument(chunk, document))) found.set(id, uses.map((use) => ({ use, matchIndex: indexOf.get(use.match)! })));
-    chunkUsesOf.set(chunk.analysis, found);
-  }
+function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkUse[]> {
+  const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
+  const found = new Map<string, ChunkUse[]>();
+  for (const [id, uses] of readUses(view)) found.set(id, uses.map((use) => ({ use, matchIndex: indexOf.get(use.match)! })));
   return found;
 }
 
 /** The document's uses from its chunks' (each read alone), in document offsets and with the document's matches. */
 function usesOfChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Map<string, AbbreviationUse[]> {
   const uses = new Map<string, AbbreviationUse[]>();
-  for (const chunk of chunks) {
-    if (chunk.analysis.matches.length === 0) continue;
+  const withMatches = chunks.filter((chunk) => chunk.analysis.matches.length > 0);
+  for (const { chunk, reading } of chunkReadings(analysis, withMatches, chunkUsesOf, readChunkUses)) {
     const by = chunk.proseOffset;
-    for (const [id, read] of chunkUses(chunk, analysis)) {
+    for (const [id, read] of reading) {
       let list = uses.get(id);
       if (!list) uses.set(id, (list = []));
       for (const { use, matchIndex } of read) {

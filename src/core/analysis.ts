@@ -293,6 +293,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const text = texts.join('');
   const proseMap = map.finish();
   let frontMatter: ParsedFrontMatter | undefined;
+  // Joined when a rule first reads the document's lowercase text: those that run on keystrokes read their chunks'.
+  let lowerText: string | undefined;
   const prose: Prose = {
     text,
     blocks,
@@ -305,7 +307,17 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     source,
     lines: new LineIndex(source),
     prose,
-    tokens: { text, lowerText: lowerTexts.join(''), count: starts.length, starts: starts.finish(), ends: ends.finish(), keys: keys.finish() },
+    tokens: {
+      text,
+      get lowerText() {
+        lowerText ??= lowerTexts.join('');
+        return lowerText;
+      },
+      count: starts.length,
+      starts: starts.finish(),
+      ends: ends.finish(),
+      keys: keys.finish(),
+    },
     sentences,
     matches,
     compiled,
@@ -363,6 +375,20 @@ export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings):
   if (settings.abbreviationOptions) view.abbreviationOptions = settings.abbreviationOptions;
   if (settings.statisticsOptions) view.statisticsOptions = settings.statisticsOptions;
   return view;
+}
+
+/**
+ * What `read` finds in each chunk of a document, read alone (chunkDocument), kept with the chunk's
+ * analysis in `kept`: a document re-linted after an edit reads again only the chunks it changed. For
+ * a reading that goes no further than a block, so no further than its chunk; each comes with its chunk,
+ * whose offsets (`proseOffset`, `matchOffset`) place it in the document.
+ */
+export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentChunk[], kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): { chunk: DocumentChunk; reading: T }[] {
+  return chunks.map((chunk) => {
+    let reading = kept.get(chunk.analysis);
+    if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkDocument(chunk, document), chunk)));
+    return { chunk, reading };
+  });
 }
 
 /** The prose block containing a prose offset. */

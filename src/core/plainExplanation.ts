@@ -47,9 +47,15 @@ function explainsInParenthesis(analysis: Analysis, match: TermMatch, after: stri
   return !sameEntryWithin(analysis, match, start, start + parenthesis[0].length);
 }
 
+/** How far the words around a term are read for plain words: a few words, never a whole run of letters. */
+const PLAIN_WORDS_REACH = 160;
+
 /** "Lung problems (pneumonitis)": plain words, then the term in parentheses (not its own expansion, as in "… syndrome (CRS)"). */
 function namedInParenthesis(analysis: Analysis, match: TermMatch, before: string, after: string): boolean {
-  const words = /(\p{L}[\p{L}'-]*\s+){0,3}\p{L}[\p{L}'-]*\s*\($/u.exec(before);
+  if (!before.endsWith('(')) return false;
+  // Four words' worth of the text before: tried from every start, a long word would be read to its end
+  // from each of its letters.
+  const words = /(\p{L}[\p{L}'-]*\s+){0,3}\p{L}[\p{L}'-]*\s*\($/u.exec(before.slice(-PLAIN_WORDS_REACH));
   if (!words || !/^\s*\)/.test(after)) return false;
   const start = match.start - words[0].length;
   return !sameEntryWithin(analysis, match, start, match.start);
@@ -62,7 +68,10 @@ export function isExplained(analysis: Analysis, match: TermMatch): boolean {
   const sentenceEnd = sentence?.end ?? text.length;
   const after = text.slice(match.end, sentenceEnd);
   const before = text.slice(sentence?.start ?? 0, match.start);
-  const compound = after.replace(COMPOUND_REST, '').replace(COORDINATED, '');
+  // Read within a few words: where hyphens join a long run of letters, COMPOUND_REST can split it in
+  // as many ways as it is long, at every start.
+  const rest = COMPOUND_REST.exec(after.slice(0, PLAIN_WORDS_REACH));
+  const compound = (rest ? after.slice(rest[0].length) : after).replace(COORDINATED, '');
   if (explainsInParenthesis(analysis, match, after) || KIND_AFTER.test(after) || namedInParenthesis(analysis, match, before, after)) return true;
   if (APPOSITION_AFTER.test(compound) || DEFINITION_AFTER.test(compound)) return true;
   if (NAMING_BEFORE.test(before) || KIND_BEFORE.test(before) || EXAMPLE_OF_KIND.test(before)) return true;

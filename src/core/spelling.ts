@@ -1,4 +1,4 @@
-import type { Analysis } from './analysis';
+import { chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { addTo } from './collections';
 import type { CompiledCorpus } from './corpus/compile';
 import { variantText } from './corpus/compile';
@@ -71,8 +71,26 @@ const cache = new WeakMap<Analysis, Misspelling[]>();
  * a drug name, so that ordinary words are never compared.
  */
 export function misspelledDrugs(analysis: Analysis): Misspelling[] {
-  const cached = cache.get(analysis);
-  if (cached) return cached;
+  let found = cache.get(analysis);
+  if (!found) {
+    found = analysis.chunks ? misspelledInChunks(analysis, analysis.chunks) : readMisspellings(analysis);
+    cache.set(analysis, found);
+  }
+  return found;
+}
+
+// A misspelling is one word: the chunk's own.
+const chunkMisspellingsOf = new WeakMap<ChunkAnalysis, Misspelling[]>();
+
+function misspelledInChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Misspelling[] {
+  const found: Misspelling[] = [];
+  for (const { chunk, reading } of chunkReadings(analysis, chunks, chunkMisspellingsOf, readMisspellings)) {
+    for (const misspelling of reading) found.push({ ...misspelling, start: misspelling.start + chunk.proseOffset, end: misspelling.end + chunk.proseOffset });
+  }
+  return found;
+}
+
+function readMisspellings(analysis: Analysis): Misspelling[] {
   const { tokens, matches } = analysis;
   const matched = new Uint8Array(tokens.count);
   for (const match of matches) matched.fill(1, match.firstToken, match.lastToken + 1);
@@ -96,6 +114,5 @@ export function misspelledDrugs(analysis: Analysis): Misspelling[] {
       break;
     }
   }
-  cache.set(analysis, found);
   return found;
 }

@@ -102,6 +102,15 @@ export const PATHOLOGICAL: Record<string, string> = {
   'emphasis openers': '*a ',
   'open brackets': '[a ',
   'mixed emphasis delimiters': '*_a_* **_b ',
+  // The patient profile reads the words around a term's first use for a plain explanation ("lung
+  // problems (pneumonitis)"): a run of letters before one, and of letters joined by hyphens after one.
+  'long words around terms': `${'a'.repeat(500_000)} (PD-1) CTLA-4 ${'ab-'.repeat(170_000)}`,
+};
+
+/** The front matter of the profiles the pathological inputs are linted in: each rule of either runs. */
+export const PATHOLOGICAL_PROFILES: Record<string, string> = {
+  professional: '',
+  patient: '---\nmedlint:\n  profile: patient\n---\n\n',
 };
 
 const FAMILY = ['Smith', 'Lee', 'Kim', 'García', 'Müller', 'Rossi', 'Nguyen', 'Kowalski', 'Chen', 'Dupont', "O'Brien", 'van der Berg', 'Rodríguez-Abreu', 'Csőszi', 'Hansen', 'Tanaka'];
