@@ -1,5 +1,5 @@
 import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
-import type { Analysis } from '../analysis';
+import { chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
@@ -31,6 +31,26 @@ function standsAsNoun(analysis: Analysis, match: TermMatch): boolean {
   const gap = prose.text.slice(match.end, tokens.starts[next]);
   if (/[.,;:!?)\]]/.test(gap)) return true;
   return gap === ' ' && AFTER_A_NOUN.has(wordAt(tokens, next));
+}
+
+/** The variants a writer should change: not a gene symbol, and a compound only where it stands as a noun. */
+function reportableVariants(analysis: Analysis): TermMatch[] {
+  return nonOverlapping(termMatches(analysis, ['variant'])).filter((match) => !isGeneMention(analysis, match) && !(match.phrase.payload.asNoun && !standsAsNoun(analysis, match)));
+}
+
+// A variant is read no further than its sentence, so no further than its chunk.
+const chunkVariantsOf = new WeakMap<ChunkAnalysis, number[]>();
+
+function readChunkVariants(view: Analysis, chunk: DocumentChunk): number[] {
+  const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
+  return reportableVariants(view).map((match) => indexOf.get(match)!);
+}
+
+/** The document's variants to report: read per chunk and kept with it, when the analysis keeps its chunks. */
+function variantsToReport(analysis: Analysis): TermMatch[] {
+  if (!analysis.chunks) return reportableVariants(analysis);
+  const withMatches = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0);
+  return chunkReadings(analysis, withMatches, chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => analysis.matches[chunk.matchOffset + index] as TermMatch));
 }
 
 export const preferredTerm: Rule = {
@@ -85,8 +105,7 @@ export const preferredTerm: Rule = {
     ],
   },
   check(analysis, report) {
-    for (const match of nonOverlapping(termMatches(analysis, ['variant']))) {
-      if (isGeneMention(analysis, match) || (match.phrase.payload.asNoun && !standsAsNoun(analysis, match))) continue;
+    for (const match of variantsToReport(analysis)) {
       const { entry, replacement } = match.phrase.payload;
       const plural = match.plural || replacement === `${entry.abbreviation}s`;
       const preferred = `${replacement}${match.plural ? 's' : ''}`;
