@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -280,9 +280,8 @@ interface ChunkUse {
 const chunkUsesOf = new WeakMap<ChunkAnalysis, Map<string, ChunkUse[]>>();
 
 function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkUse[]> {
-  const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
   const found = new Map<string, ChunkUse[]>();
-  for (const [id, uses] of readUses(view)) found.set(id, uses.map((use) => ({ use, matchIndex: indexOf.get(use.match)! })));
+  for (const [id, uses] of readUses(view)) found.set(id, uses.map((use) => ({ use, matchIndex: indexOfMatch(chunk, use.match) })));
   return found;
 }
 

@@ -9,7 +9,7 @@ import type { PandocLabel, PandocReference } from './markdown/pandoc';
 import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
 import { splitSentences, type Sentence } from './text/sentences';
-import { spanAt } from './text/spans';
+import { partitionPoint, spanAt } from './text/spans';
 import { abbreviationShapes } from './text/abbreviationShapes';
 import { tokenize, type Tokens } from './text/tokens';
 import type { CitationSources } from './citations';
@@ -330,7 +330,9 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
       frontMatter ??= parseFrontMatter(source);
       return frontMatter;
     },
-    ...(kept ? { chunks: kept } : {}),
+    // A document of one chunk is read whole: an edit changes its only chunk anyway, and readings kept
+    // with it would be a second copy of the document's.
+    ...(kept && kept.length > 1 ? { chunks: kept } : {}),
   };
 }
 
@@ -386,9 +388,27 @@ export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings):
 export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentChunk[], kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): { chunk: DocumentChunk; reading: T }[] {
   return chunks.map((chunk) => {
     let reading = kept.get(chunk.analysis);
-    if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkDocument(chunk, document), chunk)));
+    if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkView(chunk, document), chunk)));
     return { chunk, reading };
   });
+}
+
+/** The index of one of a chunk's matches among them (the matcher gives them in order of start). */
+export function indexOfMatch(chunk: DocumentChunk, match: CorpusMatch): number {
+  const { matches } = chunk.analysis;
+  let index = partitionPoint(matches.length, (at) => matches[at]!.start < match.start);
+  while (matches[index] !== match) index++;
+  return index;
+}
+
+// One view of a chunk per version of its document, so that the readings share what is computed per
+// analysis (its matches by form, its quotations...).
+const chunkViews = new WeakMap<DocumentChunk, Analysis>();
+
+function chunkView(chunk: DocumentChunk, document: Analysis): Analysis {
+  let view = chunkViews.get(chunk);
+  if (!view) chunkViews.set(chunk, (view = chunkDocument(chunk, document)));
+  return view;
 }
 
 /** The prose block containing a prose offset. */

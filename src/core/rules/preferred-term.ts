@@ -1,5 +1,5 @@
 import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
-import { chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
+import { chunkReadings, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
@@ -42,8 +42,7 @@ function reportableVariants(analysis: Analysis): TermMatch[] {
 const chunkVariantsOf = new WeakMap<ChunkAnalysis, number[]>();
 
 function readChunkVariants(view: Analysis, chunk: DocumentChunk): number[] {
-  const indexOf = new Map(chunk.analysis.matches.map((match, index) => [match, index]));
-  return reportableVariants(view).map((match) => indexOf.get(match)!);
+  return reportableVariants(view).map((match) => indexOfMatch(chunk, match));
 }
 
 /** The document's variants to report: read per chunk and kept with it, when the analysis keeps its chunks. */
