@@ -85,16 +85,35 @@ function listedWithPurposes(analysis: Analysis, match: CorpusMatch): boolean {
   return neighbour(match.firstToken, -1) || neighbour(match.lastToken, 1);
 }
 
+/** What a sentence says of quantities: where its first percentage ends, and whether it has a quantifier word. */
+interface SentenceQuantities {
+  percentageEnd: number;
+  quantifier: boolean;
+}
+
+// Read once per sentence: each claim in a long sentence would read it all again.
+const quantitiesOf = new WeakMap<Analysis, Map<number, SentenceQuantities>>();
+
+function sentenceQuantities(analysis: Analysis, sentenceStart: number, sentenceEnd: number): SentenceQuantities {
+  let bySentence = quantitiesOf.get(analysis);
+  if (!bySentence) quantitiesOf.set(analysis, (bySentence = new Map()));
+  let quantities = bySentence.get(sentenceStart);
+  if (!quantities) {
+    const percentage = /\d\s*(?:%|percent\b)/.exec(analysis.prose.text.slice(sentenceStart, sentenceEnd));
+    const { tokens } = analysis;
+    let quantifier = false;
+    for (let index = tokenIndexAfter(tokens, sentenceStart); !quantifier && index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) quantifier = QUANTIFIERS.has(wordAt(tokens, index));
+    quantities = { percentageEnd: percentage ? sentenceStart + percentage.index + percentage[0].length : Infinity, quantifier };
+    bySentence.set(sentenceStart, quantities);
+  }
+  return quantities;
+}
+
+/** A percentage before the claim in its sentence, or a quantifier word anywhere in it. */
 function quantified(analysis: Analysis, match: CorpusMatch): boolean {
   const sentence = sentenceAt(analysis.sentences, match.start);
-  const sentenceStart = sentence?.start ?? 0;
-  if (/\d\s*(?:%|percent\b)/.test(analysis.prose.text.slice(sentenceStart, match.start))) return true;
-  const { tokens } = analysis;
-  const sentenceEnd = sentence?.end ?? analysis.prose.text.length;
-  for (let index = tokenIndexAfter(tokens, sentenceStart); index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) {
-    if (QUANTIFIERS.has(wordAt(tokens, index))) return true;
-  }
-  return false;
+  const { percentageEnd, quantifier } = sentenceQuantities(analysis, sentence?.start ?? 0, sentence?.end ?? analysis.prose.text.length);
+  return percentageEnd <= match.start || quantifier;
 }
 
 const OPENING_QUOTES = new Set(['"', "'", '\u201c', '\u2018']);

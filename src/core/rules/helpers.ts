@@ -116,8 +116,13 @@ export function displayName(entry: TermEntry): string {
  */
 export function atSentenceStart(analysis: Analysis, start: number): boolean {
   const sentence = sentenceOf(analysis, start);
-  const opening = analysis.prose.text.slice(sentence.start, start);
-  return /^["'(\[\u2018\u201c]*$/.test(opening) || /:\s*["\u201c\u2018]$/.test(opening);
+  const text = analysis.prose.text;
+  if (/^["'(\[\u2018\u201c]*$/.test(text.slice(sentence.start, start))) return true;
+  // A colon, spaces and an opening quote just before: read back from the start, not across the sentence.
+  if (start <= sentence.start || !'"\u201c\u2018'.includes(text[start - 1]!)) return false;
+  let at = start - 1;
+  while (at > sentence.start && /\s/.test(text[at - 1]!)) at--;
+  return at > sentence.start && text[at - 1] === ':';
 }
 
 /** Capitalises a replacement that starts a sentence, the only place a writer's capital is grammar, not a name. */
@@ -208,12 +213,21 @@ export function hasStatistic(analysis: Analysis, sentence: Sentence): boolean {
 
 /** Whether the sentence cites a source: a reference number, footnote, superscript, (Author, year) or a link. */
 export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
-  const { citations } = analysis.prose;
-  const first = partitionPoint(citations.length, (index) => citations[index]! < sentence.start);
-  if (first < citations.length && citations[first]! < sentence.end) return true;
-  const text = analysis.prose.text.slice(sentence.start, sentence.end);
-  return TEXT_CITATION.some((pattern) => pattern.test(text));
+  let bySentence = citedSentences.get(analysis);
+  if (!bySentence) citedSentences.set(analysis, (bySentence = new Map()));
+  let cited = bySentence.get(sentence.start);
+  if (cited === undefined) {
+    const { citations } = analysis.prose;
+    const first = partitionPoint(citations.length, (index) => citations[index]! < sentence.start);
+    const text = analysis.prose.text.slice(sentence.start, sentence.end);
+    cited = (first < citations.length && citations[first]! < sentence.end) || TEXT_CITATION.some((pattern) => pattern.test(text));
+    bySentence.set(sentence.start, cited);
+  }
+  return cited;
 }
+
+// Read once per sentence: each claim in a long sentence would read it all again.
+const citedSentences = new WeakMap<Analysis, Map<number, boolean>>();
 
 /** The ATX level of the heading block that holds a prose offset (1 to 6), or 0 outside headings. */
 export function headingLevel(analysis: Analysis, offset: number): number {
