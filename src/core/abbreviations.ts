@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, indexOfMatch, spanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -197,12 +197,7 @@ const sentenceWordsOf = new WeakMap<Analysis, Map<string, Set<string>>>();
 
 /** The content words of a sentence of the analysis, read once. */
 function sentenceWords(analysis: Analysis, sentence: Sentence): Set<string> {
-  let bySentence = sentenceWordsOf.get(analysis);
-  if (!bySentence) sentenceWordsOf.set(analysis, (bySentence = new Map()));
-  const key = `${sentence.start}-${sentence.end}`;
-  let words = bySentence.get(key);
-  if (!words) bySentence.set(key, (words = contentWords(analysis.prose.text.slice(sentence.start, sentence.end))));
-  return words;
+  return spanReading(sentenceWordsOf, analysis, sentence, () => contentWords(analysis.prose.text.slice(sentence.start, sentence.end)));
 }
 
 /** The senses of an ambiguous abbreviation in the order its context makes likely, and whether the context settles the first. */

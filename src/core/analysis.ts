@@ -411,6 +411,20 @@ function chunkView(chunk: DocumentChunk, document: Analysis): Analysis {
   return view;
 }
 
+/**
+ * What `read` finds in a span of an analysis's prose (a sentence), read once per span while the
+ * analysis lives, in `kept`: rules ask about a sentence once for each match in it, and a sentence
+ * may hold thousands.
+ */
+export function spanReading<T>(kept: WeakMap<Analysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
+  let bySpan = kept.get(analysis);
+  if (!bySpan) kept.set(analysis, (bySpan = new Map()));
+  const key = `${span.start}-${span.end}`;
+  let reading = bySpan.get(key);
+  if (reading === undefined) bySpan.set(key, (reading = read()));
+  return reading;
+}
+
 /** The prose block containing a prose offset. */
 export function blockAt(prose: Prose, offset: number): ProseBlock | undefined {
   return spanAt(prose.blocks, offset);

@@ -1,4 +1,4 @@
-import type { Analysis, CorpusMatch } from './analysis';
+import { spanReading, type Analysis, type CorpusMatch } from './analysis';
 import { sentenceAt } from './text/sentences';
 import { tokenIndexAfter, wordAt } from './text/tokens';
 
@@ -91,28 +91,22 @@ interface SentenceQuantities {
   quantifier: boolean;
 }
 
-// Read once per sentence: each claim in a long sentence would read it all again.
-const quantitiesOf = new WeakMap<Analysis, Map<number, SentenceQuantities>>();
+const quantitiesOf = new WeakMap<Analysis, Map<string, SentenceQuantities>>();
 
-function sentenceQuantities(analysis: Analysis, sentenceStart: number, sentenceEnd: number): SentenceQuantities {
-  let bySentence = quantitiesOf.get(analysis);
-  if (!bySentence) quantitiesOf.set(analysis, (bySentence = new Map()));
-  let quantities = bySentence.get(sentenceStart);
-  if (!quantities) {
-    const percentage = /\d\s*(?:%|percent\b)/.exec(analysis.prose.text.slice(sentenceStart, sentenceEnd));
+function sentenceQuantities(analysis: Analysis, sentence: { start: number; end: number }): SentenceQuantities {
+  return spanReading(quantitiesOf, analysis, sentence, () => {
+    const percentage = /\d\s*(?:%|percent\b)/.exec(analysis.prose.text.slice(sentence.start, sentence.end));
     const { tokens } = analysis;
     let quantifier = false;
-    for (let index = tokenIndexAfter(tokens, sentenceStart); !quantifier && index < tokens.count && tokens.starts[index]! < sentenceEnd; index++) quantifier = QUANTIFIERS.has(wordAt(tokens, index));
-    quantities = { percentageEnd: percentage ? sentenceStart + percentage.index + percentage[0].length : Infinity, quantifier };
-    bySentence.set(sentenceStart, quantities);
-  }
-  return quantities;
+    for (let index = tokenIndexAfter(tokens, sentence.start); !quantifier && index < tokens.count && tokens.starts[index]! < sentence.end; index++) quantifier = QUANTIFIERS.has(wordAt(tokens, index));
+    return { percentageEnd: percentage ? sentence.start + percentage.index + percentage[0].length : Infinity, quantifier };
+  });
 }
 
 /** A percentage before the claim in its sentence, or a quantifier word anywhere in it. */
 function quantified(analysis: Analysis, match: CorpusMatch): boolean {
-  const sentence = sentenceAt(analysis.sentences, match.start);
-  const { percentageEnd, quantifier } = sentenceQuantities(analysis, sentence?.start ?? 0, sentence?.end ?? analysis.prose.text.length);
+  const sentence = sentenceAt(analysis.sentences, match.start) ?? { start: 0, end: analysis.prose.text.length };
+  const { percentageEnd, quantifier } = sentenceQuantities(analysis, sentence);
   return percentageEnd <= match.start || quantifier;
 }
 

@@ -1,4 +1,4 @@
-import { blockAt, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
+import { blockAt, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
 import { inContext } from '../context';
 import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
@@ -213,21 +213,15 @@ export function hasStatistic(analysis: Analysis, sentence: Sentence): boolean {
 
 /** Whether the sentence cites a source: a reference number, footnote, superscript, (Author, year) or a link. */
 export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
-  let bySentence = citedSentences.get(analysis);
-  if (!bySentence) citedSentences.set(analysis, (bySentence = new Map()));
-  let cited = bySentence.get(sentence.start);
-  if (cited === undefined) {
+  return spanReading(citedSentences, analysis, sentence, () => {
     const { citations } = analysis.prose;
     const first = partitionPoint(citations.length, (index) => citations[index]! < sentence.start);
     const text = analysis.prose.text.slice(sentence.start, sentence.end);
-    cited = (first < citations.length && citations[first]! < sentence.end) || TEXT_CITATION.some((pattern) => pattern.test(text));
-    bySentence.set(sentence.start, cited);
-  }
-  return cited;
+    return (first < citations.length && citations[first]! < sentence.end) || TEXT_CITATION.some((pattern) => pattern.test(text));
+  });
 }
 
-// Read once per sentence: each claim in a long sentence would read it all again.
-const citedSentences = new WeakMap<Analysis, Map<number, boolean>>();
+const citedSentences = new WeakMap<Analysis, Map<string, boolean>>();
 
 /** The ATX level of the heading block that holds a prose offset (1 to 6), or 0 outside headings. */
 export function headingLevel(analysis: Analysis, offset: number): number {
