@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, indexOfMatch, spanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, documentMatch, indexOfMatch, spanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -291,7 +291,7 @@ function usesOfChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Map
       if (!list) uses.set(id, (list = []));
       for (const { use, matchIndex } of read) {
         const { entry, plural, inHeading, needsDefinition, definition } = use;
-        const match = analysis.matches[chunk.matchOffset + matchIndex] as TermMatch;
+        const match = documentMatch(analysis, chunk, matchIndex) as TermMatch;
         list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition && { ...definition, start: definition.start + by, end: definition.end + by }));
       }
     }

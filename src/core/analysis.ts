@@ -72,10 +72,9 @@ export interface AnalysedChunk {
   analysis: ChunkAnalysis;
 }
 
-/** A chunk of a document and where its prose, tokens and matches begin in the document's. */
+/** A chunk of a document and where its prose and matches begin in the document's. */
 export interface DocumentChunk extends AnalysedChunk {
   proseOffset: number;
-  tokenOffset: number;
   matchOffset: number;
 }
 
@@ -262,7 +261,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     const base = chunk.start;
     const proseOffset = map.length;
     const tokenOffset = starts.length;
-    kept?.push({ start: base, text: chunk.text, analysis: part, proseOffset, tokenOffset, matchOffset: matches.length });
+    kept?.push({ start: base, text: chunk.text, analysis: part, proseOffset, matchOffset: matches.length });
     const { prose, tokens } = part;
     if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end });
     texts.push(prose.text);
@@ -399,6 +398,11 @@ export function indexOfMatch(chunk: DocumentChunk, match: CorpusMatch): number {
   let index = partitionPoint(matches.length, (at) => matches[at]!.start < match.start);
   while (matches[index] !== match) index++;
   return index;
+}
+
+/** The document's match for the chunk's match at `index`: what indexOfMatch found, in the document. */
+export function documentMatch(document: Analysis, chunk: DocumentChunk, index: number): CorpusMatch {
+  return document.matches[chunk.matchOffset + index]!;
 }
 
 // One view of a chunk per version of its document, so that the readings share what is computed per

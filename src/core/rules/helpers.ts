@@ -1,4 +1,4 @@
-import { blockAt, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
+import { blockAt, chunkReadings, documentMatch, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
 import { inContext } from '../context';
 import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
@@ -51,27 +51,24 @@ export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly Te
 const chunkFormsOf = new WeakMap<ChunkAnalysis, Map<TermForm, number[]>>();
 const termsOfFormOf = new WeakMap<Analysis, Map<TermForm, TermMatch[]>>();
 
+function groupChunkForms(view: Analysis): Map<TermForm, number[]> {
+  const forms = new Map<TermForm, number[]>();
+  view.matches.forEach((match, index) => {
+    if (isTermMatch(match)) addTo(forms, match.phrase.payload.form, index);
+  });
+  return forms;
+}
+
 /** A document's term matches of one form, from its chunks' groups, without grouping all its matches again. */
 function chunkedTermsOfForm(analysis: Analysis, chunks: readonly DocumentChunk[], form: TermForm): TermMatch[] {
   let byForm = termsOfFormOf.get(analysis);
   if (!byForm) termsOfFormOf.set(analysis, (byForm = new Map()));
   let found = byForm.get(form);
-  if (found) return found;
-  found = [];
-  for (const chunk of chunks) {
-    const { matches } = chunk.analysis;
-    if (matches.length === 0) continue;
-    let forms = chunkFormsOf.get(chunk.analysis);
-    if (!forms) {
-      forms = new Map();
-      matches.forEach((match, index) => {
-        if (isTermMatch(match)) addTo(forms!, match.phrase.payload.form, index);
-      });
-      chunkFormsOf.set(chunk.analysis, forms);
-    }
-    for (const index of forms.get(form) ?? []) found.push(analysis.matches[chunk.matchOffset + index] as TermMatch);
+  if (!found) {
+    const withMatches = chunks.filter((chunk) => chunk.analysis.matches.length > 0);
+    found = chunkReadings(analysis, withMatches, chunkFormsOf, groupChunkForms).flatMap(({ chunk, reading }) => (reading.get(form) ?? []).map((index) => documentMatch(analysis, chunk, index) as TermMatch));
+    byForm.set(form, found);
   }
-  byForm.set(form, found);
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
-import { chunkReadings, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
+import { chunkReadings, documentMatch, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
@@ -49,7 +49,7 @@ function readChunkVariants(view: Analysis, chunk: DocumentChunk): number[] {
 function variantsToReport(analysis: Analysis): TermMatch[] {
   if (!analysis.chunks) return reportableVariants(analysis);
   const withMatches = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0);
-  return chunkReadings(analysis, withMatches, chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => analysis.matches[chunk.matchOffset + index] as TermMatch));
+  return chunkReadings(analysis, withMatches, chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => documentMatch(analysis, chunk, index) as TermMatch));
 }
 
 export const preferredTerm: Rule = {
