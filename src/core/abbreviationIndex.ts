@@ -1,4 +1,4 @@
-import { abbreviationUses, afterPercentage, bodyUses, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
+import { abbreviationUses, afterPercentage, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
 import { blockAt, chunkReadings, type Analysis, type ChunkAnalysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
@@ -121,14 +121,13 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
   for (const uses of abbreviationUses(analysis).values()) {
     const entry = uses[0]!.entry;
     const record = recordOf(entry.abbreviation!, entry);
-    const needing = new Set(bodyUses(uses));
     for (const use of uses) {
       const { start, end } = use.match;
       const listed = lists.get(start);
       const definition = listed ?? corpusDefinition(analysis, use) ?? acceptedShapeDefinition(analysis, entry, use);
       const scope = scopeAt(scopes, start);
       record.occurrences.push(
-        withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: needing.has(use) && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
+        withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: use.needsDefinition && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
       );
     }
   }
@@ -359,14 +358,39 @@ const MINOR_WORDS = new Set(['of', 'and', 'for', 'the', 'to', 'in', 'on', 'with'
  */
 function initialsStart(short: string, lead: string): number | undefined {
   const letters = short.replace(/[^\p{L}]/gu, '').toLowerCase();
-  const words = [...lead.matchAll(/[\p{L}\p{N}][\p{L}\p{N}'’-]*|&/gu)];
   let letter = letters.length;
-  for (let index = words.length - 1; index >= 0 && letter > 0; index--) {
-    const word = words[index]![0].toLowerCase();
-    if (MINOR_WORDS.has(word)) continue;
-    if (word[0] !== letters[letter - 1]) return undefined;
+  // Word by word from the end: the lead reaches 400 characters back, and only its last words can be initials.
+  for (let wordEnd = lead.length; letter > 0; ) {
+    const word = wordBefore(lead, wordEnd);
+    if (!word) return undefined;
+    wordEnd = word.start;
+    const written = lead.slice(word.start, word.end).toLowerCase();
+    if (MINOR_WORDS.has(written)) continue;
+    if (written[0] !== letters[letter - 1]) return undefined;
     letter--;
-    if (letter === 0) return words[index]!.index;
+    if (letter === 0) return word.start;
+  }
+  return undefined;
+}
+
+const IN_WORD = /[\p{L}\p{N}'’-]/u;
+const WORD_START = /[\p{L}\p{N}]/u;
+
+/** The last word of `text` before `end`: letters and digits joined by hyphens and apostrophes, or "&". */
+function wordBefore(text: string, end: number): { start: number; end: number } | undefined {
+  for (let at = end; at > 0; ) {
+    const char = text[at - 1]!;
+    if (char === '&') return { start: at - 1, end: at };
+    if (!IN_WORD.test(char)) {
+      at--;
+      continue;
+    }
+    // A word begins at a letter or digit: hyphens and apostrophes before one are not part of it.
+    const runEnd = at;
+    while (at > 0 && IN_WORD.test(text[at - 1]!)) at--;
+    let start = at;
+    while (start < runEnd && !WORD_START.test(text[start]!)) start++;
+    if (start < runEnd) return { start, end: runEnd };
   }
   return undefined;
 }

@@ -35,7 +35,10 @@ const cache = new WeakMap<Analysis, Map<string, AbbreviationUse[]>>();
 export function findLongForm(shortForm: string, text: string): number | undefined {
   const short = shortForm.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
   if (short.length < 2) return undefined;
-  const long = text.toLowerCase();
+  const maxWords = Math.min(short.length + 5, short.length * 2);
+  // A longer run of words is no long form: read no further back, whatever the text holds before.
+  const from = startOfLastWords(text, maxWords);
+  const long = text.slice(from).toLowerCase();
   const isAlnum = (char: string | undefined) => char !== undefined && /[\p{L}\p{N}]/u.test(char);
   let longIndex = long.length - 1;
   for (let shortIndex = short.length - 1; shortIndex >= 0; shortIndex--) {
@@ -44,10 +47,24 @@ export function findLongForm(shortForm: string, text: string): number | undefine
     if (longIndex < 0) return undefined;
     longIndex--;
   }
-  const start = Math.max(long.lastIndexOf(' ', longIndex + 1) + 1, 0);
-  const words = text.slice(start).trim().split(/\s+/).length;
-  return words <= Math.min(short.length + 5, short.length * 2) ? start : undefined;
+  const start = from + startOfLastWords(long.slice(0, longIndex + 2), 1);
+  return text.slice(start).trim().split(/\s+/).some(spellsOut) ? start : undefined;
 }
+
+/** Where the last `count` words of `text`, separated by white space, begin: 0 if it has fewer. */
+function startOfLastWords(text: string, count: number): number {
+  let at = text.length;
+  for (let word = 0; word < count; word++) {
+    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
+    while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+    if (at === 0) return 0;
+  }
+  return at;
+}
+
+// A long form spells something out in at least one word: a run of abbreviations ("PD-L1, CTLA-4,
+// irAEs (PD-1)") defines none. A word in capitals long enough not to be one counts, as in a heading set in capitals.
+const spellsOut = (word: string) => word.split(/[^\p{L}\p{N}]+/u).some((part) => /^(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{6,})$/u.test(part));
 
 // Square brackets define inside parentheses, as journal style asks: "(95% confidence interval [CI], 0.5 to 0.9)".
 const CLOSING_BRACKET: Record<string, string> = { '(': ')', '[': ']' };
@@ -318,10 +335,13 @@ function readUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   return uses;
 }
 
+const HYPHENS = '-\u2010';
+
 // "UC-MSCs", "CD19-CAR": joined by a hyphen to another abbreviation, the letters belong to that
 // abbreviation, which may stand for something else entirely (umbilical cord, not urothelial carcinoma).
 function inAbbreviationCompound(analysis: Analysis, start: number, end: number): boolean {
   const text = analysis.prose.text;
+  if (!HYPHENS.includes(text[start - 1]!) && !HYPHENS.includes(text[end]!)) return false;
   const block = blockOf(analysis, start);
   return /\p{Lu}[\p{Lu}\p{N}]+[-\u2010]$/u.test(text.slice(Math.max(block.start, start - 12), start)) || /^[-\u2010]\p{Lu}[\p{Lu}\p{N}]/u.test(text.slice(end, Math.min(block.end, end + 4)));
 }

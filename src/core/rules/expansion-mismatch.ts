@@ -15,6 +15,7 @@ export const expansionMismatch: Rule = {
       'offers the preferred expansion).',
     examples: [
       { markdown: 'Programmed death-ligand 1 (PD-L1) binds PD-1.', expected: [] },
+      { markdown: 'Markers studied: PD-L1, CTLA-4, irAEs (PD-1).', expected: [] },
       {
         markdown: 'PD-1 (programmed death-ligand 1) is a receptor.',
         expected: ['1:7-1:32 "programmed death-ligand 1" is the expansion of PD-L1, not PD-1: PD-1 stands for "programmed cell death protein 1".'],
@@ -26,6 +27,10 @@ export const expansionMismatch: Rule = {
       {
         markdown: 'Antibody-directed cell cytotoxicity (ADCC) kills tumour cells.',
         expected: ['1:1-1:36 "Antibody-directed cell cytotoxicity" is not an accepted expansion of ADCC: use "antibody-dependent cellular cytotoxicity".'],
+      },
+      {
+        markdown: 'Rituximab works partly by\nantibody-directed cell cytotoxicity (ADCC).',
+        expected: ['2:1-2:36 "antibody-directed cell cytotoxicity" is not an accepted expansion of ADCC: use "antibody-dependent cellular cytotoxicity".'],
       },
     ],
   },

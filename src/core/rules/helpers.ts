@@ -107,6 +107,9 @@ export function displayName(entry: TermEntry): string {
   return entry.abbreviation ?? entry.term;
 }
 
+// What may stand between a sentence's start and its first word.
+const OPENING_MARKS = '"\'([\u2018\u201c';
+
 /**
  * Whether a prose offset opens a sentence: only opening quotes, brackets or parentheses before it, or
  * a quotation opened after a colon (He said: "Keytruda works.").
@@ -114,7 +117,9 @@ export function displayName(entry: TermEntry): string {
 export function atSentenceStart(analysis: Analysis, start: number): boolean {
   const sentence = sentenceOf(analysis, start);
   const text = analysis.prose.text;
-  if (/^["'(\[\u2018\u201c]*$/.test(text.slice(sentence.start, start))) return true;
+  let opening = sentence.start;
+  while (opening < start && OPENING_MARKS.includes(text[opening]!)) opening++;
+  if (opening === start) return true;
   // A colon, spaces and an opening quote just before: read back from the start, not across the sentence.
   if (start <= sentence.start || !'"\u201c\u2018'.includes(text[start - 1]!)) return false;
   let at = start - 1;

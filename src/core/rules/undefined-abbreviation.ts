@@ -135,7 +135,7 @@ export const undefinedAbbreviation: Rule = {
           });
           continue;
         }
-        const uses = record.occurrences.flatMap((other) => (other.corpusUse ? [other.corpusUse] : []));
+        const uses = record.occurrences.filter((other) => other.corpusUse).map((other) => other.corpusUse!);
         const ranking = entry.otherSenses ? rankSenses(analysis, entry, uses) : { senses: [entry.expansions![0]!], decided: true };
         if (!ranking.decided) {
           // Which meaning the writer intends is theirs to say: every sense, likeliest first, one fix each,
