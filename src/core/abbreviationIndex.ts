@@ -118,13 +118,14 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     return record;
   };
 
+  const definedByShape = shapeDefinedUses(analysis);
   for (const uses of abbreviationUses(analysis).values()) {
     const entry = uses[0]!.entry;
     const record = recordOf(entry.abbreviation!, entry);
     for (const use of uses) {
       const { start, end } = use.match;
       const listed = lists.get(start);
-      const definition = listed ?? corpusDefinition(analysis, use) ?? acceptedShapeDefinition(analysis, entry, use);
+      const definition = listed ?? corpusDefinition(analysis, use) ?? definedByShape.get(start);
       const scope = scopeAt(scopes, start);
       record.occurrences.push(
         withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: use.needsDefinition && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
@@ -268,6 +269,31 @@ function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: Abbr
   const found = shapeDefinition(analysis, entry.abbreviation!, use.match.start, use.match.end);
   if (!found) return undefined;
   return acceptedExpansions(entry).has(normalizeExpansion(found.expansion).replace(/s$/, '')) ? found : undefined;
+}
+
+// A use's definition by shape reads no further than its sentence, so no further than its chunk.
+const chunkShapeDefinedOf = new WeakMap<ChunkAnalysis, Map<number, AbbreviationDefinition>>();
+
+/** The corpus uses defined in a form only the reading by shape knows, by the use's start. */
+function shapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
+  if (!analysis.chunks) return readShapeDefinedUses(analysis);
+  const found = new Map<number, AbbreviationDefinition>();
+  const withMatches = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0);
+  for (const { chunk, reading } of chunkReadings(analysis, withMatches, chunkShapeDefinedOf, readShapeDefinedUses)) {
+    for (const [start, definition] of reading) found.set(start + chunk.proseOffset, shiftedDefinition(definition, chunk.proseOffset));
+  }
+  return found;
+}
+
+function readShapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
+  const found = new Map<number, AbbreviationDefinition>();
+  for (const uses of abbreviationUses(analysis).values()) {
+    for (const use of uses) {
+      const definition = acceptedShapeDefinition(analysis, use.entry, use);
+      if (definition) found.set(use.match.start, definition);
+    }
+  }
+  return found;
 }
 
 const acceptedOf = new WeakMap<TermEntry, Set<string>>();

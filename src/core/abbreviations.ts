@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, documentMatch, indexOfMatch, spanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, documentMatch, indexOfMatch, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -140,6 +140,15 @@ function wordsBetween(text: string, from: number, to: number): number {
   return text.slice(from, to).trim().split(/\s+/).filter(Boolean).length;
 }
 
+const normalizedExpansionsOf = new WeakMap<TermEntry, Set<string>>();
+
+/** An entry's expansions as definitions are compared, normalized once: a parenthesis may follow every use. */
+function normalizedExpansions(entry: TermEntry): Set<string> {
+  let normalized = normalizedExpansionsOf.get(entry);
+  if (!normalized) normalizedExpansionsOf.set(entry, (normalized = new Set((entry.expansions ?? []).map(normalizeExpansion))));
+  return normalized;
+}
+
 /** `ABBR (expansion)`: a parenthesis right after the abbreviation. */
 function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): Definition | undefined {
   const text = analysis.prose.text;
@@ -154,9 +163,9 @@ function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): 
   while (start < end && /\s/.test(text[start]!)) start++;
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   const content = text.slice(start, end);
-  const accepted = (entry.expansions ?? []).map(normalizeExpansion);
+  const accepted = normalizedExpansions(entry);
   const normalized = normalizeExpansion(content);
-  if (accepted.includes(normalized) || (normalized.endsWith('s') && accepted.includes(normalized.slice(0, -1)))) return { status: 'defined', start, end };
+  if (accepted.has(normalized) || (normalized.endsWith('s') && accepted.has(normalized.slice(0, -1)))) return { status: 'defined', start, end };
   const sense = entry.otherSenses?.find((other) => normalizeExpansion(other.expansion) === normalized);
   if (sense) return { status: 'other-sense', start, end, sense: sense.expansion };
   const owners = ownersOfExpansion(analysis.compiled, content).filter((owner) => owner !== entry);
@@ -192,7 +201,7 @@ function definitionByEquals(analysis: Analysis, use: TermMatch, entry: TermEntry
   const start = use.end + after[0].length;
   const content = /^[^;,.\n\u2029]{1,120}/.exec(text.slice(start, blockEnd))?.[0].trimEnd() ?? '';
   const normalized = normalizeExpansion(content);
-  return (entry.expansions ?? []).some((expansion) => normalizeExpansion(expansion) === normalized) ? { status: 'defined', start, end: start + content.length } : undefined;
+  return normalizedExpansions(entry).has(normalized) ? { status: 'defined', start, end: start + content.length } : undefined;
 }
 
 // "HR 0.68", "HR for death", "OS was 24 months": the statistic's own sense, whatever else the letters mean.
@@ -210,11 +219,23 @@ function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
 }
 
-const sentenceWordsOf = new WeakMap<Analysis, Map<string, Set<string>>>();
+const sentenceWordsOf = new WeakMap<Analysis | ChunkAnalysis, Map<string, Set<string>>>();
 
 /** The content words of a sentence of the analysis, read once. */
 function sentenceWords(analysis: Analysis, sentence: Sentence): Set<string> {
-  return spanReading(sentenceWordsOf, analysis, sentence, () => contentWords(analysis.prose.text.slice(sentence.start, sentence.end)));
+  return placelessSpanReading(sentenceWordsOf, analysis, sentence, () => contentWords(analysis.prose.text.slice(sentence.start, sentence.end)));
+}
+
+const senseWordsOf = new WeakMap<TermEntry, Set<string>[]>();
+
+/** The content words of each sense's description, the entry's own first, read once per entry. */
+function senseWords(entry: TermEntry): Set<string>[] {
+  let words = senseWordsOf.get(entry);
+  if (!words) {
+    words = [contentWords(`${entry.term} ${entry.definition}`), ...(entry.otherSenses ?? []).map((sense) => contentWords(`${sense.expansion} ${sense.description}`))];
+    senseWordsOf.set(entry, words);
+  }
+  return words;
 }
 
 /** The senses of an ambiguous abbreviation in the order its context makes likely, and whether the context settles the first. */
@@ -245,7 +266,7 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
     for (const word of sentenceWords(analysis, sentence)) context.add(word);
   }
   const score = (words: Set<string>) => [...words].filter((word) => context.has(word)).length;
-  const scores = [score(contentWords(`${entry.term} ${entry.definition}`)), ...others.map((sense) => score(contentWords(`${sense.expansion} ${sense.description}`)))];
+  const scores = senseWords(entry).map(score);
   const order = all.map((sense, index) => ({ sense, index })).sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
   return { senses: order.map((item) => item.sense), decided: false };
 }
@@ -293,7 +314,7 @@ const chunkUsesOf = new WeakMap<ChunkAnalysis, Map<string, ChunkUse[]>>();
 
 function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkUse[]> {
   const found = new Map<string, ChunkUse[]>();
-  for (const [id, uses] of readUses(view)) found.set(id, uses.map((use) => ({ use, matchIndex: indexOfMatch(chunk, use.match) })));
+  for (const [id, uses] of abbreviationUses(view)) found.set(id, uses.map((use) => ({ use, matchIndex: indexOfMatch(chunk, use.match) })));
   return found;
 }
 

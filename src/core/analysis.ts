@@ -420,13 +420,24 @@ function chunkView(chunk: DocumentChunk, document: Analysis): Analysis {
  * analysis lives, in `kept`: rules ask about a sentence once for each match in it, and a sentence
  * may hold thousands.
  */
-export function spanReading<T>(kept: WeakMap<Analysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
+export function spanReading<T, Owner extends object = Analysis>(kept: WeakMap<Owner, Map<string, T>>, analysis: Owner, span: { start: number; end: number }, read: () => T): T {
   let bySpan = kept.get(analysis);
   if (!bySpan) kept.set(analysis, (bySpan = new Map()));
   const key = `${span.start}-${span.end}`;
   let reading = bySpan.get(key);
   if (reading === undefined) bySpan.set(key, (reading = read()));
   return reading;
+}
+
+/**
+ * A span reading that does not depend on where the span is (a sentence's words), kept with the chunk
+ * that holds the span while that chunk is unchanged: a keystroke elsewhere does not read it again.
+ */
+export function placelessSpanReading<T>(kept: WeakMap<Analysis | ChunkAnalysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
+  const chunks = analysis.chunks;
+  if (!chunks) return spanReading(kept, analysis, span, read);
+  const chunk = chunks[partitionPoint(chunks.length, (at) => chunks[at]!.proseOffset <= span.start) - 1]!;
+  return spanReading(kept, chunk.analysis, { start: span.start - chunk.proseOffset, end: span.end - chunk.proseOffset }, read);
 }
 
 /** The prose block containing a prose offset. */

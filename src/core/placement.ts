@@ -60,10 +60,12 @@ export function placeReport(analysis: Analysis, rule: Rule, report: ProseReport)
 
 /** The finding of a placed report `base` characters into the document, at its span there. */
 export function findingOf(placed: PlacedReport, severity: Severity, span: SourceSpan, lines: LineIndex, base: number): Finding {
-  const finding: Finding = { ruleId: placed.rule.id, severity, message: placed.message, ...span };
+  // Fields named, not spread: a spread after other fields is V8's slow path, once per finding of the document.
+  const { start, end, range } = span;
+  const finding: Finding = { ruleId: placed.rule.id, severity, message: placed.message, start, end, range };
   if (placed.explanation) finding.explanation = placed.explanation;
   if (placed.fix) {
-    finding.fix = { ...span, newText: placed.fix.newText, safe: placed.fix.safe };
+    finding.fix = { start, end, range, newText: placed.fix.newText, safe: placed.fix.safe };
     if (placed.fix.moreEdits) finding.fix.moreEdits = placed.fix.moreEdits.map((edit) => ({ ...lines.spanOf(edit.start + base, edit.end + base), newText: edit.newText }));
   }
   // An alternative is a choice the writer makes: never safe for fix-all.
