@@ -88,30 +88,38 @@ describe('the parse budget: markup micromark reads in super-linear time is read 
   // The bench's pathological inputs at 10 KB on each side of one sentence; those made of markup are
   // past the budget, the others go to the fast path as they are.
   const MARKUP = new Set(['backticks', 'angle brackets', 'emphasis openers', 'open brackets', 'mixed emphasis delimiters']);
+  // Made of lines the fast path leaves to micromark, in one paragraph of more than 200 of them.
+  const LINES = new Set(['table-like rows, one paragraph', 'entities and addresses, one paragraph']);
   for (const [name, unit] of Object.entries(PATHOLOGICAL)) {
     const soup = unit.repeat(Math.ceil(10_000 / unit.length)).slice(0, 10_000);
     const text = `${soup} ${SENTENCE}\r\n${soup}`;
-    const column = soup.length + 2;
-    it(`${name}: ${MARKUP.has(name) ? 'read as plain text, said once,' : 'read as Markdown'} with the sentence in it found where it stands`, () => {
+    const start = soup.length + 1;
+    const line = soup.split('\n').length - 1;
+    const character = start - (soup.lastIndexOf('\n') + 1);
+    const at = (from: number, to: number) => `${start + from}-${start + to} {"start":{"line":${line},"character":${character + from}},"end":{"line":${line},"character":${character + to}}}`;
+    const lastLine = text.split('\n').length;
+    const reason = MARKUP.has(name) ? 'too much inline markup (*, _, `, <, [) in one paragraph' : LINES.has(name) ? 'a paragraph of more than 200 lines (no blank line between them) is too long' : undefined;
+    it(`${name}: ${reason ? 'read as plain text, said once,' : 'read as Markdown'} with the sentence in it found where it stands`, () => {
       const medlint = linter();
       assert.deepEqual(
         medlint.lint(text).filter((finding) => finding.ruleId === 'brand-name' || finding.ruleId === 'misnomer').map((finding) => `${finding.ruleId} ${finding.start}-${finding.end} ${JSON.stringify(finding.range)}`),
-        [
-          `brand-name ${column - 1}-${column + 7} {"start":{"line":0,"character":${column - 1}},"end":{"line":0,"character":${column + 7}}}`,
-          `misnomer ${column + 14}-${column + 32} {"start":{"line":0,"character":${column + 14}},"end":{"line":0,"character":${column + 32}}}`,
-        ],
+        [`brand-name ${at(0, 8)}`, `misnomer ${at(15, 33)}`],
       );
       const notices = medlint.notices(text).map((notice) => `${notice.code} ${notice.span.start}-${notice.span.end} ${notice.message}`);
       assert.deepEqual(
         notices,
-        MARKUP.has(name)
-          ? [
-              `plain-text 0-${text.length} Read as plain text, not Markdown (lines 1-2): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
-            ]
+        reason
+          ? [`plain-text 0-${text.length} Read as plain text, not Markdown (lines 1-${lastLine}): ${reason} to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`]
           : [],
       );
     });
   }
+
+  it('reads a long paragraph the fast path reads, or one of up to 200 lines, as Markdown', () => {
+    const wrapped = 'Patients received the study drug\n'.repeat(1_000);
+    const rows = '| a | PD-1 b | c |\n'.repeat(199);
+    for (const text of [wrapped, rows]) assert.deepEqual(linter().notices(`${text}Keytruda.`), []);
+  });
 
   it('names the number of parts read as plain text and the first of them', () => {
     const soup = '*a '.repeat(100);

@@ -3,6 +3,7 @@ import type { CompiledCorpus, MatchPayload } from './corpus/compile';
 import type { PhraseMatch } from './matcher';
 import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
+import type { PlainTextReason } from './markdown/budget';
 import type { Labels } from './markdown/fastProse';
 import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import type { PandocLabel, PandocReference } from './markdown/pandoc';
@@ -40,7 +41,7 @@ export interface Analysis {
   /** The bibliography the document cites from, for the lint under way (citations.ts). */
   citationSources?: CitationSources;
   /** Source spans of the chunks read as plain text, past the parse budget (markdown/budget.ts). */
-  plainText: { start: number; end: number }[];
+  plainText: { start: number; end: number; reason: PlainTextReason }[];
   /** Pandoc citations and cross-references, and the labels elements carry, in source offsets (markdown/pandoc.ts). */
   pandocReferences: PandocReference[];
   crossrefLabels: PandocLabel[];
@@ -263,7 +264,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     const tokenOffset = starts.length;
     kept?.push({ start: base, text: chunk.text, analysis: part, proseOffset, matchOffset: matches.length });
     const { prose, tokens } = part;
-    if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end });
+    if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end, reason: prose.plainText });
     texts.push(prose.text);
     lowerTexts.push(tokens.lowerText);
     map.appendShifted(prose.map, prose.map.length, base);
@@ -363,7 +364,7 @@ export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings):
     matches,
     compiled: settings.compiled,
     abbreviationShapes,
-    plainText: prose.plainText ? [{ start: 0, end: source.length }] : [],
+    plainText: prose.plainText ? [{ start: 0, end: source.length, reason: prose.plainText }] : [],
     pandocReferences: prose.pandocReferences ?? [],
     crossrefLabels: prose.crossrefLabels ?? [],
     format: settings.format,

@@ -1,5 +1,6 @@
 import { abbreviationList, type AbbreviationListItem } from './abbreviationList';
 import { analyze, ChunkCache, type Analysis } from './analysis';
+import type { PlainTextReason } from './markdown/budget';
 import { findPerChunk } from './perChunk';
 import { compileCorpus, type CompiledCorpus } from './corpus/compile';
 import type { Corpus, TermEntry } from './corpus/types';
@@ -48,6 +49,12 @@ export interface LinterOptions {
 export type QuotationSeverity = 'info' | 'hint' | 'off' | 'unchanged';
 
 const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
+
+/** Why the first part read as plain text was, as the notice says it. */
+const PLAIN_TEXT_REASONS: Record<PlainTextReason, string> = {
+  markup: 'too much inline markup (*, _, `, <, [) in one paragraph',
+  lines: 'a paragraph of more than 200 lines (no blank line between them) is too long',
+};
 
 export interface Linter {
   /** What the linter was made from: plain data, so another thread can make the same linter. */
@@ -202,7 +209,7 @@ export function createLinter(options: LinterOptions): Linter {
       const where = plainText.length === 1 ? `lines ${first.range.start.line + 1}-${first.range.end.line + 1}` : `${plainText.length} parts, the first at lines ${first.range.start.line + 1}-${first.range.end.line + 1}`;
       notices.push({
         code: 'plain-text',
-        message: `Read as plain text, not Markdown (${where}): too much inline markup (*, _, \`, <, [) in one paragraph to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
+        message: `Read as plain text, not Markdown (${where}): ${PLAIN_TEXT_REASONS[plainText[0]!.reason]} to parse in time. Findings there are still placed exactly, but code and links in it are read as prose.`,
         span: first,
       });
       return notices;

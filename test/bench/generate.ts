@@ -102,6 +102,10 @@ export const PATHOLOGICAL: Record<string, string> = {
   'emphasis openers': '*a ',
   'open brackets': '[a ',
   'mixed emphasis delimiters': '*_a_* **_b ',
+  // Lines the fast path leaves to micromark, which joins a paragraph's text in time growing with the
+  // square of its lines (budget.ts).
+  'table-like rows, one paragraph': '| a | PD-1 b | c |\n',
+  'entities and addresses, one paragraph': 'Patients &amp; carers: see www.cancer.gov\n',
   // The patient profile reads the words around a term's first use for a plain explanation ("lung
   // problems (pneumonitis)"): a run of letters before one, and of letters joined by hyphens after one.
   'long words around terms': `${'a'.repeat(500_000)} (PD-1) CTLA-4 ${'ab-'.repeat(170_000)}`,

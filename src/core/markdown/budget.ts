@@ -15,6 +15,14 @@ import { collectComments, ProseBuilder, type ChunkProse } from './prose';
  * characters; a table's rows and a list's items count on their own.
  */
 const MOST_MARKERS_IN_A_PARAGRAPH = 2_000;
+/**
+ * micromark also joins a paragraph's runs of text one splice of its whole event list at a time, so a
+ * paragraph of many lines costs the square of its lines where the fast path declines it (an entity, a
+ * bare URL, a `|` or a `~` on each line: one paragraph of 300 KB of such lines took 1.4-4.5 s; 1 MB
+ * of paragraphs of 1,000 lines each, 2.2-3.7 s). 200 lines is a pasted text with no blank lines
+ * between its paragraphs, not a paragraph a writer wrapped.
+ */
+const MOST_LINES_IN_A_PARAGRAPH = 200;
 /** Below this many markers, density does not matter: the paragraph is too short to cost much. */
 const DENSE_PARAGRAPH_MARKERS = 64;
 /** One marker per this many characters or more often is no prose a writer wrote. */
@@ -40,12 +48,20 @@ function countMarkers(text: string, start: number, end: number): number {
   return markers;
 }
 
-/** Whether reading `text` as Markdown could take super-linear time: then it is read as plain text. */
-export function exceedsParseBudget(text: string): boolean {
-  // Most chunks hold too few markers in all to be past either limit: one pass over them says so.
-  if (countMarkers(text, 0, text.length) < DENSE_PARAGRAPH_MARKERS) return false;
+/** Why a chunk is read as plain text: what would make parsing it take super-linear time. */
+export type PlainTextReason = 'markup' | 'lines';
+
+/**
+ * Whether reading `text` as Markdown could take super-linear time, and why: too many inline markers
+ * in one paragraph, which the fast path reads slowly too, or, for micromark alone, too many lines.
+ */
+export function parseBudgetExceeded(text: string): PlainTextReason | undefined {
+  // Most chunks hold too few markers and lines in all to be past any limit: one pass over each says so.
+  if (countMarkers(text, 0, text.length) < DENSE_PARAGRAPH_MARKERS && !hasLines(text, MOST_LINES_IN_A_PARAGRAPH + 1)) return undefined;
   const table = text.includes('|') && TABLE_DELIMITER_ROW.test(text);
   let markers = 0;
+  let lines = 0;
+  let tooManyLines = false;
   let paragraphStart = -1;
   // Code and HTML blocks are not read for inline markup: their lines count for nothing.
   let fenceEnd: RegExp | undefined;
@@ -69,20 +85,32 @@ export function exceedsParseBudget(text: string): boolean {
     }
     if (paragraphStart < 0 || STARTS_OWN_INLINE_CONTENT.test(line.text) || (table && /^ {0,3}\|/.test(line.text))) {
       markers = 0;
+      lines = 0;
       paragraphStart = line.start;
     }
     markers += countMarkers(text, line.start, line.end);
-    if (markers > MOST_MARKERS_IN_A_PARAGRAPH) return true;
-    if (markers >= DENSE_PARAGRAPH_MARKERS && markers * DENSEST_CHARACTERS_PER_MARKER > line.end - paragraphStart) return true;
+    if (markers > MOST_MARKERS_IN_A_PARAGRAPH) return 'markup';
+    if (markers >= DENSE_PARAGRAPH_MARKERS && markers * DENSEST_CHARACTERS_PER_MARKER > line.end - paragraphStart) return 'markup';
+    if (++lines > MOST_LINES_IN_A_PARAGRAPH) tooManyLines = true;
   }
-  return false;
+  return tooManyLines ? 'lines' : undefined;
+}
+
+/** Whether `text` has at least `count` lines. */
+function hasLines(text: string, count: number): boolean {
+  let at = -1;
+  for (let line = 1; line < count; line++) {
+    at = text.indexOf('\n', at + 1);
+    if (at < 0) return false;
+  }
+  return true;
 }
 
 /**
  * A chunk read as plain text: each run of non-blank lines is a paragraph of its lines as written,
  * joined by line breaks, every character at its own source offset. Suppression comments still count.
  */
-export function plainTextProse(text: string): ChunkProse {
+export function plainTextProse(text: string, reason: PlainTextReason): ChunkProse {
   const builder = new ProseBuilder(text);
   collectComments(builder, text, 0);
   let paragraphStart = -1;
@@ -102,5 +130,5 @@ export function plainTextProse(text: string): ChunkProse {
     previousLineEnd = line.end;
   }
   endParagraph();
-  return { ...builder.finish(), plainText: true };
+  return { ...builder.finish(), plainText: reason };
 }

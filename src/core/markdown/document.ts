@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Nodes, Parents } from 'mdast';
-import { exceedsParseBudget, plainTextProse } from './budget';
+import { parseBudgetExceeded, plainTextProse, type PlainTextReason } from './budget';
 import { closerAtEnd, opensDocument, splitChunks } from './chunks';
 import { definitionLabels, fastChunkProse, normalizeLabel, type Labels } from './fastProse';
 import { parseMarkdown } from './parse';
@@ -34,7 +34,7 @@ function parsedLabels(text: string, documentStart: boolean): DefinedLabels {
 /** The labels a chunk that may define some defines: read off a plain list, else parsed. */
 export function chunkDefinitions(text: string, documentStart: boolean): DefinedLabels {
   // A chunk past the parse budget is read as plain text, which defines nothing.
-  return definitionLabels(text) ?? (exceedsParseBudget(text) ? { links: [], footnotes: [] } : parsedLabels(text, documentStart));
+  return definitionLabels(text) ?? (parseBudgetExceeded(text) ? { links: [], footnotes: [] } : parsedLabels(text, documentStart));
 }
 
 /** The link and footnote labels the document defines, from what each chunk defines. */
@@ -54,12 +54,13 @@ export function labelSignature(labels: Labels): string {
 
 /**
  * The prose of one chunk: as plain text past the parse budget, else by the fast path where it
- * applies, else by remark on the chunk alone, with the document's definitions appended so references
- * resolve as they do in the whole document.
+ * applies, else (unless a paragraph has too many lines for micromark) by remark on the chunk alone,
+ * with the document's definitions appended so references resolve as they do in the whole document.
  */
 export function chunkProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
-  if (exceedsParseBudget(text)) return plainTextProse(text);
-  const read = markdownProse(maskDivFences(text), labels, documentStart);
+  const exceeded = parseBudgetExceeded(text);
+  if (exceeded === 'markup') return plainTextProse(text, exceeded);
+  const read = markdownProse(maskDivFences(text), labels, documentStart, exceeded);
   const { prose, references } = readPandocInlines(read, text);
   const elementLabels = crossrefLabels(text);
   if (references.length > 0) prose.pandocReferences = references;
@@ -67,9 +68,10 @@ export function chunkProse(text: string, labels: Labels, documentStart: boolean)
   return prose;
 }
 
-function markdownProse(text: string, labels: Labels, documentStart: boolean): ChunkProse {
+function markdownProse(text: string, labels: Labels, documentStart: boolean, exceeded: PlainTextReason | undefined): ChunkProse {
   const fast = fastChunkProse(text, labels, documentStart);
   if (fast) return fast;
+  if (exceeded) return plainTextProse(text, exceeded);
   // In the document a line ending follows the chunk; micromark reads odd content at the very end of
   // its input otherwise (a list item of control characters), so the chunk is parsed with one.
   let parsed = `${text}\n`;

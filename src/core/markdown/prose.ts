@@ -1,4 +1,5 @@
 import type { Nodes, Parents, Root, Text } from 'mdast';
+import type { PlainTextReason } from './budget';
 import type { PandocLabel, PandocReference } from './pandoc';
 
 /** Separates prose blocks: never matched as whitespace, always ends a sentence. */
@@ -30,8 +31,8 @@ export interface ChunkProse {
   blocks: ProseBlock[];
   citations: number[];
   htmlComments: HtmlComment[];
-  /** Set when the chunk was read as plain text, past the parse budget (budget.ts). */
-  plainText?: true;
+  /** Set when the chunk was read as plain text, past the parse budget (budget.ts): why. */
+  plainText?: PlainTextReason;
   /** Pandoc citations and cross-references (pandoc.ts), in source offsets like `htmlComments`. */
   pandocReferences?: PandocReference[];
   /** Cross-reference labels the chunk gives its elements (pandoc.ts), in source offsets. */
