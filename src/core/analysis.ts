@@ -160,7 +160,7 @@ export class ChunkCache {
    * The last document analysed, its chunks and what they define and read as: an edit of it is split
    * again only where it changed, and its other chunks are not looked up again.
    */
-  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[] } | undefined;
+  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[]; arrays?: DocumentArrays } | undefined;
   readonly keepsLastDocument: boolean;
 
   constructor(budget = 8_000_000) {
@@ -184,6 +184,28 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
   };
 }
 
+/** The document-wide arrays an analysis is built of, in document offsets: what the next edit's analysis starts from. */
+interface DocumentArrays {
+  text: string;
+  proseMap: Int32Array;
+  starts: Int32Array;
+  ends: Int32Array;
+  keys: Int32Array;
+  shapes: Int32Array;
+  blocks: ProseBlock[];
+  citations: number[];
+  htmlComments: Prose['htmlComments'];
+  pandocReferences: PandocReference[];
+  crossrefLabels: PandocLabel[];
+  sentences: Sentence[];
+  matches: CorpusMatch[];
+  plainText: Analysis['plainText'];
+}
+
+function appendFirst<T>(target: T[], from: readonly T[], count: number): void {
+  for (let index = 0; index < count; index++) target.push(from[index]!);
+}
+
 /** A growing Int32Array: the document's arrays, appended to chunk by chunk. */
 class Int32Buffer {
   private array: Int32Array;
@@ -195,16 +217,27 @@ class Int32Buffer {
 
   /** Appends `count` values of `from`, each plus `shift`. */
   appendShifted(from: Int32Array, count: number, shift: number): void {
-    if (this.length + count > this.array.length) {
-      this.array = grownInt32(this.array.subarray(0, this.length), Math.max(this.array.length * 2, this.length + count));
-    }
-    const { array, length } = this;
+    const array = this.reserve(count);
+    const { length } = this;
     for (let i = 0; i < count; i++) array[length + i] = from[i]! + shift;
+    this.length += count;
+  }
+
+  /** Appends the first `count` values of `from` as they are. */
+  appendCopy(from: Int32Array, count: number): void {
+    this.reserve(count).set(from.subarray(0, count), this.length);
     this.length += count;
   }
 
   finish(): Int32Array {
     return this.array.subarray(0, this.length);
+  }
+
+  private reserve(count: number): Int32Array {
+    if (this.length + count > this.array.length) {
+      this.array = grownInt32(this.array.subarray(0, this.length), Math.max(this.array.length * 2, this.length + count));
+    }
+    return this.array;
   }
 }
 
@@ -251,7 +284,54 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   const pandocReferences: PandocReference[] = [];
   const crossrefLabels: PandocLabel[] = [];
   const kept: DocumentChunk[] | undefined = cache.keepsLastDocument ? [] : undefined;
-  for (const chunk of chunks) {
+
+  // The chunks before an edit stand where they stood, read as the last document read them: the start
+  // of its arrays is copied as it is, not rebuilt chunk by chunk with every offset shifted.
+  let reused = 0;
+  const previous = last?.arrays;
+  if (previous) {
+    for (; reused < chunks.length; reused++) {
+      const chunk = chunks[reused]!;
+      const part = last!.analyses[reused];
+      const usesLabels = chunk.text.includes('[') ? signature : undefined;
+      if (chunk.was !== reused || last!.chunks[reused]!.start !== chunk.start || !part || part.labels !== usesLabels || part.documentStart !== opensDocument(source, chunk)) break;
+    }
+    const counts = { prose: 0, tokens: 0, shapes: 0, blocks: 0, citations: 0, comments: 0, references: 0, labels: 0, sentences: 0, matches: 0, plainText: 0 };
+    for (let index = 0; index < reused; index++) {
+      const part = last!.analyses[index]!;
+      analyses.push(part);
+      kept?.push({ start: chunks[index]!.start, text: chunks[index]!.text, analysis: part, proseOffset: counts.prose, matchOffset: counts.matches });
+      lowerTexts.push(part.tokens.lowerText);
+      counts.prose += part.prose.map.length;
+      counts.tokens += part.tokens.count;
+      counts.shapes += part.abbreviationShapes.length;
+      counts.blocks += part.prose.blocks.length;
+      counts.citations += part.prose.citations.length;
+      counts.comments += part.prose.htmlComments.length;
+      counts.references += part.prose.pandocReferences?.length ?? 0;
+      counts.labels += part.prose.crossrefLabels?.length ?? 0;
+      counts.sentences += part.sentences.length;
+      counts.matches += part.matches.length;
+      if (part.prose.plainText) counts.plainText++;
+    }
+    texts.push(previous.text.slice(0, counts.prose));
+    map.appendCopy(previous.proseMap, counts.prose);
+    starts.appendCopy(previous.starts, counts.tokens);
+    ends.appendCopy(previous.ends, counts.tokens);
+    keys.appendCopy(previous.keys, counts.tokens);
+    shapes.appendCopy(previous.shapes, counts.shapes);
+    appendFirst(blocks, previous.blocks, counts.blocks);
+    appendFirst(citations, previous.citations, counts.citations);
+    appendFirst(htmlComments, previous.htmlComments, counts.comments);
+    appendFirst(pandocReferences, previous.pandocReferences, counts.references);
+    appendFirst(crossrefLabels, previous.crossrefLabels, counts.labels);
+    appendFirst(sentences, previous.sentences, counts.sentences);
+    appendFirst(matches, previous.matches, counts.matches);
+    appendFirst(plainText, previous.plainText, counts.plainText);
+  }
+
+  for (let index = reused; index < chunks.length; index++) {
+    const chunk = chunks[index]!;
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
     let part = plain ? analyzeChunk(chunk.text, labels, undefined, documentStart, compiled, format) : chunk.was === undefined ? cache.analyses.get(chunk.text) : last!.analyses[chunk.was];
@@ -292,6 +372,13 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
 
   const text = texts.join('');
   const proseMap = map.finish();
+  const tokenStarts = starts.finish();
+  const tokenEnds = ends.finish();
+  const tokenKeys = keys.finish();
+  const shapeOffsets = shapes.finish();
+  if (cache.keepsLastDocument && !plain) {
+    cache.lastDocument!.arrays = { text, proseMap, starts: tokenStarts, ends: tokenEnds, keys: tokenKeys, shapes: shapeOffsets, blocks, citations, htmlComments, pandocReferences, crossrefLabels, sentences, matches, plainText };
+  }
   let frontMatter: ParsedFrontMatter | undefined;
   // Joined when a rule first reads the document's lowercase text: those that run on keystrokes read their chunks'.
   let lowerText: string | undefined;
@@ -314,14 +401,14 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
         return lowerText;
       },
       count: starts.length,
-      starts: starts.finish(),
-      ends: ends.finish(),
-      keys: keys.finish(),
+      starts: tokenStarts,
+      ends: tokenEnds,
+      keys: tokenKeys,
     },
     sentences,
     matches,
     compiled,
-    abbreviationShapes: shapes.finish(),
+    abbreviationShapes: shapeOffsets,
     plainText,
     pandocReferences,
     crossrefLabels,
