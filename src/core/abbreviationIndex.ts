@@ -1,5 +1,5 @@
 import { abbreviationUses, afterPercentage, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, chunkReadings, type Analysis, type ChunkAnalysis } from './analysis';
+import { blockAt, chunkReadings, chunksWithMatches, type Analysis, type ChunkAnalysis } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -278,8 +278,7 @@ const chunkShapeDefinedOf = new WeakMap<ChunkAnalysis, Map<number, AbbreviationD
 function shapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
   if (!analysis.chunks) return readShapeDefinedUses(analysis);
   const found = new Map<number, AbbreviationDefinition>();
-  const withMatches = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0);
-  for (const { chunk, reading } of chunkReadings(analysis, withMatches, chunkShapeDefinedOf, readShapeDefinedUses)) {
+  for (const { chunk, reading } of chunkReadings(analysis, chunksWithMatches(analysis), chunkShapeDefinedOf, readShapeDefinedUses)) {
     for (const [start, definition] of reading) found.set(start + chunk.proseOffset, shiftedDefinition(definition, chunk.proseOffset));
   }
   return found;

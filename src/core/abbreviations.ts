@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, documentMatch, indexOfMatch, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReadings, chunksWithMatches, documentMatch, indexOfMatch, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -297,7 +297,7 @@ function useFacts(analysis: Analysis, match: TermMatch, expansions: readonly Ter
 export function abbreviationUses(analysis: Analysis): Map<string, AbbreviationUse[]> {
   let uses = cache.get(analysis);
   if (!uses) {
-    uses = analysis.chunks ? usesOfChunks(analysis, analysis.chunks) : readUses(analysis);
+    uses = analysis.chunks ? usesOfChunks(analysis) : readUses(analysis);
     cache.set(analysis, uses);
   }
   return uses;
@@ -319,10 +319,9 @@ function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkU
 }
 
 /** The document's uses from its chunks' (each read alone), in document offsets and with the document's matches. */
-function usesOfChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Map<string, AbbreviationUse[]> {
+function usesOfChunks(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const uses = new Map<string, AbbreviationUse[]>();
-  const withMatches = chunks.filter((chunk) => chunk.analysis.matches.length > 0);
-  for (const { chunk, reading } of chunkReadings(analysis, withMatches, chunkUsesOf, readChunkUses)) {
+  for (const { chunk, reading } of chunkReadings(analysis, chunksWithMatches(analysis), chunkUsesOf, readChunkUses)) {
     const by = chunk.proseOffset;
     for (const [id, read] of reading) {
       let list = uses.get(id);

@@ -491,6 +491,15 @@ export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentCh
   });
 }
 
+const chunksWithMatchesOf = new WeakMap<Analysis, DocumentChunk[]>();
+
+/** The document's kept chunks that hold corpus matches: all that a reading of its matches reads. */
+export function chunksWithMatches(document: Analysis): DocumentChunk[] {
+  let found = chunksWithMatchesOf.get(document);
+  if (!found) chunksWithMatchesOf.set(document, (found = (document.chunks ?? []).filter((chunk) => chunk.analysis.matches.length > 0)));
+  return found;
+}
+
 /** The index of one of a chunk's matches among them (the matcher gives them in order of start). */
 export function indexOfMatch(chunk: DocumentChunk, match: CorpusMatch): number {
   const { matches } = chunk.analysis;

@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, documentMatch, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch, type DocumentChunk } from '../analysis';
+import { blockAt, chunkReadings, chunksWithMatches, documentMatch, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch } from '../analysis';
 import { inContext } from '../context';
 import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
@@ -40,7 +40,7 @@ function matchIndexOf(analysis: Analysis): MatchIndex {
 
 /** The term matches, of the given forms if any. The list is shared: do not change it. */
 export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly TermMatch[] {
-  if (forms?.length === 1 && analysis.chunks) return chunkedTermsOfForm(analysis, analysis.chunks, forms[0]!);
+  if (forms?.length === 1 && analysis.chunks) return chunkedTermsOfForm(analysis, forms[0]!);
   const index = matchIndexOf(analysis);
   if (!forms) return index.terms;
   if (forms.length === 1) return index.termsByForm.get(forms[0]!) ?? [];
@@ -60,13 +60,12 @@ function groupChunkForms(view: Analysis): Map<TermForm, number[]> {
 }
 
 /** A document's term matches of one form, from its chunks' groups, without grouping all its matches again. */
-function chunkedTermsOfForm(analysis: Analysis, chunks: readonly DocumentChunk[], form: TermForm): TermMatch[] {
+function chunkedTermsOfForm(analysis: Analysis, form: TermForm): TermMatch[] {
   let byForm = termsOfFormOf.get(analysis);
   if (!byForm) termsOfFormOf.set(analysis, (byForm = new Map()));
   let found = byForm.get(form);
   if (!found) {
-    const withMatches = chunks.filter((chunk) => chunk.analysis.matches.length > 0);
-    found = chunkReadings(analysis, withMatches, chunkFormsOf, groupChunkForms).flatMap(({ chunk, reading }) => (reading.get(form) ?? []).map((index) => documentMatch(analysis, chunk, index) as TermMatch));
+    found = chunkReadings(analysis, chunksWithMatches(analysis), chunkFormsOf, groupChunkForms).flatMap(({ chunk, reading }) => (reading.get(form) ?? []).map((index) => documentMatch(analysis, chunk, index) as TermMatch));
     byForm.set(form, found);
   }
   return found;

@@ -1,5 +1,5 @@
 import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
-import { chunkReadings, documentMatch, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
+import { chunkReadings, chunksWithMatches, documentMatch, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
 import type { Rule } from './rule';
@@ -48,8 +48,7 @@ function readChunkVariants(view: Analysis, chunk: DocumentChunk): number[] {
 /** The document's variants to report: read per chunk and kept with it, when the analysis keeps its chunks. */
 function variantsToReport(analysis: Analysis): TermMatch[] {
   if (!analysis.chunks) return reportableVariants(analysis);
-  const withMatches = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0);
-  return chunkReadings(analysis, withMatches, chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => documentMatch(analysis, chunk, index) as TermMatch));
+  return chunkReadings(analysis, chunksWithMatches(analysis), chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => documentMatch(analysis, chunk, index) as TermMatch));
 }
 
 export const preferredTerm: Rule = {
