@@ -139,6 +139,8 @@ await smokeTest(
     await status.click();
     const toast = page.locator('.notification-toast', { hasText: /medlint: \d+ problems? in 2 Markdown files\./ }).first();
     seen.lintedWorkspace = (await toast.innerText({ timeout: 20_000 }).catch(() => '')).replace(/\s+/g, ' ');
+    // The toast can come before the status bar has counted the other file's findings: it is read until it changes.
+    await page.locator('.statusbar-item', { hasText: /medlint: (?!4 findings)\d+ findings?/ }).first().waitFor({ timeout: 10_000 }).catch(() => {});
     seen.statusAfter = (await status.innerText()).trim();
     await screenshot('8-status-bar-lint-workspace.png');
     log('status bar:', seen.status, '→', seen.statusAfter, '|', seen.lintedWorkspace);
