@@ -367,16 +367,23 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
     for (const reference of prose.pandocReferences ?? []) pandocReferences.push({ ...reference, start: base + reference.start, end: base + reference.end });
     for (const label of prose.crossrefLabels ?? []) crossrefLabels.push({ ...label, start: base + label.start, end: base + label.end });
-    for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
-    for (const match of part.matches) {
-      matches.push({
-        phrase: match.phrase,
-        firstToken: tokenOffset + match.firstToken,
-        lastToken: tokenOffset + match.lastToken,
-        start: proseOffset + match.start,
-        end: proseOffset + match.end,
-        plural: match.plural,
-      });
+    if (proseOffset === 0) {
+      // The first chunk's offsets are the document's: its sentences and matches are shared, not copied
+      // (a document of one long paragraph holds hundreds of thousands of each).
+      appendFirst(sentences, part.sentences, part.sentences.length);
+      appendFirst(matches, part.matches, part.matches.length);
+    } else {
+      for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
+      for (const match of part.matches) {
+        matches.push({
+          phrase: match.phrase,
+          firstToken: tokenOffset + match.firstToken,
+          lastToken: tokenOffset + match.lastToken,
+          start: proseOffset + match.start,
+          end: proseOffset + match.end,
+          plural: match.plural,
+        });
+      }
     }
   }
 
