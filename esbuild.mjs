@@ -1,7 +1,7 @@
 // Builds medlint: validates terms/ and compiles it into the bundles, then bundles the CLI.
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -64,6 +64,24 @@ const bibliographyApart = {
   },
 };
 
+// V8 keeps a script's source at one byte a character only when no character is above U+00FF: one
+// "’" in a regular expression doubles the memory of a bundle's source, which every start of the CLI
+// pays for in page faults (esbuild escapes strings, not regular expressions). medlint's sources write
+// such characters as \u escapes; this writes its dependencies' so. A backslash before one, or
+// String.raw beside one, would change meaning when escaped: the build stops there instead.
+const ABOVE_LATIN1 = /[^\x00-\xff]/;
+const oneByteSource = {
+  name: 'one-byte-source',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (args) => {
+      const contents = readFileSync(args.path, 'utf8');
+      if (!ABOVE_LATIN1.test(contents)) return undefined;
+      if (/\\[^\x00-\xff]/.test(contents) || contents.includes('String.raw')) return { errors: [{ text: `${args.path}: a character above U+00FF that a \\u escape could change` }] };
+      return { contents: contents.replace(/[^\x00-\xff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`), loader: 'js' };
+    });
+  },
+};
+
 const bench = process.argv.includes('--bench');
 
 const node = {
@@ -71,7 +89,7 @@ const node = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  plugins: [builtinCorpus, offline, bibliographyApart],
+  plugins: [builtinCorpus, offline, bibliographyApart, oneByteSource],
   // jsonc-parser's UMD entry hides its modules from the bundler; its ESM build bundles cleanly.
   mainFields: ['module', 'main'],
   // Minified: less to parse at every start of the CLI.
@@ -92,9 +110,15 @@ const extension = { ...node, external: ['vscode'], sourcemap: false };
 await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts', lintWorker: 'src/worker/lintWorker.ts' }, outdir: 'dist' });
 // VS Code runs web extensions in a web worker, which has no DOM: the `worker` export condition picks
 // the builds that do without one (decode-named-character-reference's browser build needs `document`).
-await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'], plugins: [builtinCorpus, offline] });
+await esbuild.build({ ...extension, entryPoints: { extension: 'src/vscode/extension.ts' }, outdir: 'dist/web', platform: 'browser', target: 'es2022', conditions: ['worker'], plugins: [builtinCorpus, offline, oneByteSource] });
 // The extension's integration tests, run inside VS Code by test/vscode/run.mjs or test-electron.
 await esbuild.build({ ...extension, minify: false, entryPoints: { index: 'test/vscode/suite/index.ts', 'extension.test': 'test/vscode/suite/extension.test.ts' }, outdir: 'dist/test/vscode', external: ['vscode', 'mocha'] });
+
+const twoByteBundles = ['dist', 'dist/web'].flatMap((dir) => readdirSync(dir).filter((name) => name.endsWith('.js')).map((name) => `${dir}/${name}`)).filter((file) => ABOVE_LATIN1.test(readFileSync(file, 'utf8')));
+if (twoByteBundles.length > 0) {
+  console.error(`${twoByteBundles.join(', ')}: a character above U+00FF; write it as a \\u escape (see oneByteSource)`);
+  process.exit(1);
+}
 
 // The code cache: compiled once here, after a representative run, for every later start.
 const warm = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples', '--format', 'json'], { env: { ...process.env, MEDLINT_WRITE_CODE_CACHE: '1' }, encoding: 'utf8' });

@@ -88,7 +88,7 @@ const TRIAL_AFTER = /^\s*(?:or\s+[\p{L}\p{N}-]+\s*)?(?:\([^()]{0,40}\)\s*)?(?:tr
 // "EORTC 18071", "SWOG S1801"; a registration mark, a product ("PDQ®").
 const NUMBERED_AFTER = /^(?:\s+(?:#\s?)?[A-Z]?\d{3,}|\s+\d+(?:[-\u2013]\d+)+|\s*\(\s*\d+\s*(?:mg|g|mcg|µg|mL|IU)\b)/;
 // A registration or trademark sign makes the capitals a product's name wherever they stand: "PDQ®".
-const REGISTERED_AFTER = /^[®™℠]/;
+const REGISTERED_AFTER = /^[®\u2122\u2120]/;
 // A name in title case around the capitals: "NIH Clinical Center", "Active CBD Oil", "OG Kush", "Black
 // Salve with DMSO" (mid-sentence, so not a sentence's first word); and a named agent ("the agent DM1").
 const NAME_AFTER = /^(?:['\u2019]s)? \p{Lu}\p{Ll}{2,}/u;
@@ -398,7 +398,7 @@ function initialsStart(short: string, lead: string): number | undefined {
   return undefined;
 }
 
-const IN_WORD = /[\p{L}\p{N}'’-]/u;
+const IN_WORD = /[\p{L}\p{N}'\u2019-]/u;
 const WORD_START = /[\p{L}\p{N}]/u;
 
 /** The last word of `text` before `end`: letters and digits joined by hyphens and apostrophes, or "&". */

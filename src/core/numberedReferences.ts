@@ -23,8 +23,8 @@ export interface NumberedReferences {
 
 const REFERENCES_HEADING = /^(?:\d+\.?\s+)?(?:references?(?:\s+cited)?|bibliography|literature\s+cited|works\s+cited|sources)$/i;
 // The numbers of one citation: "4", "2, 3", "4–6", "1,3-5"; four digits are a year ("[2020]"), not a reference.
-const NUMBER_LIST = /^\d{1,3}(?:\s*[-–,]\s*\d{1,3})*/;
-const BRACKETED = /\[(\d{1,3}(?:\s*[-–,]\s*\d{1,3})*)\]/g;
+const NUMBER_LIST = /^\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*/;
+const BRACKETED = /\[(\d{1,3}(?:\s*[-\u2013,]\s*\d{1,3})*)\]/g;
 // Numbered entries: a list item `1.` or `1)`, or `[1]` at the start of a line.
 const ENTRY_MARKER = /^ {0,3}(?:(\d{1,4})[.)]|\[(\d{1,4})\])[ \t]/;
 // No one cites a thousand references at once: a larger range is a page span or a typo, not read.
@@ -33,7 +33,7 @@ const LONGEST_RANGE = 100;
 function expand(list: string): number[] {
   const numbers: number[] = [];
   for (const part of list.split(',')) {
-    const [from, to] = part.split(/[-–]/).map((value) => Number(value.trim()));
+    const [from, to] = part.split(/[-\u2013]/).map((value) => Number(value.trim()));
     if (to === undefined || to < from! || to - from! > LONGEST_RANGE) numbers.push(from!);
     else for (let number = from!; number <= to; number++) numbers.push(number);
   }

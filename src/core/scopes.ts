@@ -28,7 +28,7 @@ const CAPTION = /^(?:(?:table|figure|fig\.|exhibit|supplementary\s+(?:table|figu
 const FIGURE_CAPTION = /^(?:figure|fig\.|supplementary\s+figure)\s*[A-Z]?\d+/i;
 const ABOUT = /^About\s[^:\u2029]{3,100}:/;
 // A table's notes after it: its abbreviations, notes, sources and footnote marks.
-const TABLE_NOTE = /^(?:abbreviations?\b|notes?\b|sources?\b|[*†‡§¶])/i;
+const TABLE_NOTE = /^(?:abbreviations?\b|notes?\b|sources?\b|[*\u2020\u2021§¶])/i;
 
 const cache = new WeakMap<Analysis, Scope[]>();
 

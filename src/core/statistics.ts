@@ -44,7 +44,7 @@ export function italicAt(analysis: Analysis, offset: number): boolean {
 
 /** A decimal as AMA writes a probability: no zero before the point (".03"). */
 export function withoutLeadingZero(written: string): string {
-  return written.replace(/^([-−]?)0(?=[.·])/, '$1');
+  return written.replace(/^([-\u2212]?)0(?=[.·])/, '$1');
 }
 
 /**

@@ -36,7 +36,7 @@ const GREEK: Record<string, string> = { α: 'alpha', β: 'beta', γ: 'gamma', δ
 /** The entry id the corpus would give the abbreviation: lower-case words joined by hyphens (IFN-γ → ifn-gamma). */
 export function entryIdFor(short: string): string {
   const id = short
-    .replace(/[αβγδεκλ]/g, (letter) => `-${GREEK[letter]}-`)
+    .replace(/[\u03b1\u03b2\u03b3\u03b4\u03b5\u03ba\u03bb]/g, (letter) => `-${GREEK[letter]}-`)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

@@ -73,7 +73,7 @@ const KEY = /@(?:\{([^{}\s]+)\}|([\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](
 const SHORTCODE = /\{\{<[\s\S]*?>\}\}|\{\{%[\s\S]*?%\}\}/y;
 const ATTRIBUTES = /[ \t]*\{(?:[#.=]|[\w-]+=)[^{}\r\n\u2029]*\}/y;
 // A superscript reference number, as Pandoc writes it: `^1^`, `^2,3^`, `^4-6^`.
-const SUPERSCRIPT_NUMBER = /\^\d+(?:[-–,]\d+)*\^/y;
+const SUPERSCRIPT_NUMBER = /\^\d+(?:[-\u2013,]\d+)*\^/y;
 
 function isWordCharacter(char: string | undefined): boolean {
   return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
@@ -195,7 +195,7 @@ function isDigitBefore(text: string, at: number): boolean {
 
 /** `m^2^`, `cm^3^`: a unit's exponent, not a reference number. */
 function isUnitExponent(text: string, at: number): boolean {
-  return /(?:^|[^\p{L}])(?:[mkcµμd]?m|[mk]?g|s|L)$/u.test(text.slice(Math.max(0, at - 4), at)) && /^\^[23]\^/.test(text.slice(at, at + 3));
+  return /(?:^|[^\p{L}])(?:[mkcµ\u03bcd]?m|[mk]?g|s|L)$/u.test(text.slice(Math.max(0, at - 4), at)) && /^\^[23]\^/.test(text.slice(at, at + 3));
 }
 
 /** The prose with the replacements made; blocks and citations keep their places. */

@@ -5,11 +5,11 @@ import { inHeading, sentenceOf } from './helpers';
 import type { Rule } from './rule';
 
 /** A bare interval after an estimate, "HR 0.59 (0.44-0.79)", "HR 0.59 [0.44-0.79]": the CI is given, only unlabelled. */
-const BARE_INTERVAL = /^[^()[\]]{0,30}[([]\s*[-−]?\d*[.·]?\d+\s*(?:-|–|to)\s*[-−]?\d*[.·]?\d+\s*[)\]]/;
+const BARE_INTERVAL = /^[^()[\]]{0,30}[([]\s*[-\u2212]?\d*[.·]?\d+\s*(?:-|\u2013|to)\s*[-\u2212]?\d*[.·]?\d+\s*[)\]]/;
 
 // A percentage just before the interval's bracket: "9% (95% CI: 5, 13)".
 const PERCENTAGE_BEFORE = /\d(?:[.·]\d+)?\s?%\s*[([]\s*$/;
-const BARE_NUMBER = /^[-−]?\d*[.·]?\d+$/;
+const BARE_NUMBER = /^[-\u2212]?\d*[.·]?\d+$/;
 
 /** What an interval should read in the house style, and why, or nothing when it reads so already. */
 function rewrite(analysis: Analysis, interval: Interval, vancouver: boolean): { written: string; faults: string[] } | undefined {
@@ -32,9 +32,9 @@ function rewrite(analysis: Analysis, interval: Interval, vancouver: boolean): { 
     separator = ', ';
     faults.push('a comma after CI');
   }
-  const negative = interval.lower.value < 0 || interval.upper.value < 0 || /^[-−]/.test(interval.lowerText) || /^[-−]/.test(interval.upperText);
+  const negative = interval.lower.value < 0 || interval.upper.value < 0 || /^[-\u2212]/.test(interval.lowerText) || /^[-\u2212]/.test(interval.upperText);
   let range = text.slice(interval.rangeStart, interval.rangeEnd);
-  if (negative && /^[-‐–—]$/.test(interval.rangeSeparator)) {
+  if (negative && /^[-\u2010\u2013\u2014]$/.test(interval.rangeSeparator)) {
     range = ' to ';
     faults.push('"to" between limits when one is negative');
   } else if (!vancouver && interval.rangeSeparator === ',') {

@@ -197,7 +197,7 @@ export function claimApplies(analysis: Analysis, match: ClaimMatch): boolean {
 }
 
 const TEXT_CITATION = [
-  /\[(?:\s*(?:refs?\.?\s*)?\d+[a-z]?(?:\s*[-–,;]\s*\d+[a-z]?)*\s*|\^[^\]\s]+)\]/i,
+  /\[(?:\s*(?:refs?\.?\s*)?\d+[a-z]?(?:\s*[-\u2013,;]\s*\d+[a-z]?)*\s*|\^[^\]\s]+)\]/i,
   // A named trial or registry number in parentheses, as regulatory documents cite: "(KEYNOTE-024)", "(CheckMate 067)", "(NCT01234567)".
   /\([^()]{0,80}?(?:\b[A-Za-z]{3,}[- ]?\d{2,4}[A-Za-z]?\b|\bNCT\d{8}\b)[^()]{0,80}\)/,
   /\([^()]{0,160}?\b(?:19|20)\d{2}[a-z]?(?:[,;][^()]{0,40})?\)/,
@@ -205,7 +205,7 @@ const TEXT_CITATION = [
 ];
 
 // The statistics a results section reports: a ratio, an interval, a P value, or values compared with vs.
-const STATISTIC = /\b(?:HR|OR|RR|IRR|CI)\b\s*[,:=]?\s*\d|\b\d+(?:\.\d+)?\s*%?\s*(?:CI|confidence interval)\b|\b[Pp]\s*[<=>≤]\s*0?\.\d|\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d/;
+const STATISTIC = /\b(?:HR|OR|RR|IRR|CI)\b\s*[,:=]?\s*\d|\b\d+(?:\.\d+)?\s*%?\s*(?:CI|confidence interval)\b|\b[Pp]\s*[<=>\u2264]\s*0?\.\d|\d(?:\.\d+)?\s*%?\s*(?:vs\.?|versus)\s*\d/;
 
 /** Whether the sentence reports a statistic (HR 0.59, 95% CI, P < .001, 15% vs 55%). */
 export function hasStatistic(analysis: Analysis, sentence: Sentence): boolean {

@@ -70,7 +70,7 @@ function checkDigitGrouping(analysis: Analysis, facts: StatisticsFacts, report: 
     const spaced = digits.length === 4 ? digits : digits.replace(/\B(?=(\d{3})+$)/g, THIN_SPACE);
     if (integer === spaced) continue;
     // Followed by a letter, a slash, a bracket or a capitalised word, it names something: "1271.10(a)", "1601 Summit Ave".
-    if (/^(?:[-‐–/:(\p{L}]| \p{Lu})/u.test(text.slice(number.end, number.end + 2))) continue;
+    if (/^(?:[-\u2010\u2013/:(\p{L}]| \p{Lu})/u.test(text.slice(number.end, number.end + 2))) continue;
     const before = text.slice(Math.max(0, number.start - 24), number.start);
     if (NOT_A_QUANTITY_BEFORE.test(before) || namesIt(analysis, number.start - before.length, before)) continue;
     if (inTableCell(analysis, number.start) || inHeading(analysis, number.start)) continue;

@@ -11,7 +11,7 @@ function sentenceText(analysis: Analysis, offset: number): string {
 
 const THRESHOLDS = new Set([0.05, 0.01, 0.1]);
 /** A sentence that sets the threshold rather than reports a result: "*P* < .05 was considered significant". */
-const SETS_THRESHOLD = /considered|significan|alpha|α|threshold|level|set at|defined|cutoff|cut-off|two-sided|2-sided|one-sided|1-sided/i;
+const SETS_THRESHOLD = /considered|significan|alpha|\u03b1|threshold|level|set at|defined|cutoff|cut-off|two-sided|2-sided|one-sided|1-sided/i;
 
 /** What AMA style writes for a P value, and what the written one gets wrong. */
 function amaForm(analysis: Analysis, p: PValue): { written: string; faults: string[] } {
@@ -49,7 +49,7 @@ function checkAma(analysis: Analysis, p: PValue, report: (finding: ProseReport) 
 function checkVancouver(analysis: Analysis, p: PValue, report: (finding: ProseReport) => void): boolean {
   if (p.number.value !== 0) return false;
   const text = analysis.prose.text;
-  const threshold = /^[-−]?[.·]/.test(p.written) ? '.001' : p.written.includes('·') ? '0·001' : '0.001';
+  const threshold = /^[-\u2212]?[.·]/.test(p.written) ? '.001' : p.written.includes('·') ? '0·001' : '0.001';
   const written = `${text.slice(p.start, p.operatorStart)}<${text.slice(p.operatorEnd, p.number.start)}${threshold}`;
   report({ start: p.start, end: p.end, message: `Write "${written}": a P value is never 0.`, fix: written });
   return true;

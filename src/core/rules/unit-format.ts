@@ -23,7 +23,7 @@ function styledUnit(unit: string, options: ReturnType<typeof statisticsStyle>): 
   if (unit === 'cc') return { unit: 'mL', fault: '"cc" is read as "u" or "00"; the unit is mL' };
   if (ama && unit === 'ml') return { unit: 'mL', fault: 'AMA style writes liter as L' };
   if (ama && unit === 'dl') return { unit: 'dL', fault: 'AMA style writes liter as L' };
-  if (ismp && /^(?:µg|μg|ug)$/.test(unit)) return { unit: 'mcg', fault: 'ISMP: µg is misread as mg' };
+  if (ismp && /^(?:µg|\u03bcg|ug)$/.test(unit)) return { unit: 'mcg', fault: 'ISMP: µg is misread as mg' };
   if (!ismp && (unit === 'mcg' || unit === 'ug')) return { unit: 'µg', fault: 'the SI symbol for microgram is µg' };
   if (ismp && unit === 'U') return { unit: 'units', fault: 'ISMP: "U" is misread as 0, 4 or cc' };
   if (ismp && unit === 'IU') return { unit: 'units', fault: 'ISMP: "IU" is misread as IV or 10' };

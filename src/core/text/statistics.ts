@@ -7,12 +7,12 @@ import type { Span } from './spans';
  */
 
 /** A number as written: "-0.5", ".03", "1,250", "12 500" (thin spaces), "0·03": digits, with a sign, groups, a decimal point. */
-const NUMBER = String.raw`[-−]?(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
+const NUMBER = String.raw`[-\u2212]?(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
 const UNSIGNED = String.raw`(?:(?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[\u2009\u202f]\d{3})+|\d+)(?:[.·]\d+)?|[.·]\d+)`;
 /** Not part of a longer number, a word, an identifier (IL-6, KEYNOTE-024) or a date (12/05/2020). */
-const NUMBER_BEFORE = String.raw`(?<![\p{L}\p{N}_.,·/^\[]|[\p{L}\p{N}][-‐–])`;
+const NUMBER_BEFORE = String.raw`(?<![\p{L}\p{N}_.,·/^\[]|[\p{L}\p{N}][-\u2010\u2013])`;
 /** Not followed by more of the number, or by scientific notation (5 × 10⁻⁸, 5e-8). */
-const NUMBER_AFTER = String.raw`(?![\p{N}]|[.·,]\d|\s?[×xX*]\s?10|[eE][-−+]?\d)`;
+const NUMBER_AFTER = String.raw`(?![\p{N}]|[.·,]\d|\s?[×xX*]\s?10|[eE][-\u2212+]?\d)`;
 
 export interface WrittenNumber {
   start: number;
@@ -144,7 +144,7 @@ export interface StatisticsFacts {
 }
 
 export function numberValue(written: string): number {
-  return Number(written.replace(/[,\u2009\u202f]/g, '').replace(/−/g, '-').replace(/·/g, '.'));
+  return Number(written.replace(/[,\u2009\u202f]/g, '').replace(/\u2212/g, '-').replace(/·/g, '.'));
 }
 
 function writtenNumber(written: string, start: number): WrittenNumber {
@@ -152,11 +152,11 @@ function writtenNumber(written: string, start: number): WrittenNumber {
   return { start, end: start + written.length, value: numberValue(written), decimals: point < 0 ? 0 : written.length - point - 1 };
 }
 
-const P_VALUE = new RegExp(String.raw`(?<![\p{L}\p{N}_.])([Pp])((?:[ -]?values?)?)(\s*)(<=|>=|=<|=>|[=<>≤≥])(\s*)(${NUMBER})${NUMBER_AFTER}`, 'gu');
+const P_VALUE = new RegExp(String.raw`(?<![\p{L}\p{N}_.])([Pp])((?:[ -]?values?)?)(\s*)(<=|>=|=<|=>|[=<>\u2264\u2265])(\s*)(${NUMBER})${NUMBER_AFTER}`, 'gu');
 const OPERATORS: Record<string, Comparison> = { '=': '=', '<': '<', '>': '>', '≤': '≤', '≥': '≥', '<=': '≤', '=<': '≤', '>=': '≥', '=>': '≥' };
 
 const INTERVAL = new RegExp(
-  String.raw`(?<![\p{L}\p{N}_])(?:(\d{2}(?:\.\d+)?\s?%)\s*)?(CIs?|[Cc]onfidence intervals?)((?:\s*[\[(]CIs?[\])])?)(\s*[,:=]?\s*|\s+(?:of|was|were|from)\s+)(${NUMBER})(%?)(\s*(?:-|‐|–|—|to|,)\s*)(${NUMBER})(%?)${NUMBER_AFTER}`,
+  String.raw`(?<![\p{L}\p{N}_])(?:(\d{2}(?:\.\d+)?\s?%)\s*)?(CIs?|[Cc]onfidence intervals?)((?:\s*[\[(]CIs?[\])])?)(\s*[,:=]?\s*|\s+(?:of|was|were|from)\s+)(${NUMBER})(%?)(\s*(?:-|\u2010|\u2013|\u2014|to|,)\s*)(${NUMBER})(%?)${NUMBER_AFTER}`,
   'gu',
 );
 
@@ -199,7 +199,7 @@ export function spelledOut(value: number): string {
 }
 
 const SPELLED_MEASUREMENT = new RegExp(
-  String.raw`(?<![\p{L}\p{N}-])((?:${TENS.join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})\s(percent|per cent|%|mg|kg|µg|μg|mcg|mL|g|mmol|mmHg|Gy)(?![\p{L}\p{N}_])`,
+  String.raw`(?<![\p{L}\p{N}-])((?:${TENS.join('|')})(?:-(?:${ONES.slice(1, 10).join('|')}))?|${ONES.join('|')})\s(percent|per cent|%|mg|kg|µg|\u03bcg|mcg|mL|g|mmol|mmHg|Gy)(?![\p{L}\p{N}_])`,
   'giu',
 );
 
@@ -210,7 +210,7 @@ const WORDINGS: [WordingKind, RegExp][] = [
   ],
   ['significance', /\b(?:statistically )?significant(?:ly)?\b/gi],
   ['noninferiority', /\bnon-?inferior(?:ity)?\b/gi],
-  ['margin', /\bmargins?\b|\bdelta\b|\bΔ/gi],
+  ['margin', /\bmargins?\b|\bdelta\b|\b\u0394/gi],
   ['level', /\d{2}(?:\.\d+)?\s?%\s*(?:CIs?\b|confidence (?:intervals?|levels?|limits?))|\bCIs?\s+(?:are|is|were|was|at)\s+\d{2}(?:\.\d+)?\s?%/gi],
 ];
 
