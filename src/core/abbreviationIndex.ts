@@ -330,7 +330,7 @@ function shapeDefinition(analysis: Analysis, short: string, start: number, end: 
   const definedBefore = (leadEnd: number, phraseOf: (expansionStart: number, expansionEnd: number) => { start: number; end: number } | undefined) => {
     const from = Math.max(sentence.start, leadEnd - REACH);
     const lead = text.slice(from, leadEnd);
-    const trimmed = lead.replace(/\s+$/, '');
+    const trimmed = lead.trimEnd();
     const longStart = initialsStart(short, trimmed) ?? findLongForm(short, trimmed);
     if (longStart === undefined) return undefined;
     // Schwartz–Hearst starts at a space: "(next-generation sequencing [NGS]" begins at the word, not its parenthesis.
@@ -339,7 +339,7 @@ function shapeDefinition(analysis: Analysis, short: string, start: number, end: 
     const expansion = text.slice(expansionStart, expansionEnd);
     if (expansionEnd - expansionStart <= short.length || expansion.includes(short) || /[()[\]\u2029]/.test(expansion)) return undefined;
     const phrase = phraseOf(expansionStart, expansionEnd);
-    return { start: expansionStart, end: expansionEnd, expansion: text.slice(expansionStart, expansionEnd), ...(phrase ? { phrase } : {}), listed: false };
+    return { start: expansionStart, end: expansionEnd, expansion, ...(phrase ? { phrase } : {}), listed: false };
   };
   // "Federal Food, Drug, and Cosmetic Act (FD&C Act)": words after the abbreviation that also end the expansion.
   const sharedWords = text[start - 1] === '(' ? /^((?:\s+\p{L}+){1,2})\)/u.exec(text.slice(end, end + 30)) : null;

@@ -48,15 +48,20 @@ export function findLongForm(shortForm: string, text: string): number | undefine
     longIndex--;
   }
   const start = from + startOfLastWords(long.slice(0, longIndex + 2), 1);
-  return text.slice(start).trim().split(/\s+/).some(spellsOut) ? start : undefined;
+  return SPELLED_OUT_WORD.test(text.slice(start)) ? start : undefined;
+}
+
+/** Whether `\s` matches the character with this code. */
+function isWhiteSpace(code: number): boolean {
+  return (code >= 9 && code <= 13) || code === 32 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 /** Where the last `count` words of `text`, separated by white space, begin: 0 if it has fewer. */
 function startOfLastWords(text: string, count: number): number {
   let at = text.length;
   for (let word = 0; word < count; word++) {
-    while (at > 0 && /\s/.test(text[at - 1]!)) at--;
-    while (at > 0 && !/\s/.test(text[at - 1]!)) at--;
+    while (at > 0 && isWhiteSpace(text.charCodeAt(at - 1))) at--;
+    while (at > 0 && !isWhiteSpace(text.charCodeAt(at - 1))) at--;
     if (at === 0) return 0;
   }
   return at;
@@ -64,7 +69,7 @@ function startOfLastWords(text: string, count: number): number {
 
 // A long form spells something out in at least one word: a run of abbreviations ("PD-L1, CTLA-4,
 // irAEs (PD-1)") defines none. A word in capitals long enough not to be one counts, as in a heading set in capitals.
-const spellsOut = (word: string) => word.split(/[^\p{L}\p{N}]+/u).some((part) => /^(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{6,})$/u.test(part));
+const SPELLED_OUT_WORD = /(?<![\p{L}\p{N}])(?:\p{Lu}?\p{Ll}{2,}|\p{Lu}{6,})(?![\p{L}\p{N}])/u;
 
 // Square brackets define inside parentheses, as journal style asks: "(95% confidence interval [CI], 0.5 to 0.9)".
 const CLOSING_BRACKET: Record<string, string> = { '(': ')', '[': ']' };
@@ -90,14 +95,19 @@ type OtherSense = NonNullable<TermEntry['otherSenses']>[number];
 // The corpus's other senses, normalized once: a document may put hundreds of uses in parentheses.
 const normalizedSenses = new Map<string, string>();
 
+function normalizedSense(sense: OtherSense): string {
+  let normalized = normalizedSenses.get(sense.expansion);
+  if (normalized === undefined) normalizedSenses.set(sense.expansion, (normalized = normalizeExpansion(sense.expansion)));
+  return normalized;
+}
+
 /** The other sense whose expansion ends `lead` (the words before "(ABBR)"), if any. */
 function otherSenseEnding(senses: readonly OtherSense[], lead: string): OtherSense | undefined {
   if (senses.length === 0) return undefined;
   const normalizedLead = ` ${normalizeExpansion(lead)}`;
   return senses.find((sense) => {
-    let normalized = normalizedSenses.get(sense.expansion);
-    if (normalized === undefined) normalizedSenses.set(sense.expansion, (normalized = ` ${normalizeExpansion(sense.expansion)}`));
-    return normalizedLead.endsWith(normalized);
+    const normalized = normalizedSense(sense);
+    return normalizedLead.endsWith(normalized) && normalizedLead[normalizedLead.length - normalized.length - 1] === ' ';
   });
 }
 
@@ -109,7 +119,7 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
   let beforeParen = use.start - 1;
   while (beforeParen > 0 && /[ \t\r\n]/.test(text[beforeParen - 1]!)) beforeParen--;
   // Words after the abbreviation inside the parenthesis ("(CAR T)") may also follow the expansion.
-  const trailingWords = text.slice(use.end, close).trim().split(/\s+/).filter(Boolean).length;
+  const trailingWords = wordsBetween(text, use.end, close);
   // Only the words just before the parenthesis can define it: looking further back in a long
   // sentence would make every use cost the length of the sentence.
   const from = Math.max(sentenceOf(analysis, use.start).start, beforeParen - DEFINITION_REACH);
@@ -136,8 +146,13 @@ function definitionBefore(analysis: Analysis, use: TermMatch, entry: TermEntry, 
 // Schwartz–Hearst limit of words allow.
 const DEFINITION_REACH = 400;
 
+/** How many words, runs of characters other than white space, `text` holds from `from` to `to`. */
 function wordsBetween(text: string, from: number, to: number): number {
-  return text.slice(from, to).trim().split(/\s+/).filter(Boolean).length;
+  let words = 0;
+  for (let at = from; at < to; at++) {
+    if (!isWhiteSpace(text.charCodeAt(at)) && (at === from || isWhiteSpace(text.charCodeAt(at - 1)))) words++;
+  }
+  return words;
 }
 
 const normalizedExpansionsOf = new WeakMap<TermEntry, Set<string>>();
@@ -166,7 +181,7 @@ function definitionAfter(analysis: Analysis, use: TermMatch, entry: TermEntry): 
   const accepted = normalizedExpansions(entry);
   const normalized = normalizeExpansion(content);
   if (accepted.has(normalized) || (normalized.endsWith('s') && accepted.has(normalized.slice(0, -1)))) return { status: 'defined', start, end };
-  const sense = entry.otherSenses?.find((other) => normalizeExpansion(other.expansion) === normalized);
+  const sense = entry.otherSenses?.find((other) => normalizedSense(other) === normalized);
   if (sense) return { status: 'other-sense', start, end, sense: sense.expansion };
   const owners = ownersOfExpansion(analysis.compiled, content).filter((owner) => owner !== entry);
   if (owners.length > 0) return { status: 'other-entry', start, end, owners };

@@ -124,7 +124,7 @@ const TOPICS = ['Nivolumab', 'Pembrolizumab', 'Atezolizumab plus bevacizumab', '
 const SETTINGS = ['in Previously Untreated Melanoma', 'in Advanced Non--Small-Cell Lung Cancer', 'in Unresectable Hepatocellular Carcinoma', 'in Stage {III} {NSCLC}', 'for Resected Melanoma'];
 
 /** TeX for a name with accents, as reference managers export it. */
-const tex = (name: string) => name.replace(/í/g, "{\\'\\i}").replace(/ü/g, '{\\"u}').replace(/ő/g, '{\\H{o}}').replace(/á/g, "{\\'a}");
+const tex = (name: string) => name.replace(/í/g, "{\\'\\i}").replace(/ü/g, '{\\"u}').replace(/\u0151/g, '{\\H{o}}').replace(/á/g, "{\\'a}");
 
 /**
  * A BibLaTeX file of `count` entries as a reference manager exports them (articles with @string
