@@ -3,6 +3,7 @@ import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import ts from 'typescript';
 
 const require = createRequire(import.meta.url);
 
@@ -66,18 +67,42 @@ const bibliographyApart = {
 
 // V8 keeps a script's source at one byte a character only when no character is above U+00FF: one
 // "’" in a regular expression doubles the memory of a bundle's source, which every start of the CLI
-// pays for in page faults (esbuild escapes strings, not regular expressions). medlint's sources write
-// such characters as \u escapes; this writes its dependencies' so. A backslash before one, or
-// String.raw beside one, would change meaning when escaped: the build stops there instead.
+// pays for in page faults. esbuild escapes such characters in strings, not in regular expressions.
+// medlint's sources write them as \u escapes; this writes its dependencies' regular expressions so
+// (a backslash before one would change its meaning: the build stops there). What remains, in a
+// String.raw template say, fails the check after the build.
 const ABOVE_LATIN1 = /[^\x00-\xff]/;
+
+/** A dependency's source with its regular expressions' characters above U+00FF as \u escapes; undefined when it has none. */
+function escapedRegularExpressions(path) {
+  const contents = readFileSync(path, 'utf8');
+  if (!ABOVE_LATIN1.test(contents)) return undefined;
+  const source = ts.createSourceFile(path, contents, ts.ScriptTarget.Latest, false, ts.ScriptKind.JS);
+  const literals = [];
+  const visit = (node) => {
+    if (node.kind === ts.SyntaxKind.RegularExpressionLiteral && ABOVE_LATIN1.test(node.text)) literals.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  if (literals.length === 0) return undefined;
+  if (literals.some((literal) => /\\[^\x00-\xff]/.test(literal.text))) return { errors: [{ text: `${path}: an escaped character above U+00FF in a regular expression` }] };
+  let escaped = '';
+  let at = 0;
+  for (const literal of literals) {
+    escaped += contents.slice(at, literal.getStart(source)) + literal.text.replace(/[^\x00-\xff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    at = literal.end;
+  }
+  return { contents: escaped + contents.slice(at), loader: 'js' };
+}
+
+// Each dependency's file is read once, whichever bundles take it.
+const oneByteSources = new Map();
 const oneByteSource = {
   name: 'one-byte-source',
   setup(build) {
     build.onLoad({ filter: /[\\/]node_modules[\\/].*\.[cm]?js$/ }, (args) => {
-      const contents = readFileSync(args.path, 'utf8');
-      if (!ABOVE_LATIN1.test(contents)) return undefined;
-      if (/\\[^\x00-\xff]/.test(contents) || contents.includes('String.raw')) return { errors: [{ text: `${args.path}: a character above U+00FF that a \\u escape could change` }] };
-      return { contents: contents.replace(/[^\x00-\xff]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`), loader: 'js' };
+      if (!oneByteSources.has(args.path)) oneByteSources.set(args.path, escapedRegularExpressions(args.path));
+      return oneByteSources.get(args.path);
     });
   },
 };
