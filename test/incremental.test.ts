@@ -69,6 +69,12 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     assert.deepEqual(editor.lint(brand).map(describeFinding), [`1:19-1:27 ${message}`]);
     assert.deepEqual(editor.lint(introduction + brand).map(describeFinding), []);
     assert.deepEqual(editor.lint(`Intro.\n\n${brand}`).map(describeFinding), [`3:19-3:27 ${message}`]);
+    // Linted first as a whole, with the introduction in it, then edited in one of its many chunks
+    // (which re-reads that chunk alone): the brand's chunk keeps its report.
+    const whole = linter();
+    const between = Array.from({ length: 10 }, (_, index) => `Infusion ${index + 1} lasted 30 minutes.\n\n`).join('');
+    assert.deepEqual(whole.lint(introduction + between + brand).map(describeFinding), []);
+    assert.deepEqual(whole.lint(`Intro.\n\n${between}${brand}`).map(describeFinding), [`23:19-23:27 ${message}`]);
   });
 
   it('places a kept chunk\'s findings where the chunk now is, after text is typed above it', () => {
@@ -78,6 +84,18 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     assert.equal(before, '3:16-3:29 "Imatinib" is not an immunotherapy: the corpus lists imatinib as a tyrosine kinase inhibitor targeting BCR-ABL (FDA label: GLEEVEC (imatinib mesylate)). [contradiction error]');
     const [after] = editor.lint(`# Title\n\nA new paragraph.\n\n${claim}`);
     assert.deepEqual([after!.range.start, after!.range.end, after!.start, after!.end], [{ line: 4, character: 15 }, { line: 4, character: 28 }, 42, 55]);
+  });
+
+  it('reads the first paragraph as before once prose is typed above it, and again once that prose goes (its readings were the document\'s)', () => {
+    // Under a code block, which has no prose, the paragraph's readings open the document's prose:
+    // they are shared with the paragraph's own analysis, which must not move with the document.
+    const code = '```\nx = 1\n```\n\n';
+    const paragraphs = 'Imatinib is an immunotherapy. Keytruda was given.\n\nPembrolizumab cures cancer.\n';
+    const editor = linter();
+    const versions = [code + paragraphs, `Intro text.\n\n${paragraphs}`, code + paragraphs, `${code}More.\n\n${paragraphs}`, code + paragraphs];
+    for (const [step, text] of versions.entries()) {
+      assert.deepEqual(lines(editor.lint(text)), lines(linter({ reuseChunks: false }).lint(text)), `version ${step + 1}`);
+    }
   });
 });
 

@@ -184,14 +184,20 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
   };
 }
 
-/** The document-wide arrays an analysis is built of, in document offsets: what the next edit's analysis starts from. */
+/**
+ * The document-wide arrays an analysis is built of, in document offsets. The cache keeps the last
+ * document's, and the analysis of an edit of it changes them in place (`replaceMiddle`): so an
+ * analysis made with a cache is valid until the next one made with it, as the linter uses them.
+ */
 interface DocumentArrays {
   text: string;
-  proseMap: Int32Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  keys: Int32Array;
-  shapes: Int32Array;
+  /** Each chunk's lowercase prose, in order, joined when a rule first asks. */
+  lowerTexts: string[];
+  proseMap: Int32Buffer;
+  starts: Int32Buffer;
+  ends: Int32Buffer;
+  keys: Int32Buffer;
+  shapes: Int32Buffer;
   blocks: ProseBlock[];
   citations: number[];
   htmlComments: Prose['htmlComments'];
@@ -202,24 +208,119 @@ interface DocumentArrays {
   plainText: Analysis['plainText'];
 }
 
+/** How many of each of the document's arrays' items a run of its chunks holds. */
+interface Counts {
+  chunks: number;
+  prose: number;
+  tokens: number;
+  shapes: number;
+  blocks: number;
+  citations: number;
+  comments: number;
+  references: number;
+  labels: number;
+  sentences: number;
+  matches: number;
+  plainText: number;
+}
+
+const NO_COUNTS: Readonly<Counts> = { chunks: 0, prose: 0, tokens: 0, shapes: 0, blocks: 0, citations: 0, comments: 0, references: 0, labels: 0, sentences: 0, matches: 0, plainText: 0 };
+
+function addCounts(counts: Counts, part: ChunkAnalysis): void {
+  counts.chunks++;
+  counts.prose += part.prose.map.length;
+  counts.tokens += part.tokens.count;
+  counts.shapes += part.abbreviationShapes.length;
+  counts.blocks += part.prose.blocks.length;
+  counts.citations += part.prose.citations.length;
+  counts.comments += part.prose.htmlComments.length;
+  counts.references += part.prose.pandocReferences?.length ?? 0;
+  counts.labels += part.prose.crossrefLabels?.length ?? 0;
+  counts.sentences += part.sentences.length;
+  counts.matches += part.matches.length;
+  if (part.prose.plainText) counts.plainText++;
+}
+
+/** The counts of the chunks between two points of a run of them. */
+function countsBetween(from: Counts, to: Counts): Counts {
+  const counts = { ...NO_COUNTS };
+  for (const key of Object.keys(counts) as (keyof Counts)[]) counts[key] = to[key] - from[key];
+  return counts;
+}
+
 function mostlyOneChunk(chunks: readonly Chunk[], length: number): boolean {
   return chunks.some((chunk) => (chunk.end - chunk.start) * 2 > length);
+}
+
+/** Whether the last document's analysis of a chunk reads it as it now stands: with the same labels, at or off the document's start. */
+function readsAlike(source: string, chunk: Chunk, part: ChunkAnalysis | undefined, signature: string): part is ChunkAnalysis {
+  const usesLabels = chunk.text.includes('[') ? signature : undefined;
+  return part !== undefined && part.labels === usesLabels && part.documentStart === opensDocument(source, chunk);
 }
 
 /** How many chunks open the document as they opened the last one, at the same offsets and read alike. */
 function unchangedChunks(source: string, chunks: readonly Chunk[], last: NonNullable<ChunkCache['lastDocument']>, signature: string): number {
   let count = 0;
-  for (; count < chunks.length; count++) {
-    const chunk = chunks[count]!;
-    const part = last.analyses[count];
-    const usesLabels = chunk.text.includes('[') ? signature : undefined;
-    if (chunk.was !== count || last.chunks[count]!.start !== chunk.start || !part || part.labels !== usesLabels || part.documentStart !== opensDocument(source, chunk)) break;
-  }
+  while (count < chunks.length && chunks[count]!.was === count && last.chunks[count]!.start === chunks[count]!.start && readsAlike(source, chunks[count]!, last.analyses[count], signature)) count++;
   return count;
+}
+
+/**
+ * Where the chunks that end the document as they ended the last one begin (no earlier than `from`):
+ * the same chunks, read alike, all moved by the edit's shift. The first of them must not have opened
+ * the last document's prose, whose readings its analysis shares (see `ChunkRun.append`), as these are
+ * shifted in place.
+ */
+function unchangedTail(source: string, chunks: readonly Chunk[], last: NonNullable<ChunkCache['lastDocument']>, signature: string, from: number, lastProse: number): number {
+  const shift = source.length - last.source.length;
+  const moved = last.chunks.length - chunks.length;
+  let first = chunks.length;
+  let tailProse = 0;
+  for (; first > from; first--) {
+    const chunk = chunks[first - 1]!;
+    const was = first - 1 + moved;
+    if (chunk.was !== was || was <= 0 || last.chunks[was]!.start + shift !== chunk.start || !readsAlike(source, chunk, last.analyses[was], signature)) break;
+    tailProse += last.analyses[was]!.prose.map.length;
+  }
+  for (; first < chunks.length && tailProse === lastProse; first++) tailProse -= last.analyses[first + moved]!.prose.map.length;
+  return first;
 }
 
 function appendFirst<T>(target: T[], from: readonly T[], count: number): void {
   for (let index = 0; index < count; index++) target.push(from[index]!);
+}
+
+/**
+ * Replaces the items of `array` between its first `before` and its last `after` with `middle`, in
+ * place; returns where the last `after` now begin.
+ */
+function replaceMiddle<T>(array: T[], before: number, after: number, middle: readonly T[]): number {
+  const removed = array.length - before - after;
+  // A spread of a long run would overflow the stack.
+  if (middle.length <= 1024) array.splice(before, removed, ...middle);
+  else {
+    const tail = array.slice(array.length - after);
+    array.length = before;
+    appendFirst(array, middle, middle.length);
+    appendFirst(array, tail, tail.length);
+  }
+  return before + middle.length;
+}
+
+/** Adds `by` to the spans of `spans` from `from` on. */
+function shiftSpans(spans: readonly { start: number; end: number }[], from: number, by: number): void {
+  if (by === 0) return;
+  for (let index = from; index < spans.length; index++) {
+    const span = spans[index]!;
+    span.start += by;
+    span.end += by;
+  }
+}
+
+/** Adds `by` to the offsets of `offsets` from `from` on. */
+function shiftOffsets(offsets: number[], from: number, by: number): void {
+  if (by === 0) return;
+  for (let index = from; index < offsets.length; index++) offsets[index]! += by;
 }
 
 /** A growing Int32Array: the document's arrays, appended to chunk by chunk. */
@@ -239,10 +340,21 @@ class Int32Buffer {
     this.length += count;
   }
 
-  /** Appends the first `count` values of `from` as they are. */
-  appendCopy(from: Int32Array, count: number): void {
-    this.reserve(count).set(from.subarray(0, count), this.length);
-    this.length += count;
+  /** Replaces the values between the first `before` and the last `after` with `middle`'s, and adds `shift` to the last `after`. */
+  replaceMiddle(before: number, after: number, middle: Int32Buffer, shift: number): void {
+    const length = before + middle.length + after;
+    const tailFrom = before + middle.length;
+    if (length > this.array.length) {
+      const larger = new Int32Array(length + (length >> 3));
+      larger.set(this.array.subarray(0, before));
+      larger.set(this.array.subarray(this.length - after, this.length), tailFrom);
+      this.array = larger;
+    } else {
+      this.array.copyWithin(tailFrom, this.length - after, this.length);
+    }
+    this.array.set(middle.finish(), before);
+    if (shift !== 0) for (let i = tailFrom; i < length; i++) this.array[i]! += shift;
+    this.length = length;
   }
 
   finish(): Int32Array {
@@ -257,12 +369,121 @@ class Int32Buffer {
   }
 }
 
+/** The document's arrays for a run of its chunks, appended chunk by chunk in document offsets. */
+class ChunkRun {
+  readonly texts: string[] = [];
+  readonly lowerTexts: string[] = [];
+  readonly proseMap: Int32Buffer;
+  readonly starts: Int32Buffer;
+  readonly ends: Int32Buffer;
+  readonly keys: Int32Buffer;
+  readonly shapes: Int32Buffer;
+  readonly blocks: ProseBlock[] = [];
+  readonly citations: number[] = [];
+  readonly htmlComments: Prose['htmlComments'] = [];
+  readonly pandocReferences: PandocReference[] = [];
+  readonly crossrefLabels: PandocLabel[] = [];
+  readonly sentences: Sentence[] = [];
+  readonly matches: CorpusMatch[] = [];
+  readonly plainText: Analysis['plainText'] = [];
+
+  /** `sourceLength`: of the chunks the run will hold. */
+  constructor(sourceLength: number) {
+    // Prose is about as long as its source, and a word takes five characters or more with its space.
+    this.proseMap = new Int32Buffer(sourceLength);
+    this.starts = new Int32Buffer(sourceLength >> 2);
+    this.ends = new Int32Buffer(sourceLength >> 2);
+    this.keys = new Int32Buffer(sourceLength >> 2);
+    this.shapes = new Int32Buffer(sourceLength >> 6);
+  }
+
+  /** Appends a chunk's readings, `at` what the document holds before the chunk. */
+  append(chunk: Chunk, part: ChunkAnalysis, at: Counts): void {
+    const base = chunk.start;
+    const { prose: proseOffset, tokens: tokenOffset } = at;
+    const { prose, tokens } = part;
+    if (prose.plainText) this.plainText.push({ start: chunk.start, end: chunk.end, reason: prose.plainText });
+    this.texts.push(prose.text);
+    this.lowerTexts.push(tokens.lowerText);
+    this.proseMap.appendShifted(prose.map, prose.map.length, base);
+    this.starts.appendShifted(tokens.starts, tokens.count, proseOffset);
+    this.ends.appendShifted(tokens.ends, tokens.count, proseOffset);
+    this.keys.appendShifted(tokens.keys, tokens.count, 0);
+    this.shapes.appendShifted(part.abbreviationShapes, part.abbreviationShapes.length, proseOffset);
+    for (const block of prose.blocks) this.blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
+    for (const citation of prose.citations) this.citations.push(proseOffset + citation);
+    for (const comment of prose.htmlComments) this.htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
+    for (const reference of prose.pandocReferences ?? []) this.pandocReferences.push({ ...reference, start: base + reference.start, end: base + reference.end });
+    for (const label of prose.crossrefLabels ?? []) this.crossrefLabels.push({ ...label, start: base + label.start, end: base + label.end });
+    if (proseOffset === 0) {
+      // The first chunk's offsets are the document's: its sentences and matches are shared, not copied
+      // (a document of one long paragraph holds hundreds of thousands of each).
+      appendFirst(this.sentences, part.sentences, part.sentences.length);
+      appendFirst(this.matches, part.matches, part.matches.length);
+    } else {
+      for (const sentence of part.sentences) this.sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
+      for (const match of part.matches) {
+        this.matches.push({
+          phrase: match.phrase,
+          firstToken: tokenOffset + match.firstToken,
+          lastToken: tokenOffset + match.lastToken,
+          start: proseOffset + match.start,
+          end: proseOffset + match.end,
+          plural: match.plural,
+        });
+      }
+    }
+  }
+
+  /** The run as a whole document's arrays. */
+  arrays(): DocumentArrays {
+    const { texts, ...arrays } = this;
+    return { ...arrays, text: texts.join('') };
+  }
+}
+
+/**
+ * Puts `run` in place of the chunks an edit changed in the last document's arrays, between the
+ * chunks before the edit, which `before` counts, and those after it, which `after` counts and which
+ * move by `shift`.
+ */
+function replaceChunks(arrays: DocumentArrays, before: Counts, after: Counts, run: ChunkRun, shift: { source: number; prose: number; tokens: number }): void {
+  // Joined at once: the rules read it whole, and a slice of a concatenation would copy it all again.
+  const { text } = arrays;
+  arrays.text = [text.slice(0, before.prose), ...run.texts, text.slice(text.length - after.prose)].join('');
+  replaceMiddle(arrays.lowerTexts, before.chunks, after.chunks, run.lowerTexts);
+  arrays.proseMap.replaceMiddle(before.prose, after.prose, run.proseMap, shift.source);
+  arrays.starts.replaceMiddle(before.tokens, after.tokens, run.starts, shift.prose);
+  arrays.ends.replaceMiddle(before.tokens, after.tokens, run.ends, shift.prose);
+  arrays.keys.replaceMiddle(before.tokens, after.tokens, run.keys, 0);
+  arrays.shapes.replaceMiddle(before.shapes, after.shapes, run.shapes, shift.prose);
+  shiftSpans(arrays.blocks, replaceMiddle(arrays.blocks, before.blocks, after.blocks, run.blocks), shift.prose);
+  shiftOffsets(arrays.citations, replaceMiddle(arrays.citations, before.citations, after.citations, run.citations), shift.prose);
+  shiftSpans(arrays.htmlComments, replaceMiddle(arrays.htmlComments, before.comments, after.comments, run.htmlComments), shift.source);
+  shiftSpans(arrays.pandocReferences, replaceMiddle(arrays.pandocReferences, before.references, after.references, run.pandocReferences), shift.source);
+  shiftSpans(arrays.crossrefLabels, replaceMiddle(arrays.crossrefLabels, before.labels, after.labels, run.crossrefLabels), shift.source);
+  shiftSpans(arrays.plainText, replaceMiddle(arrays.plainText, before.plainText, after.plainText, run.plainText), shift.source);
+  shiftSpans(arrays.sentences, replaceMiddle(arrays.sentences, before.sentences, after.sentences, run.sentences), shift.prose);
+  const { matches } = arrays;
+  const movedMatches = replaceMiddle(matches, before.matches, after.matches, run.matches);
+  if (shift.prose !== 0 || shift.tokens !== 0) {
+    for (let index = movedMatches; index < matches.length; index++) {
+      const match = matches[index]!;
+      match.start += shift.prose;
+      match.end += shift.prose;
+      match.firstToken += shift.tokens;
+      match.lastToken += shift.tokens;
+    }
+  }
+}
+
 /**
  * The analysis of a document, from its chunks' analyses: cached ones, and new ones for chunks that
  * changed or whose definitions did. Each chunk is appended to the document's arrays as soon as it
  * is analysed, so that when the cache keeps nothing, a chunk's analysis is garbage at once; when it
  * keeps them, the analysis lists them (`chunks`). Plain text is one chunk, analysed afresh: it has no
- * markup to parse, which is what the cache saves.
+ * markup to parse, which is what the cache saves. An analysis made with a cache that keeps the last
+ * document is valid until the next one made with it, which changes its arrays in place.
  */
 export function analyze(source: string, compiled: CompiledCorpus, cache = new ChunkCache(), format: TextFormat = 'markdown'): Analysis {
   // Plain text is one chunk, with no markup to define links and no part in the Markdown edit history.
@@ -280,67 +501,27 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   });
   const labels = documentLabels(definitions);
   const signature = labelSignature(labels);
+  const keeps = cache.keepsLastDocument && !plain;
   const analyses: ChunkAnalysis[] = [];
-  if (cache.keepsLastDocument && !plain) cache.lastDocument = { source, chunks, definitions, analyses };
-
-  // Prose is about as long as its source, and a word takes five characters or more with its space.
-  const map = new Int32Buffer(source.length);
-  const starts = new Int32Buffer(source.length >> 2);
-  const ends = new Int32Buffer(source.length >> 2);
-  const keys = new Int32Buffer(source.length >> 2);
-  const shapes = new Int32Buffer(source.length >> 6);
-  const texts: string[] = [];
-  const lowerTexts: string[] = [];
-  const blocks: ProseBlock[] = [];
-  const citations: number[] = [];
-  const htmlComments: Prose['htmlComments'] = [];
-  const sentences: Sentence[] = [];
-  const matches: CorpusMatch[] = [];
-  const plainText: Analysis['plainText'] = [];
-  const pandocReferences: PandocReference[] = [];
-  const crossrefLabels: PandocLabel[] = [];
+  if (keeps) cache.lastDocument = { source, chunks, definitions, analyses };
   const kept: DocumentChunk[] | undefined = cache.keepsLastDocument ? [] : undefined;
 
-  // The chunks before an edit stand where they stood, read as the last document read them: the start
-  // of its arrays is copied as it is, not rebuilt chunk by chunk with every offset shifted.
+  // The chunks before an edit, and after it, are read as the last document read them: its arrays are
+  // changed in place between them, not built again.
   const previous = last?.arrays;
-  const reused = last && previous ? unchangedChunks(source, chunks, last, signature) : 0;
-  if (previous) {
-    const counts = { prose: 0, tokens: 0, shapes: 0, blocks: 0, citations: 0, comments: 0, references: 0, labels: 0, sentences: 0, matches: 0, plainText: 0 };
-    for (let index = 0; index < reused; index++) {
-      const part = last!.analyses[index]!;
-      analyses.push(part);
-      kept?.push({ start: chunks[index]!.start, text: chunks[index]!.text, analysis: part, proseOffset: counts.prose, matchOffset: counts.matches });
-      lowerTexts.push(part.tokens.lowerText);
-      counts.prose += part.prose.map.length;
-      counts.tokens += part.tokens.count;
-      counts.shapes += part.abbreviationShapes.length;
-      counts.blocks += part.prose.blocks.length;
-      counts.citations += part.prose.citations.length;
-      counts.comments += part.prose.htmlComments.length;
-      counts.references += part.prose.pandocReferences?.length ?? 0;
-      counts.labels += part.prose.crossrefLabels?.length ?? 0;
-      counts.sentences += part.sentences.length;
-      counts.matches += part.matches.length;
-      if (part.prose.plainText) counts.plainText++;
-    }
-    texts.push(previous.text.slice(0, counts.prose));
-    map.appendCopy(previous.proseMap, counts.prose);
-    starts.appendCopy(previous.starts, counts.tokens);
-    ends.appendCopy(previous.ends, counts.tokens);
-    keys.appendCopy(previous.keys, counts.tokens);
-    shapes.appendCopy(previous.shapes, counts.shapes);
-    appendFirst(blocks, previous.blocks, counts.blocks);
-    appendFirst(citations, previous.citations, counts.citations);
-    appendFirst(htmlComments, previous.htmlComments, counts.comments);
-    appendFirst(pandocReferences, previous.pandocReferences, counts.references);
-    appendFirst(crossrefLabels, previous.crossrefLabels, counts.labels);
-    appendFirst(sentences, previous.sentences, counts.sentences);
-    appendFirst(matches, previous.matches, counts.matches);
-    appendFirst(plainText, previous.plainText, counts.plainText);
-  }
+  const reused = previous ? unchangedChunks(source, chunks, last!, signature) : 0;
+  const tailFrom = previous ? unchangedTail(source, chunks, last!, signature, reused, previous.proseMap.length) : chunks.length;
+  const placed: Counts = { ...NO_COUNTS };
+  const place = (chunk: Chunk, part: ChunkAnalysis) => {
+    if (keeps) analyses.push(part);
+    kept?.push({ start: chunk.start, text: chunk.text, analysis: part, proseOffset: placed.prose, matchOffset: placed.matches });
+    addCounts(placed, part);
+  };
+  for (let index = 0; index < reused; index++) place(chunks[index]!, last!.analyses[index]!);
+  const before = { ...placed };
 
-  for (let index = reused; index < chunks.length; index++) {
+  const run = new ChunkRun(!previous ? source.length : tailFrom > reused ? chunks[tailFrom - 1]!.end - chunks[reused]!.start : 0);
+  for (let index = reused; index < tailFrom; index++) {
     const chunk = chunks[index]!;
     const documentStart = opensDocument(source, chunk);
     const usesLabels = !plain && chunk.text.includes('[') ? signature : undefined;
@@ -348,54 +529,24 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     if (!part || part.documentStart !== documentStart || part.labels !== usesLabels) {
       part = cache.analyses.set(chunk.text, analyzeChunk(chunk.text, labels, usesLabels, documentStart, compiled));
     }
-    if (cache.keepsLastDocument && !plain) analyses.push(part);
-    const base = chunk.start;
-    const proseOffset = map.length;
-    const tokenOffset = starts.length;
-    kept?.push({ start: base, text: chunk.text, analysis: part, proseOffset, matchOffset: matches.length });
-    const { prose, tokens } = part;
-    if (prose.plainText) plainText.push({ start: chunk.start, end: chunk.end, reason: prose.plainText });
-    texts.push(prose.text);
-    lowerTexts.push(tokens.lowerText);
-    map.appendShifted(prose.map, prose.map.length, base);
-    starts.appendShifted(tokens.starts, tokens.count, proseOffset);
-    ends.appendShifted(tokens.ends, tokens.count, proseOffset);
-    keys.appendShifted(tokens.keys, tokens.count, 0);
-    shapes.appendShifted(part.abbreviationShapes, part.abbreviationShapes.length, proseOffset);
-    for (const block of prose.blocks) blocks.push({ kind: block.kind, start: proseOffset + block.start, end: proseOffset + block.end });
-    for (const citation of prose.citations) citations.push(proseOffset + citation);
-    for (const comment of prose.htmlComments) htmlComments.push({ start: base + comment.start, end: base + comment.end, body: comment.body });
-    for (const reference of prose.pandocReferences ?? []) pandocReferences.push({ ...reference, start: base + reference.start, end: base + reference.end });
-    for (const label of prose.crossrefLabels ?? []) crossrefLabels.push({ ...label, start: base + label.start, end: base + label.end });
-    if (proseOffset === 0) {
-      // The first chunk's offsets are the document's: its sentences and matches are shared, not copied
-      // (a document of one long paragraph holds hundreds of thousands of each).
-      appendFirst(sentences, part.sentences, part.sentences.length);
-      appendFirst(matches, part.matches, part.matches.length);
-    } else {
-      for (const sentence of part.sentences) sentences.push({ start: proseOffset + sentence.start, end: proseOffset + sentence.end });
-      for (const match of part.matches) {
-        matches.push({
-          phrase: match.phrase,
-          firstToken: tokenOffset + match.firstToken,
-          lastToken: tokenOffset + match.lastToken,
-          start: proseOffset + match.start,
-          end: proseOffset + match.end,
-          plural: match.plural,
-        });
-      }
-    }
+    run.append(chunk, part, placed);
+    place(chunk, part);
   }
+  const edited = { ...placed };
+  for (let index = tailFrom; index < chunks.length; index++) place(chunks[index]!, last!.analyses[chunks[index]!.was!]!);
 
-  const text = texts.join('');
-  const proseMap = map.finish();
-  const tokenStarts = starts.finish();
-  const tokenEnds = ends.finish();
-  const tokenKeys = keys.finish();
-  const shapeOffsets = shapes.finish();
-  if (cache.keepsLastDocument && !plain) {
-    cache.lastDocument!.arrays = { text, proseMap, starts: tokenStarts, ends: tokenEnds, keys: tokenKeys, shapes: shapeOffsets, blocks, citations, htmlComments, pandocReferences, crossrefLabels, sentences, matches, plainText };
+  let arrays: DocumentArrays;
+  if (previous && (reused > 0 || tailFrom < chunks.length)) {
+    const after = countsBetween(edited, placed);
+    const shift = { source: source.length - last!.source.length, prose: edited.prose - (previous.proseMap.length - after.prose), tokens: edited.tokens - (previous.starts.length - after.tokens) };
+    replaceChunks(previous, before, after, run, shift);
+    arrays = previous;
+  } else {
+    arrays = run.arrays();
   }
+  if (keeps) cache.lastDocument!.arrays = arrays;
+  const { text, lowerTexts, blocks, citations, htmlComments, sentences, matches, plainText, pandocReferences, crossrefLabels } = arrays;
+  const proseMap = arrays.proseMap.finish();
   let frontMatter: ParsedFrontMatter | undefined;
   // Joined when a rule first reads the document's lowercase text: those that run on keystrokes read their chunks'.
   let lowerText: string | undefined;
@@ -417,15 +568,15 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
         lowerText ??= lowerTexts.join('');
         return lowerText;
       },
-      count: starts.length,
-      starts: tokenStarts,
-      ends: tokenEnds,
-      keys: tokenKeys,
+      count: arrays.starts.length,
+      starts: arrays.starts.finish(),
+      ends: arrays.ends.finish(),
+      keys: arrays.keys.finish(),
     },
     sentences,
     matches,
     compiled,
-    abbreviationShapes: shapeOffsets,
+    abbreviationShapes: arrays.shapes.finish(),
     plainText,
     pandocReferences,
     crossrefLabels,

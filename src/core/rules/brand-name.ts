@@ -17,15 +17,7 @@ const PAIRING_REACH = 8;
  * entry's id, at the brand that introduces it.
  */
 function introducedProducts(analysis: Analysis): { fact: string; start: number }[] {
-  let introduced = introducedIn.get(analysis);
-  if (!introduced) introducedIn.set(analysis, (introduced = findIntroducedProducts(analysis, nonOverlapping(termMatches(analysis, ['brand'])))));
-  return introduced;
-}
-
-// Asked by the rule's check and by its chunk facts: found once per analysis.
-const introducedIn = new WeakMap<Analysis, { fact: string; start: number }[]>();
-
-function findIntroducedProducts(analysis: Analysis, brands: readonly TermMatch[]): { fact: string; start: number }[] {
+  const brands = nonOverlapping(termMatches(analysis, ['brand']));
   const generics = termMatches(analysis, ['term', 'alias']);
   const introduced: { fact: string; start: number }[] = [];
   let cursor = 0;
@@ -89,11 +81,11 @@ export const brandName: Rule = {
   check(analysis, report) {
     const brands = nonOverlapping(termMatches(analysis, ['brand']));
     if (brands.length === 0) return;
-    // A product introduced here needs no report; one introduced in another chunk drops it there.
-    const introduced = new Set(introducedProducts(analysis).map(({ fact }) => fact));
     for (const match of brands) {
       const { entry, replacement } = match.phrase.payload;
-      if (introduced.has(entry.id) || inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || anyBefore(analysis, match, NAMING_WORDS, 4)) continue;
+      // A product introduced anywhere, here too, drops the report through the chunk facts: the reports
+      // a chunk keeps from a run over the whole document must not depend on its other chunks.
+      if (inCapitals(analysis, match) || blockAt(analysis.prose, match.start)?.kind === 'table-cell' || anyBefore(analysis, match, NAMING_WORDS, 4)) continue;
       const generic = replacement ?? entry.term;
       const end = TRADEMARK.test(analysis.prose.text.slice(match.end, match.end + 1)) ? match.end + 1 : match.end;
       const written = surface(analysis, { start: match.start, end });
