@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../src/core/types';
 import { generateMarkdown, random } from './bench/generate';
+import { splitChunks, splitEditedChunks, type Chunk } from '../src/core/markdown/chunks';
 import { describeFinding, linter, ROOT } from './helpers';
 
 // What writers type between lints: a letter, a claim, a brand introduced with its generic (a fact
@@ -38,6 +39,8 @@ const realText = readdirSync(join(ROOT, 'test/real/docs'))
   .slice(0, 12)
   .map((name) => readFileSync(join(ROOT, 'test/real/docs', name), 'utf8'))
   .join('\n\n');
+
+const chunksOf = (chunks: Chunk[]) => chunks.map(({ start, end, text }) => ({ start, end, text }));
 
 const lines = (findings: Finding[]) => findings.map((finding) => `${describeFinding(finding)} [${finding.ruleId} ${finding.severity}]`);
 
@@ -84,6 +87,20 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     assert.equal(before, '3:16-3:29 "Imatinib" is not an immunotherapy: the corpus lists imatinib as a tyrosine kinase inhibitor targeting BCR-ABL (FDA label: GLEEVEC (imatinib mesylate)). [contradiction error]');
     const [after] = editor.lint(`# Title\n\nA new paragraph.\n\n${claim}`);
     assert.deepEqual([after!.range.start, after!.range.end, after!.start, after!.end], [{ line: 4, character: 15 }, { line: 4, character: 28 }, 42, 55]);
+  });
+
+  it('reads the lines under an opening fence as front matter once the writer types the closing fence, chunks below the fence', () => {
+    // A blank line among the fields: the closing fence is typed in another chunk than the opening one.
+    const fields = '---\ntitle: Keytruda study\n\nmedlint:\n  profile: patient\n';
+    const body = Array.from({ length: 12 }, (_, index) => `Paragraph ${index + 1} says little.\n\n`).join('');
+    const editor = linter();
+    const open = `${fields}\n${body}`;
+    assert.deepEqual(lines(editor.lint(open)), lines(linter({ reuseChunks: false }).lint(open)));
+    assert.equal(editor.profile(open).name, 'professional');
+    const closed = `${fields}---\n\n${body}`;
+    assert.deepEqual(chunksOf(splitEditedChunks(closed, open, splitChunks(open))), chunksOf(splitChunks(closed)));
+    assert.deepEqual(lines(editor.lint(closed)), lines(linter({ reuseChunks: false }).lint(closed)));
+    assert.equal(editor.profile(closed).name, 'patient');
   });
 
   it('reads the first paragraph as before once prose is typed above it, and again once that prose goes (its readings were the document\'s)', () => {

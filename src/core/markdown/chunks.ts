@@ -290,6 +290,16 @@ function commonLength(a: string, b: string, direction: 1 | -1, limit: number): n
   return length;
 }
 
+/** Whether the document opens with a front matter fence that no line closes, which makes it Markdown. */
+function opensUnclosedFrontMatter(text: string, chunks: readonly Chunk[]): boolean {
+  const first = chunks[0];
+  if (!first || !opensDocument(text, first)) return false;
+  const firstLine = /^[^\r\n]*/.exec(first.text)![0];
+  if (!isFrontMatterFence(firstLine)) return false;
+  const lastLine = first.text.slice(Math.max(first.text.lastIndexOf('\n'), first.text.lastIndexOf('\r')) + 1);
+  return firstLine.length === first.text.length || !isFrontMatterFence(lastLine, firstLine);
+}
+
 /**
  * The chunks of `text`, an edit of `previous` (whose chunks were `previousChunks`): those before the
  * edit are kept, the text is split again from the last chunk that starts before the edit, and where
@@ -303,6 +313,8 @@ export function splitEditedChunks(text: string, previous: string, previousChunks
   let kept = 0;
   while (kept < previousChunks.length && previousChunks[kept]!.start < prefix) kept++;
   kept = Math.max(0, kept - 1);
+  // A writer types front matter's closing fence after its fields: an edit anywhere below may close it.
+  if (opensUnclosedFrontMatter(previous, previousChunks)) kept = 0;
   const shift = text.length - previous.length;
   const unchangedFrom = text.length - suffix;
   let next = kept;
