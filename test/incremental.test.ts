@@ -4,10 +4,12 @@ import { join } from 'node:path';
 import type { Finding } from '../src/core/types';
 import { generateMarkdown, random } from './bench/generate';
 import { splitChunks, splitEditedChunks, type Chunk } from '../src/core/markdown/chunks';
+import type { Linter } from '../src/core/linter';
 import { describeFinding, linter, ROOT } from './helpers';
 
 // What writers type between lints: a letter, a claim, a brand introduced with its generic (a fact
-// about the whole document), a quotation, a suppression comment, a paragraph split or joined.
+// about the whole document), a quotation, a suppression comment, a paragraph split or joined, an
+// abbreviation defined, a section, a table, front matter.
 const INSERTIONS = [
   'x',
   ' ',
@@ -22,6 +24,11 @@ const INSERTIONS = [
   '<!-- medlint-disable-next-line -->\n',
   'cancer patients ',
   '**Note:** ',
+  'programmed death-ligand 1 (PD-L1) ',
+  '## Abstract\n\n',
+  'Abbreviations: CI, confidence interval; HR, hazard ratio.\n\n',
+  '| Drug | Target |\n| --- | --- |\n| Keytruda | PD-1 |\n\n',
+  '---\ntitle: Study\n\nmedlint:\n  profile: patient\n---\n\n',
 ];
 
 function edit(text: string, next: () => number): string {
@@ -42,6 +49,16 @@ const realText = readdirSync(join(ROOT, 'test/real/docs'))
 
 const chunksOf = (chunks: Chunk[]) => chunks.map(({ start, end, text }) => ({ start, end, text }));
 
+/** Everything an editor asks of a linter about a text, with hovers at a few places. */
+const answers = (medlint: Linter, text: string) => ({
+  findings: medlint.lint(text),
+  notices: medlint.notices(text),
+  abbreviations: medlint.abbreviations(text, { byScope: true }),
+  readability: medlint.readability(text),
+  hovers: [0.1, 0.3, 0.5, 0.7, 0.9].map((at) => medlint.hover(text, Math.floor(text.length * at))),
+  summary: medlint.partSummary(text),
+});
+
 const lines = (findings: Finding[]) => findings.map((finding) => `${describeFinding(finding)} [${finding.ruleId} ${finding.severity}]`);
 
 describe('re-linting an edited document (per-chunk findings kept between lints)', () => {
@@ -49,7 +66,7 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     ['public-domain FDA and NCI text', realText, 11],
     ['a generated draft', generateMarkdown(40_000, 5), 12],
   ] as const) {
-    it(`finds what a fresh lint finds, after each of 60 random edits of ${name}`, () => {
+    it(`finds, lists and shows what a fresh linter does, after each of 60 random edits of ${name}`, () => {
       const next = random(seed);
       for (const profile of [undefined, 'patient']) {
         const editor = linter(profile ? { profile } : {});
@@ -57,8 +74,8 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
         editor.lint(text);
         for (let step = 0; step < 30; step++) {
           text = edit(text, next);
-          const fresh = linter({ reuseChunks: false, ...(profile ? { profile } : {}) }).lint(text);
-          assert.deepEqual(editor.lint(text), fresh, `${profile ?? 'professional'} profile, edit ${step + 1}`);
+          const fresh = linter({ reuseChunks: false, ...(profile ? { profile } : {}) });
+          assert.deepEqual(answers(editor, text), answers(fresh, text), `${profile ?? 'professional'} profile, edit ${step + 1}`);
         }
       }
     });
