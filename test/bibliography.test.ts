@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bibliography, bibliographyFormat, citationStyleProblems, parseBibliography, type BibliographyFormat, type ParsedBibliography } from '../src/core/bibliography';
-import { frontMatterBibliography, quartoBibliography } from '../src/core/bibliographySettings';
+import { frontMatterBibliography, frontMatterReferences, quartoBibliography } from '../src/core/bibliographySettings';
 import { BibliographyFiles } from '../src/node/bibliography';
 import { ROOT } from './helpers';
 
@@ -223,6 +223,15 @@ describe('bibliography', () => {
       assert.equal(bibliography.keys().length, 8);
       assert.deepEqual(bibliography.problems, [{ file: 'references.bib', line: 4, message: 'the key "robert2015" is also in mine.bib; the entry there is used' }]);
     });
+
+    it('lets inline references take a file\'s key without a problem, as Pandoc does', () => {
+      const inline = { ...parseBibliography('references:\n- id: robert2015\n  title: Overridden\n', 'csl-yaml', 'draft.md'), inline: true };
+      const bibliography = new Bibliography([inline, parsed('references.bib')]);
+      assert.equal(bibliography.get('robert2015')!.title, 'Overridden');
+      assert.equal(bibliography.get('robert2015')!.file, 'draft.md');
+      assert.equal(bibliography.has('reck2016'), true);
+      assert.deepEqual(bibliography.problems, []);
+    });
   });
 
   describe('closest key (did you mean)', () => {
@@ -252,6 +261,18 @@ describe('bibliography', () => {
       assert.equal(frontMatterBibliography('No front matter.\n'), undefined);
       assert.equal(frontMatterBibliography('---\nbibliography: [unclosed\n---\n'), undefined);
       assert.deepEqual(quartoBibliography('project:\n  type: book\nbibliography: references.bib\n'), { bibliography: ['references.bib'] });
+    });
+
+    it('notes references: holding items, and gives the front matter to parse at its own lines', () => {
+      const text = '\ufeff---\r\ntitle: T\r\nreferences:\r\n- id: smith2020\r\n  title: A trial\r\n---\r\nText [@smith2020].\r\n';
+      assert.deepEqual(frontMatterBibliography(text), { bibliography: [], inlineReferences: true });
+      assert.deepEqual(frontMatterBibliography('---\nreferences: see below\n---\n'), undefined);
+      const yaml = frontMatterReferences(text)!;
+      assert.equal(yaml, '\r\ntitle: T\r\nreferences:\r\n- id: smith2020\r\n  title: A trial\r\n');
+      assert.deepEqual(
+        parseBibliography(yaml, 'csl-yaml', 'draft.md').entries.map((entry) => `${entry.line} ${entry.key} ${entry.title}`),
+        ['4 smith2020 A trial'],
+      );
     });
   });
 });
@@ -316,6 +337,22 @@ describe('bibliography files (Node)', () => {
     assert.deepEqual(own.bibliography.keys(), ['topalian2012', 'who2025']);
     // The document names no style: the project's applies.
     assert.equal(own.style, SIMPLE_STYLE);
+  });
+
+  it('reads front matter references: as the document\'s own items, beside its files or alone', () => {
+    writeFileSync(join(dir, 'refs.bib'), fixture('references.bib'));
+    const files = new BibliographyFiles();
+    const items = 'references:\n- id: robert2015\n  type: article-journal\n  title: Overridden\n- id: lee2024\n  type: report\n  title: A leaflet\n- type: book\n  title: No id\n';
+    const both = files.forDocument(join(dir, 'draft.md'), `---\nbibliography: refs.bib\n${items}---\n\nText [@lee2024].\n`)!;
+    assert.deepEqual(both.files, [join(dir, 'refs.bib')]);
+    assert.deepEqual(both.bibliography.keys(), ['robert2015', 'lee2024', 'reck2016', 'eisenhauer2009', 'rittmeyer2017', 'smith2020', 'doe2020']);
+    assert.equal(both.bibliography.get('robert2015')!.title, 'Overridden');
+    assert.deepEqual(both.problems, [{ file: join(dir, 'draft.md'), line: 10, message: 'item 3 has no id, so it cannot be cited; it is left out' }]);
+    assert.equal(both.complete, true);
+
+    const alone = files.forDocument(join(dir, 'leaflet.md'), `---\ntitle: Leaflet\n${items}---\n`)!;
+    assert.deepEqual(alone.files, []);
+    assert.deepEqual(alone.bibliography.keys(), ['robert2015', 'lee2024']);
   });
 
   it('reads a file once, and again when it changes (size or modification time)', () => {

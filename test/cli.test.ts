@@ -493,6 +493,19 @@ describe('Quarto, R Markdown and Pandoc documents (issue #18, built bundle)', ()
     );
   });
 
+  it('checks citations against front matter references: too, alone or beside a bibliography file', () => {
+    const items = 'references:\n- id: fda2023\n  type: report\n  title: Prescribing information\n';
+    const dir = folder({
+      'refs.bib': '@article{robert2015, title = {Nivolumab in Previously Untreated Melanoma}, year = 2015}\n',
+      'paper.qmd': `---\nbibliography: refs.bib\n${items}---\n\nSurvival improved [@robert2015; @fda2023].\n`,
+      'leaflet.md': `---\n${items}---\n\nAs the label says [@fda2024].\n`,
+    });
+    const { code, stdout, stderr } = run(['check', '.'], dir);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(stdout, ['leaflet.md', '  8:21  error    "fda2024" is not in the bibliography: did you mean "fda2023"?  unknown-citation', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
+  });
+
   it('names a bibliography it cannot read where the front matter names it, and exits 2', () => {
     const dir = folder({ 'paper.qmd': '---\nbibliography:\n  - missing.bib\n  - notes.txt\n---\n\nSurvival improved [@smith2020].\n' });
     const { code, stdout, stderr } = run(['check', 'paper.qmd'], dir);

@@ -51,6 +51,8 @@ export interface ParsedBibliography {
   file: string;
   entries: BibliographyEntry[];
   problems: BibliographyProblem[];
+  /** Items a document's metadata holds under `references:`: they take the place of a file's with the same key, as in Pandoc. */
+  inline?: boolean;
 }
 
 /** Reads one bibliography file's text. A malformed file or entry gives problems (with its line), never an exception. */
@@ -444,7 +446,10 @@ export function citationStyleProblems(style: string, file: string): Bibliography
   }
 }
 
-/** The entries of one or more bibliography files, by key; the first file's entry wins a shared key. */
+/**
+ * The entries of one or more bibliography files, by key; the first file's entry wins a shared key.
+ * Inline references come first: their taking a file's key is how a writer overrides an entry.
+ */
 export class Bibliography {
   readonly entries: readonly BibliographyEntry[];
   /** The files' own problems, then keys that two files define. */
@@ -454,10 +459,11 @@ export class Bibliography {
 
   constructor(files: readonly ParsedBibliography[]) {
     const problems = files.flatMap((file) => file.problems);
+    const inline = new Set(files.filter((file) => file.inline).map((file) => file.file));
     for (const entry of files.flatMap((file) => file.entries)) {
       const first = this.byKey.get(entry.key);
       if (!first) this.byKey.set(entry.key, entry);
-      else problems.push({ file: entry.file, ...(entry.line ? { line: entry.line } : {}), message: `the key "${entry.key}" is also in ${first.file}; the entry there is used` });
+      else if (!inline.has(first.file)) problems.push({ file: entry.file, ...(entry.line ? { line: entry.line } : {}), message: `the key "${entry.key}" is also in ${first.file}; the entry there is used` });
     }
     this.entries = [...this.byKey.values()];
     this.problems = problems;

@@ -8,7 +8,8 @@ import type { CitationSources } from './citations';
  * workspace file system, in the browser too) and a worker thread it sends them to: plain data.
  */
 export interface BibliographyTexts {
-  files: { file: string; text: string }[];
+  /** Bibliography files, and inline references: a YAML text whose `references:` hold items (see `frontMatterReferences`). */
+  files: { file: string; text: string; inline?: boolean }[];
   /** A CSL style's text (front matter `csl:`). */
   style?: { file: string; text: string };
 }
@@ -17,18 +18,18 @@ const parsedFiles = new Map<string, { text: string; parsed: ParsedBibliography }
 const combined = new Map<string, { parts: ParsedBibliography[]; bibliography: Bibliography }>();
 const usableStyles = new Map<string, boolean>();
 
-function parsedFile(file: string, text: string): ParsedBibliography {
+function parsedFile(file: string, text: string, inline = false): ParsedBibliography {
   const cached = parsedFiles.get(file);
   if (cached?.text === text) return cached.parsed;
-  const format = bibliographyFormat(file);
-  const parsed = format ? bibliographyModule().parseBibliography(text, format, file) : { file, entries: [], problems: [] };
+  const format = inline ? 'csl-yaml' : bibliographyFormat(file);
+  const parsed: ParsedBibliography = format ? { ...bibliographyModule().parseBibliography(text, format, file), ...(inline ? { inline } : {}) } : { file, entries: [], problems: [] };
   parsedFiles.set(file, { text, parsed });
   return parsed;
 }
 
 /** The citation sources the texts make, each file parsed once per text it has; a style CSL cannot use is left out (AMA then). */
 export function citationSourcesOf(texts: BibliographyTexts): CitationSources {
-  const parts = texts.files.map(({ file, text }) => parsedFile(file, text));
+  const parts = texts.files.map(({ file, text, inline }) => parsedFile(file, text, inline));
   const key = texts.files.map(({ file }) => file).join('\u0000');
   let found = combined.get(key);
   if (!found || found.parts.some((part, index) => part !== parts[index])) {

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Bibliography, BibliographyProblem, ParsedBibliography } from '../core/bibliography';
 import { bibliographyModule } from '../core/bibliographyModule';
-import { bibliographyFormat, frontMatterBibliography, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
+import { bibliographyFormat, frontMatterBibliography, frontMatterReferences, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
 import { findFileUp } from './findUp';
 
 /** What a document cites from: its bibliography, the CSL style it names, and what went wrong reading them. */
@@ -47,6 +47,7 @@ export class BibliographyFiles {
   private readonly styles = new Map<string, Stamped<StyleFile>>();
   private readonly projects = new Map<string, Stamped<{ text: string; settings?: BibliographySettings }>>();
   private readonly combined = new Map<string, { parts: ParsedBibliography[]; bibliography: Bibliography }>();
+  private readonly inline = new Map<string, { yaml: string; parsed: ParsedBibliography }>();
 
   private cached<T>(cache: Map<string, Stamped<T>>, path: string, read: (text: string) => T, missing: (error: Error) => T): T {
     let stats;
@@ -91,7 +92,9 @@ export class BibliographyFiles {
   /**
    * The bibliography of the document `file` (its text `text`): front matter `bibliography:` and
    * `csl:`, relative to the document, or else those of the Quarto project's `_quarto.yml` around it,
-   * relative to that. Undefined when neither names a bibliography: nothing is loaded then.
+   * relative to that; and the items either holds under `references:`, as Pandoc reads them, which win
+   * a key they share with a file. Undefined when none names a bibliography or holds an item: nothing
+   * is loaded then.
    */
   forDocument(file: string, text: string): DocumentBibliography | undefined {
     const document = resolve(file);
@@ -100,7 +103,11 @@ export class BibliographyFiles {
     const quarto = quartoFile ? this.cached(this.projects, quartoFile, (yaml) => ({ text: yaml, settings: quartoBibliography(yaml) }), () => undefined) : undefined;
     const project = quarto?.settings;
     const [namingFile, namingText, paths] = own?.bibliography.length ? [document, text, own.bibliography] : [quartoFile!, quarto?.text ?? '', project?.bibliography ?? []];
-    if (paths.length === 0) return undefined;
+    const inline = [
+      ...(own?.inlineReferences ? [this.inlineReferences(document, frontMatterReferences(text)!)] : []),
+      ...(project?.inlineReferences ? [this.inlineReferences(quartoFile!, quarto!.text)] : []),
+    ];
+    if (paths.length === 0 && inline.length === 0) return undefined;
     const problems: BibliographyProblem[] = [];
     const files: string[] = [];
     // A path that cannot be read is a problem where it is named, in the front matter or _quarto.yml.
@@ -113,8 +120,8 @@ export class BibliographyFiles {
       else files.push(absolute);
     }
     const complete = files.length === paths.length;
-    const parts = files.map((path) => this.read(path));
-    const bibliography = this.combine(files, parts);
+    const parts = [...inline, ...files.map((path) => this.read(path))];
+    const bibliography = this.combine(parts);
     problems.push(...bibliography.problems);
     const [styleNaming, styleNamingText, stylePath] = own?.csl ? [document, text, own.csl] : project?.csl ? [quartoFile!, quarto!.text, project.csl] : [];
     if (!stylePath) return { bibliography, files, problems, complete };
@@ -128,8 +135,17 @@ export class BibliographyFiles {
     return { bibliography, files, ...(style.text !== undefined ? { style: style.text } : {}), problems, complete };
   }
 
-  private combine(files: string[], parts: ParsedBibliography[]): Bibliography {
-    const key = files.join('\u0000');
+  /** The items a document's front matter or a `_quarto.yml` holds under `references:`, parsed once per text. */
+  private inlineReferences(file: string, yaml: string): ParsedBibliography {
+    const hit = this.inline.get(file);
+    if (hit?.yaml === yaml) return hit.parsed;
+    const parsed = { ...bibliographyModule().parseBibliography(yaml, 'csl-yaml', file), inline: true };
+    this.inline.set(file, { yaml, parsed });
+    return parsed;
+  }
+
+  private combine(parts: ParsedBibliography[]): Bibliography {
+    const key = parts.map((part) => part.file).join('\u0000');
     const hit = this.combined.get(key);
     if (hit && hit.parts.every((part, index) => part === parts[index])) return hit.bibliography;
     const bibliography = new (bibliographyModule().Bibliography)(parts);

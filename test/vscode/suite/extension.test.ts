@@ -676,6 +676,9 @@ describe('medlint in a real VS Code extension host', function () {
       'robert2015 | Robert C, Long GV, et al, 2015 — Nivolumab in Previously Untreated Melanoma without BRAF Mutation',
     ]);
     assert.match((items[1]!.documentation as vscode.MarkdownString).value, /^Robert C, Long GV, Brady B\. Nivolumab/);
+    // Front matter references: are the document's own items, beside the file's.
+    const inline = await openScratch('quarto/inline.qmd', '---\nbibliography: references.bib\nreferences:\n- id: fda2023\n  type: report\n  title: Prescribing information\n---\n\nSee [@fda2023; @reck2016; @fda2024].\n');
+    assert.deepEqual(await diagnosticsOf(inline.uri, 1), ['8:27-8:34 unknown-citation Error "fda2024" is not in the bibliography: did you mean "fda2023"?']);
     const rmd = await openScratch('quarto/analysis.Rmd', 'Keytruda was given.\n\n```{r}\nKeytruda <- 1\n```\n');
     assert.equal(rmd.languageId, 'rmd');
     assert.deepEqual(await diagnosticsOf(rmd.uri, 1), ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
