@@ -437,6 +437,22 @@ describe('medlint abbreviations and documents in several files (issue #17, built
     assert.match(run(['check', 'two.md'], alone).stdout, /"NGS" is not defined at first use: write the term in full, followed by "\(NGS\)"\./);
   });
 
+  it('asks for the abbreviation where a later file writes out a term an earlier file abbreviated', () => {
+    const dir = folder({
+      '.medlintrc.json': JSON.stringify({ documents: ['one.md', 'two.md'] }),
+      'one.md': 'Next-generation sequencing (NGS) was done. Adverse events (AEs) were mild.\n',
+      'two.md': '# Next-generation sequencing\n\nBy next-generation sequencing, KRAS was found. Adverse events were rare; NGS agreed.\n',
+    });
+    const { stdout } = run(['check', 'two.md', '--format', 'json'], dir);
+    const rows = (JSON.parse(stdout) as { line: number; column: number; rule: string; message: string; fix?: { text: string } }[]).map((row) => `${row.line}:${row.column} ${row.rule} ${row.message} → ${row.fix?.text}`);
+    assert.deepEqual(rows, [
+      '3:4 expanded-after-definition Write "NGS": "next-generation sequencing" is abbreviated in one.md from line 1 on. → NGS',
+      '3:48 expanded-after-definition Write "AEs": "Adverse events" is abbreviated in one.md from line 1 on. → AEs',
+    ]);
+    // Alone, or first, a file's terms are its own to write out.
+    assert.equal(run(['check', 'two.md', '--format', 'json'], folder({ 'two.md': 'By next-generation sequencing, KRAS was found.\n' })).stdout.trim(), '[]');
+  });
+
   it('lists a document\'s abbreviations as a Markdown table or JSON, and names the undefined ones', () => {
     const dir = folder({ 'paper.md': '## Abstract\n\nNext-generation sequencing (NGS) helped; NGS is fast.\n\n## Methods\n\nNGS and IHC were done.\n' });
     const table = run(['abbreviations', 'paper.md'], dir);

@@ -6,7 +6,7 @@ import { PhraseMatcher, type PhraseMatch } from './matcher';
 import { BLOCK_BREAK } from './markdown/prose';
 import { inHeading, inSectionOf, isGeneMention, sentenceOf, termMatches } from './rules/helpers';
 import { inQuotation } from './quotations';
-import { definitionIn, type DefinitionElsewhere } from './documentParts';
+import { definitionIn, type DefinitionElsewhere, type DocumentParts } from './documentParts';
 import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
 import { partitionPoint } from './text/spans';
 import { tokenIndexAfter } from './text/tokens';
@@ -478,18 +478,22 @@ const EXPLAINING = /\b(?:called|known\s+as|named|termed|or|ie|i\.e\.|meaning)\s*
  * a definition: one pass of a matcher made from the expansions the document defines (and, for a
  * corpus abbreviation, the corpus's accepted ones).
  */
-function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRecord[]): AbbreviationIndex['expansionsWritten'] {
-  const specs = [];
-  for (const record of records) {
-    const defined = record.occurrences.filter((occurrence) => occurrence.definition && !occurrence.inHeading);
-    if (defined.length === 0) continue;
-    // "immune-related adverse events (irAEs)" defines the singular, which the matcher also finds plural.
-    const expansions = new Set(defined.map(({ definition, plural }) => normalizeExpansion(plural ? definition!.expansion.replace(/s$/, '') : definition!.expansion)));
-    for (const expansion of record.entry?.expansions ?? []) expansions.add(normalizeExpansion(expansion));
-    for (const expansion of expansions) specs.push({ text: expansion, mode: 'loose' as const, caseSensitive: false, plural: true, payload: record });
-  }
-  if (specs.length === 0) return [];
-  const matches: PhraseMatch<AbbreviationRecord>[] = new PhraseMatcher(specs).findAll(analysis.tokens);
+/** The expansions an abbreviation may be written out as: each as defined (singular) and the corpus's. */
+function expansionTexts(definitions: readonly { expansion: string; plural: boolean }[], entry: TermEntry | undefined): Set<string> {
+  // "immune-related adverse events (irAEs)" defines the singular, which the matcher also finds plural.
+  const expansions = new Set(definitions.map(({ expansion, plural }) => normalizeExpansion(plural ? expansion.replace(/s$/, '') : expansion)));
+  for (const expansion of entry?.expansions ?? []) expansions.add(normalizeExpansion(expansion));
+  return expansions;
+}
+
+/**
+ * Where the prose writes out one of the expansions `specs` pair with their payload: not in a heading,
+ * a definition, a quotation or an explanation of the term, the longest at a place.
+ */
+function writtenOut<T>(analysis: Analysis, records: readonly AbbreviationRecord[], specs: { expansions: Set<string>; payload: T }[]): { payload: T; start: number; end: number; plural: boolean }[] {
+  const phrases = specs.flatMap(({ expansions, payload }) => [...expansions].map((text) => ({ text, mode: 'loose' as const, caseSensitive: false, plural: true, payload })));
+  if (phrases.length === 0) return [];
+  const matches: PhraseMatch<T>[] = new PhraseMatcher(phrases).findAll(analysis.tokens);
   const definitionSpans = records
     .flatMap((record) => record.occurrences.flatMap((occurrence) => (occurrence.definition ? [definitionSpan(occurrence)] : [])))
     .sort((a, b) => a.start - b.start);
@@ -497,7 +501,7 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
     const at = partitionPoint(definitionSpans.length, (index) => definitionSpans[index]!.end <= start);
     return at < definitionSpans.length && definitionSpans[at]!.start < end;
   };
-  const written: AbbreviationIndex['expansionsWritten'] = [];
+  const written: { payload: T; start: number; end: number; plural: boolean }[] = [];
   let reach = -1;
   for (const match of matches) {
     if (match.start < reach) continue;
@@ -505,9 +509,47 @@ function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRec
     if (inDefinition(match.start, match.end) || inHeading(analysis, match.start) || inQuotation(analysis, match.start, match.end)) continue;
     // "T cells called tumor-infiltrating lymphocytes": an explanation of the term, which the abbreviation would undo.
     if (EXPLAINING.test(analysis.prose.text.slice(Math.max(0, match.start - 20), match.start))) continue;
-    written.push({ record: match.phrase.payload, start: match.start, end: match.end, plural: match.plural });
+    written.push({ payload: match.phrase.payload, start: match.start, end: match.end, plural: match.plural });
   }
   return written;
+}
+
+function expansionsWritten(analysis: Analysis, records: readonly AbbreviationRecord[]): AbbreviationIndex['expansionsWritten'] {
+  const specs = records.flatMap((record) => {
+    const defined = record.occurrences.filter((occurrence) => occurrence.definition && !occurrence.inHeading);
+    return defined.length === 0 ? [] : [{ expansions: expansionTexts(defined.map(({ definition, plural }) => ({ expansion: definition!.expansion, plural })), record.entry), payload: record }];
+  });
+  return writtenOut(analysis, records, specs).map(({ payload, ...written }) => ({ record: payload, ...written }));
+}
+
+/** An expansion written out in the body of an abbreviation an earlier file of the document defined for it. */
+export interface ExpansionAfterFile {
+  short: string;
+  entry?: TermEntry;
+  elsewhere: DefinitionElsewhere;
+  start: number;
+  end: number;
+  plural: boolean;
+}
+
+/**
+ * The body's expansions of abbreviations that the files before this one define (`before`, as
+ * DocumentParts lists them) and this file does not define in its body. Read per lint, not kept with
+ * the index: the other files change without this one.
+ */
+export function expansionsAfterEarlierFiles(analysis: Analysis, before: DocumentParts['before']): ExpansionAfterFile[] {
+  const { records, scopes } = abbreviationIndex(analysis);
+  const recordOf = new Map(records.map((record) => [record.short, record]));
+  const shorts = new Set(before.flatMap(({ summary }) => summary.defined.map(({ short }) => short)));
+  const specs = [...shorts].flatMap((short) => {
+    const record = recordOf.get(short);
+    if (record?.occurrences.some((occurrence) => occurrence.scope.kind === 'body' && definesInText(occurrence))) return [];
+    const elsewhere = definitionIn(before, short)!;
+    return [{ expansions: expansionTexts([{ expansion: elsewhere.expansion, plural: elsewhere.plural ?? false }], record?.entry), payload: { short, ...(record?.entry ? { entry: record.entry } : {}), elsewhere } }];
+  });
+  return writtenOut(analysis, records, specs)
+    .filter(({ start }) => scopeAt(scopes, start).kind === 'body')
+    .map(({ payload, ...written }) => ({ ...payload, ...written }));
 }
 
 /** The span of a defining occurrence's whole definition: its parenthesised phrase, or from the expansion to the abbreviation. */

@@ -4,8 +4,8 @@ import type { Analysis } from './analysis';
 
 /** What one file of a document in several files gives the others: its body's abbreviations, its labels and citations. */
 export interface PartSummary {
-  /** Each abbreviation's first definition in the body. */
-  defined: { short: string; expansion: string; line: number }[];
+  /** Each abbreviation's first definition in the body; `plural` when it defined the plural ("adverse events (AEs)"). */
+  defined: { short: string; expansion: string; line: number; plural?: boolean }[];
   /** How often the body uses each abbreviation. */
   used: Record<string, number>;
   /** The cross-reference labels its elements carry (`fig-km`), which any file may refer to. */
@@ -29,6 +29,7 @@ export interface DefinitionElsewhere {
   file: string;
   line: number;
   expansion: string;
+  plural?: boolean;
 }
 
 /** The body's definitions and uses of the analysis's abbreviations, and its labels and citations. */
@@ -39,7 +40,7 @@ export function summarize(analysis: Analysis): PartSummary {
     const body = record.occurrences.filter((occurrence) => occurrence.scope.kind === 'body');
     if (body.length > 0) used[record.short] = body.length;
     const definition = body.find(definesInText);
-    if (definition) defined.push({ short: record.short, expansion: definition.definition!.expansion, line: lineOf(analysis, definition.start) });
+    if (definition) defined.push({ short: record.short, expansion: definition.definition!.expansion, line: lineOf(analysis, definition.start), ...(definition.plural ? { plural: true } : {}) });
   }
   const crossrefLabels = [...new Set(analysis.crossrefLabels.map(({ label }) => label))];
   const citedKeys = [...new Set(analysis.pandocReferences.filter(({ kind }) => kind === 'citation').map(({ key }) => key))];
@@ -50,7 +51,7 @@ export function summarize(analysis: Analysis): PartSummary {
 export function definitionIn(parts: DocumentParts['before'], short: string): DefinitionElsewhere | undefined {
   for (const { file, summary } of parts) {
     const found = summary.defined.find((definition) => definition.short === short);
-    if (found) return { file, line: found.line, expansion: found.expansion };
+    if (found) return { file, line: found.line, expansion: found.expansion, ...(found.plural ? { plural: true } : {}) };
   }
   return undefined;
 }

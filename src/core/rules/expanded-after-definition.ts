@@ -1,4 +1,4 @@
-import { abbreviationIndex, definesInText, lineOf } from '../abbreviationIndex';
+import { abbreviationIndex, definesInText, expansionsAfterEarlierFiles, lineOf } from '../abbreviationIndex';
 import { scopeAt } from '../scopes';
 import type { Rule } from './rule';
 import { surface } from './helpers';
@@ -14,7 +14,9 @@ export const expandedAfterDefinition: Rule = {
       'The full term written out again after its abbreviation was defined in the same scope is reported; the fix ' +
       'writes the abbreviation (with its plural s where the term was plural). The expansion counts as the document ' +
       'defined it and, for a corpus abbreviation, in any accepted form. Headings and definitions (of this or ' +
-      'another abbreviation) are not reported, nor is a term written out before its definition or in another scope.',
+      'another abbreviation) are not reported, nor is a term written out before its definition or in another scope. ' +
+      'In a document of several files (`documents`, a Quarto book\'s chapters), a definition in an earlier file\'s ' +
+      'body serves the bodies of the files after it.',
     examples: [
       { markdown: 'Intention to treat (ITT) was the analysis. The ITT population had 300 patients.', expected: [] },
       {
@@ -42,6 +44,20 @@ export const expandedAfterDefinition: Rule = {
         fix: abbreviation,
         ...(record.entry ? { entryId: record.entry.id } : {}),
         abbreviation: { short: record.short, expansion: definition.definition!.expansion },
+      });
+    }
+    // In a document of several files, the body's abbreviations run on from the files before.
+    const parts = analysis.documentParts;
+    if (!parts) return;
+    for (const written of expansionsAfterEarlierFiles(analysis, parts.before)) {
+      const abbreviation = written.short + (written.plural ? 's' : '');
+      report({
+        start: written.start,
+        end: written.end,
+        message: `Write "${abbreviation}": "${surface(analysis, written)}" is abbreviated in ${written.elsewhere.file} from line ${written.elsewhere.line} on.`,
+        fix: abbreviation,
+        ...(written.entry ? { entryId: written.entry.id } : {}),
+        abbreviation: { short: written.short, expansion: written.elsewhere.expansion },
       });
     }
   },
