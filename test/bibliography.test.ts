@@ -256,7 +256,7 @@ describe('bibliography', () => {
   describe('front matter and _quarto.yml', () => {
     it('reads bibliography: as one path or a list, and csl:', () => {
       assert.deepEqual(frontMatterBibliography('---\ntitle: T\nbibliography: refs.bib\n---\nText'), { bibliography: ['refs.bib'] });
-      assert.deepEqual(frontMatterBibliography('---\r\nbibliography:\r\n  - a.bib\r\n  - b.json\r\ncsl: ama.csl\r\n---\r\n'), { bibliography: ['a.bib', 'b.json'], csl: 'ama.csl' });
+      assert.deepEqual(frontMatterBibliography('---\r\nbibliography:\r\n  - a.bib\r\n  - b.json\r\ncsl: ama.csl\r\n---\r\n'), { bibliography: ['a.bib', 'b.json'], bibliographyList: true, csl: 'ama.csl' });
       assert.equal(frontMatterBibliography('---\ntitle: T\n---\nbibliography: refs.bib\n'), undefined);
       assert.equal(frontMatterBibliography('No front matter.\n'), undefined);
       assert.equal(frontMatterBibliography('---\nbibliography: [unclosed\n---\n'), undefined);
@@ -324,19 +324,44 @@ describe('bibliography files (Node)', () => {
     assert.equal(result.style, undefined);
   });
 
-  it('takes a Quarto project\'s bibliography and style from _quarto.yml, unless the document names its own', () => {
+  it('takes a Quarto project\'s bibliography and style from _quarto.yml, and adds a document\'s path to its list', () => {
     const files = new BibliographyFiles();
     const chapter = join(FIXTURES, 'project', 'chapters', 'efficacy.qmd');
     const project = files.forDocument(chapter, readFileSync(chapter, 'utf8'))!;
     assert.deepEqual(project.files, [join(FIXTURES, 'references.bib'), join(FIXTURES, 'references.json')]);
     assert.equal(project.style, SIMPLE_STYLE);
     assert.deepEqual(project.problems, []);
+    // _quarto.yml writes a list, so Quarto adds the preface's own file to it (mergeConfigs).
     const index = join(FIXTURES, 'project', 'index.qmd');
     const own = files.forDocument(index, readFileSync(index, 'utf8'))!;
-    assert.deepEqual(own.files, [join(FIXTURES, 'references.yaml')]);
-    assert.deepEqual(own.bibliography.keys(), ['topalian2012', 'who2025']);
+    assert.deepEqual(own.files, [join(FIXTURES, 'references.bib'), join(FIXTURES, 'references.json'), join(FIXTURES, 'references.yaml')]);
+    assert.equal(own.bibliography.has('topalian2012'), true);
+    assert.equal(own.bibliography.has('robert2015'), true);
     // The document names no style: the project's applies.
     assert.equal(own.style, SIMPLE_STYLE);
+  });
+
+  it('merges _quarto.yml, each folder\'s _metadata.yml and the front matter as Quarto does: a list adds, a single path replaces', () => {
+    const write = (path: string, text: string) => {
+      mkdirSync(join(dir, path, '..'), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    };
+    write('_quarto.yml', 'project:\n  type: website\nbibliography: shared.bib\n');
+    write('shared.bib', '@article{shared2020, title = {Shared}, year = 2020}\n');
+    write('own.bib', '@article{own2021, title = {Own}, year = 2021}\n');
+    write('trials/chapter.bib', '@article{trial2022, title = {Trial}, year = 2022}\n');
+    write('trials/_metadata.yml', 'bibliography:\n  - chapter.bib\n  - missing.bib\nreferences:\n- id: label2023\n  type: report\n  title: Label\n');
+    const files = new BibliographyFiles();
+    const keysOf = (path: string, frontMatter: string) => {
+      const found = files.forDocument(join(dir, path), `---\n${frontMatter}---\n\nText.\n`)!;
+      return `${found.bibliography.keys().join(' ')}${found.complete ? '' : ' (incomplete)'}`;
+    };
+    assert.equal(keysOf('page.qmd', 'title: Page\n'), 'shared2020');
+    assert.equal(keysOf('page.qmd', 'bibliography: own.bib\n'), 'own2021');
+    assert.equal(keysOf('page.qmd', 'bibliography:\n  - own.bib\n'), 'shared2020 own2021');
+    assert.equal(keysOf('trials/page.qmd', 'title: Page\n'), 'label2023 shared2020 trial2022 (incomplete)');
+    const problems = files.forDocument(join(dir, 'trials', 'page.qmd'), '# Page\n')!.problems;
+    assert.deepEqual(problems, [{ file: join(dir, 'trials', '_metadata.yml'), line: 3, message: 'missing.bib: no such file' }]);
   });
 
   it('reads front matter references: as the document\'s own items, beside its files or alone', () => {

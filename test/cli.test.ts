@@ -522,6 +522,20 @@ describe('Quarto, R Markdown and Pandoc documents (issue #18, built bundle)', ()
     assert.equal(stdout, ['leaflet.md', '  8:21  error    "fda2024" is not in the bibliography: did you mean "fda2023"?  unknown-citation', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
   });
 
+  it('merges a Quarto project\'s bibliography as Quarto does: _quarto.yml\'s list, a folder\'s _metadata.yml, the front matter', () => {
+    const dir = folder({
+      '_quarto.yml': 'project:\n  type: website\nbibliography:\n  - shared.bib\n',
+      'shared.bib': '@article{shared2020, title = {Shared}, year = 2020}\n',
+      'chapters/_metadata.yml': 'references:\n- id: label2023\n  type: report\n  title: Label\n',
+      'chapters/own.bib': '@article{own2021, title = {Own}, year = 2021}\n',
+      'chapters/page.qmd': '---\nbibliography: own.bib\n---\n\nSee [@shared2020; @own2021; @label2023; @own2022].\n',
+    });
+    const { code, stdout, stderr } = run(['check', 'chapters/page.qmd'], dir);
+    assert.equal(stderr, '');
+    assert.equal(code, 1);
+    assert.equal(stdout, ['chapters/page.qmd', '  5:42  error    "own2022" is not in the bibliography: did you mean "own2021"?  unknown-citation', '', '✖ 1 problem (1 error, 0 warnings)', ''].join('\n'));
+  });
+
   it('names a bibliography it cannot read where the front matter names it, and exits 2', () => {
     const dir = folder({ 'paper.qmd': '---\nbibliography:\n  - missing.bib\n  - notes.txt\n---\n\nSurvival improved [@smith2020].\n' });
     const { code, stdout, stderr } = run(['check', 'paper.qmd'], dir);

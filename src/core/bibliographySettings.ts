@@ -2,13 +2,15 @@ import { parse } from 'yaml';
 import { frontMatterOf } from './ignore';
 
 /**
- * Where a document's references live, as its front matter (or a Quarto project's `_quarto.yml`)
- * names them: paths as written, relative to the file that names them. Reading this needs no
- * bibliography parser, so a document without a bibliography loads none.
+ * Where a document's references live, as its front matter (or a Quarto project's `_quarto.yml`, or
+ * a folder's `_metadata.yml`) names them: paths as written, relative to the file that names them.
+ * Reading this needs no bibliography parser, so a document without a bibliography loads none.
  */
 export interface BibliographySettings {
   /** `bibliography:`, one path or a list. */
   bibliography: string[];
+  /** Whether `bibliography:` is written as a YAML list, which Quarto adds to the outer files' instead of replacing them. */
+  bibliographyList?: boolean;
   /** `csl:`, the path of a CSL style. */
   csl?: string;
   /** Whether the YAML holds its own items, under `references:` (Pandoc's inline references). */
@@ -22,7 +24,47 @@ function settingsOf(metadata: unknown): BibliographySettings | undefined {
   const style = typeof csl === 'string' && csl.trim() !== '' ? csl : undefined;
   const inline = Array.isArray(references);
   if (paths.length === 0 && !style && !inline) return undefined;
-  return { bibliography: paths, ...(style ? { csl: style } : {}), ...(inline ? { inlineReferences: true } : {}) };
+  return { bibliography: paths, ...(Array.isArray(bibliography) ? { bibliographyList: true } : {}), ...(style ? { csl: style } : {}), ...(inline ? { inlineReferences: true } : {}) };
+}
+
+/** A file that may set a document's bibliography, and what it sets. */
+export interface MetadataLayer<F> {
+  file: F;
+  settings: BibliographySettings | undefined;
+}
+
+/** A document's bibliography as its layers of metadata make it: each path and style with the file that names it. */
+export interface MergedBibliography<F> {
+  paths: { path: string; namedIn: F }[];
+  csl?: { path: string; namedIn: F };
+  /** The files that hold `references:` items, innermost (the document) first: an item there wins its key. */
+  inline: F[];
+}
+
+/**
+ * Merges a document's layers of metadata, outermost first (a Quarto project's `_quarto.yml`, each
+ * folder's `_metadata.yml` down to the document's, then its front matter), as Quarto's mergeConfigs
+ * does: a `bibliography:` list adds to the paths the outer layers set, a single path replaces them; an
+ * inner `csl:` replaces an outer one; every layer's `references:` count. Undefined when no layer names
+ * a bibliography or holds an item.
+ */
+export function mergeBibliographySettings<F>(layers: readonly MetadataLayer<F>[]): MergedBibliography<F> | undefined {
+  let paths: MergedBibliography<F>['paths'] = [];
+  let list = false;
+  let csl: MergedBibliography<F>['csl'];
+  const inline: F[] = [];
+  for (const { file, settings } of layers) {
+    if (!settings) continue;
+    if (settings.bibliography.length > 0) {
+      const named = settings.bibliography.map((path) => ({ path, namedIn: file }));
+      paths = list || settings.bibliographyList ? [...paths, ...named] : named;
+      list ||= settings.bibliographyList ?? false;
+    }
+    if (settings.csl) csl = { path: settings.csl, namedIn: file };
+    if (settings.inlineReferences) inline.unshift(file);
+  }
+  if (paths.length === 0 && inline.length === 0) return undefined;
+  return { paths, ...(csl ? { csl } : {}), inline };
 }
 
 export type BibliographyFormat = 'biblatex' | 'bibtex' | 'csl-json' | 'csl-yaml';
@@ -62,7 +104,7 @@ export function frontMatterReferences(documentText: string): string | undefined 
   return frontMatter && documentText.slice(0, frontMatter.bodyStart).replace(/[^\r\n]+/g, '') + documentText.slice(frontMatter.bodyStart, frontMatter.bodyEnd);
 }
 
-/** The bibliography settings a Quarto project's `_quarto.yml` gives every document in it, if any. */
+/** The bibliography settings a Quarto project's `_quarto.yml` (or a folder's `_metadata.yml`) gives every document in it, if any. */
 export function quartoBibliography(quartoYaml: string): BibliographySettings | undefined {
   return settingsOf(parsedYaml(quartoYaml));
 }

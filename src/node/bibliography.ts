@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { Bibliography, BibliographyProblem, ParsedBibliography } from '../core/bibliography';
 import { bibliographyModule } from '../core/bibliographyModule';
-import { bibliographyFormat, frontMatterBibliography, frontMatterReferences, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
+import { bibliographyFormat, frontMatterBibliography, frontMatterReferences, mergeBibliographySettings, quartoBibliography, type BibliographySettings, type MetadataLayer } from '../core/bibliographySettings';
 import { findFileUp } from './findUp';
 
 /** What a document cites from: its bibliography, the CSL style it names, and what went wrong reading them. */
@@ -22,6 +22,13 @@ interface Stamped<T> {
   mtimeMs: number;
   size: number;
   value: T;
+}
+
+/** A file that names bibliography settings: its path and text, and its YAML as a CSL-YAML text for `references:`. */
+interface NamingFile {
+  path: string;
+  text: string;
+  yaml: () => string;
 }
 
 interface StyleFile {
@@ -90,49 +97,63 @@ export class BibliographyFiles {
   }
 
   /**
-   * The bibliography of the document `file` (its text `text`): front matter `bibliography:` and
-   * `csl:`, relative to the document, or else those of the Quarto project's `_quarto.yml` around it,
-   * relative to that; and the items either holds under `references:`, as Pandoc reads them, which win
-   * a key they share with a file. Undefined when none names a bibliography or holds an item: nothing
-   * is loaded then.
+   * The bibliography of the document `file` (its text `text`), as Quarto merges its metadata: the
+   * `_quarto.yml` of the Quarto project around it, each folder's `_metadata.yml` from there down to the
+   * document's, and its front matter (see mergeBibliographySettings); each path relative to the file
+   * that names it. Outside a Quarto project, the front matter alone, as Pandoc reads it. The items
+   * these hold under `references:` join the files' and win a key they share. Undefined when none
+   * names a bibliography or holds an item: nothing is loaded then.
    */
   forDocument(file: string, text: string): DocumentBibliography | undefined {
-    const document = resolve(file);
-    const own = frontMatterBibliography(text);
-    const quartoFile = own?.bibliography.length && own.csl ? undefined : findFileUp(dirname(document), ['_quarto.yml']);
-    const quarto = quartoFile ? this.cached(this.projects, quartoFile, (yaml) => ({ text: yaml, settings: quartoBibliography(yaml) }), () => undefined) : undefined;
-    const project = quarto?.settings;
-    const [namingFile, namingText, paths] = own?.bibliography.length ? [document, text, own.bibliography] : [quartoFile!, quarto?.text ?? '', project?.bibliography ?? []];
-    const inline = [
-      ...(own?.inlineReferences ? [this.inlineReferences(document, frontMatterReferences(text)!)] : []),
-      ...(project?.inlineReferences ? [this.inlineReferences(quartoFile!, quarto!.text)] : []),
-    ];
-    if (paths.length === 0 && inline.length === 0) return undefined;
+    const document: NamingFile = { path: resolve(file), text, yaml: () => frontMatterReferences(text)! };
+    const merged = mergeBibliographySettings([...this.projectLayers(dirname(document.path)), { file: document, settings: frontMatterBibliography(text) }]);
+    if (!merged) return undefined;
     const problems: BibliographyProblem[] = [];
+    // A path that cannot be read is a problem where it is named, in the front matter or a project file.
+    const namedAt = (naming: NamingFile, path: string, message: string) => problems.push({ file: naming.path, ...lineNaming(naming.text, path), message: `${path}: ${message}` });
     const files: string[] = [];
-    // A path that cannot be read is a problem where it is named, in the front matter or _quarto.yml.
-    const namedAt = (path: string, message: string) => problems.push({ file: namingFile, ...lineNaming(namingText, path), message: `${path}: ${message}` });
-    for (const path of paths) {
-      const absolute = resolve(dirname(namingFile), path);
-      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) namedAt(path, 'medlint reads bibliography files, not addresses on the web');
-      else if (!bibliographyFormat(path)) namedAt(path, UNKNOWN_FORMAT);
-      else if (!existsSync(absolute)) namedAt(path, 'no such file');
+    const named = new Set<string>();
+    for (const { path, namedIn } of merged.paths) {
+      const absolute = resolve(dirname(namedIn.path), path);
+      // Quarto keeps one of each path its layers name.
+      if (named.has(absolute)) continue;
+      named.add(absolute);
+      if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) namedAt(namedIn, path, 'medlint reads bibliography files, not addresses on the web');
+      else if (!bibliographyFormat(path)) namedAt(namedIn, path, UNKNOWN_FORMAT);
+      else if (!existsSync(absolute)) namedAt(namedIn, path, 'no such file');
       else files.push(absolute);
     }
-    const complete = files.length === paths.length;
-    const parts = [...inline, ...files.map((path) => this.read(path))];
+    const complete = files.length === named.size;
+    const parts = [...merged.inline.map((naming) => this.inlineReferences(naming.path, naming.yaml())), ...files.map((path) => this.read(path))];
     const bibliography = this.combine(parts);
     problems.push(...bibliography.problems);
-    const [styleNaming, styleNamingText, stylePath] = own?.csl ? [document, text, own.csl] : project?.csl ? [quartoFile!, quarto!.text, project.csl] : [];
-    if (!stylePath) return { bibliography, files, problems, complete };
-    const styleFile = resolve(dirname(styleNaming!), stylePath);
+    if (!merged.csl) return { bibliography, files, problems, complete };
+    const { path: stylePath, namedIn: styleNaming } = merged.csl;
+    const styleFile = resolve(dirname(styleNaming.path), stylePath);
     if (!existsSync(styleFile)) {
-      problems.push({ file: styleNaming!, ...lineNaming(styleNamingText!, stylePath), message: `${stylePath}: no such file; references are shown in AMA style` });
+      namedAt(styleNaming, stylePath, 'no such file; references are shown in AMA style');
       return { bibliography, files, problems, complete };
     }
     const style = this.style(styleFile);
     problems.push(...style.problems);
     return { bibliography, files, ...(style.text !== undefined ? { style: style.text } : {}), problems, complete };
+  }
+
+  /**
+   * The layers of metadata a document in `dir` inherits, outermost first: the nearest `_quarto.yml`
+   * above it and each `_metadata.yml` from its folder down to `dir`; none outside a Quarto project.
+   */
+  private projectLayers(dir: string): MetadataLayer<NamingFile>[] {
+    const quarto = findFileUp(dir, ['_quarto.yml']);
+    if (!quarto) return [];
+    const folders: string[] = [];
+    for (let folder = dir; folder !== dirname(quarto); folder = dirname(folder)) folders.unshift(folder);
+    const layers: MetadataLayer<NamingFile>[] = [];
+    for (const path of [quarto, ...[dirname(quarto), ...folders].map((folder) => join(folder, '_metadata.yml'))]) {
+      const read = this.cached(this.projects, path, (yaml) => ({ text: yaml, settings: quartoBibliography(yaml) }), () => undefined);
+      if (read) layers.push({ file: { path, text: read.text, yaml: () => read.text }, settings: read.settings });
+    }
+    return layers;
   }
 
   /** The items a document's front matter or a `_quarto.yml` holds under `references:`, parsed once per text. */

@@ -1,13 +1,20 @@
 import * as vscode from 'vscode';
 import type { BibliographyTexts } from '../core/bibliographyTexts';
 import { nearestQuartoYaml } from './quarto';
-import { frontMatterBibliography, frontMatterReferences, quartoBibliography, type BibliographySettings } from '../core/bibliographySettings';
+import { frontMatterBibliography, frontMatterReferences, mergeBibliographySettings, quartoBibliography, type MetadataLayer } from '../core/bibliographySettings';
+
+/** A file that names bibliography settings: where it is, and its text (for `references:`). */
+interface NamingFile {
+  uri: vscode.Uri;
+  text: string;
+}
 
 /**
- * Reads a document's bibliography through the workspace file system (so also in the browser): the
- * files its front matter names, or else those of the `_quarto.yml` of its Quarto project, relative to
- * the file that names them, and the items either holds under `references:`. A file is read again
- * only when its modification time or size changes.
+ * Reads a document's bibliography through the workspace file system (so also in the browser), as
+ * Quarto merges its metadata (mergeBibliographySettings): the `_quarto.yml` of its Quarto project,
+ * each folder's `_metadata.yml` down to the document's, and its front matter; each path relative to
+ * the file that names it, and the items each holds under `references:`. A file is read again only
+ * when its modification time or size changes.
  */
 export class WorkspaceBibliographies {
   private readonly files = new Map<string, { mtime: number; size: number; text: string }>();
@@ -15,35 +22,44 @@ export class WorkspaceBibliographies {
   constructor(private readonly problem: (file: string, message: string) => void) {}
 
   async textsFor(uri: vscode.Uri, text: string, root: vscode.Uri): Promise<BibliographyTexts | undefined> {
-    const own = frontMatterBibliography(text);
-    const documentDir = vscode.Uri.joinPath(uri, '..');
-    const project = own?.bibliography.length && own.csl ? undefined : await this.quartoSettings(uri, root);
-    const [base, paths] = own?.bibliography.length ? [documentDir, own.bibliography] : [project?.dir, project?.settings.bibliography ?? []];
+    const document: NamingFile = { uri, text: frontMatterReferences(text) ?? '' };
+    const merged = mergeBibliographySettings([...(await this.projectLayers(uri, root)), { file: document, settings: frontMatterBibliography(text) }]);
+    if (!merged) return undefined;
     // Inline references (`references:`) first: they win a key they share with a file, as in Pandoc.
-    const files: BibliographyTexts['files'] = [
-      ...(own?.inlineReferences ? [{ file: uri.path, text: frontMatterReferences(text)!, inline: true }] : []),
-      ...(project?.settings.inlineReferences ? [{ file: project.file.path, text: project.text, inline: true }] : []),
-    ];
-    const inline = files.length;
-    if (paths.length === 0 && inline === 0) return undefined;
-    for (const path of paths) {
-      const file = vscode.Uri.joinPath(base!, path);
+    const files: BibliographyTexts['files'] = merged.inline.map((naming) => ({ file: naming.uri.path, text: naming.text, inline: true }));
+    const named = new Set<string>();
+    let complete = true;
+    for (const { path, namedIn } of merged.paths) {
+      const file = vscode.Uri.joinPath(namedIn.uri, '..', path);
+      // Quarto keeps one of each path its layers name.
+      if (named.has(file.toString())) continue;
+      named.add(file.toString());
       const read = await this.read(file);
       if (read !== undefined) files.push({ file: file.path, text: read });
-      else this.problem(vscode.workspace.asRelativePath(file, false), 'no such bibliography file');
+      else {
+        complete = false;
+        this.problem(vscode.workspace.asRelativePath(file, false), 'no such bibliography file');
+      }
     }
     // A key may be in a file that could not be read: citations are not checked against the others alone.
-    if (files.length - inline < paths.length) return undefined;
-    const [styleBase, csl] = own?.csl ? [documentDir, own.csl] : project?.settings.csl ? [project.dir, project.settings.csl] : [];
-    const styleFile = csl ? vscode.Uri.joinPath(styleBase!, csl) : undefined;
+    if (!complete) return undefined;
+    const styleFile = merged.csl && vscode.Uri.joinPath(merged.csl.namedIn.uri, '..', merged.csl.path);
     const style = styleFile && (await this.read(styleFile));
     return { files, ...(styleFile && style !== undefined ? { style: { file: styleFile.path, text: style } } : {}) };
   }
 
-  private async quartoSettings(uri: vscode.Uri, root: vscode.Uri): Promise<{ settings: BibliographySettings; dir: vscode.Uri; file: vscode.Uri; text: string } | undefined> {
+  /** The `_quarto.yml` of the Quarto project around `uri` and each `_metadata.yml` from its folder down to the document's, outermost first. */
+  private async projectLayers(uri: vscode.Uri, root: vscode.Uri): Promise<MetadataLayer<NamingFile>[]> {
     const project = await nearestQuartoYaml(uri, root, (file) => this.read(file));
-    const settings = project && quartoBibliography(project.text);
-    return settings && { settings, dir: project!.dir, file: vscode.Uri.joinPath(project!.dir, '_quarto.yml'), text: project!.text };
+    if (!project) return [];
+    const layers: MetadataLayer<NamingFile>[] = [{ file: { uri: vscode.Uri.joinPath(project.dir, '_quarto.yml'), text: project.text }, settings: quartoBibliography(project.text) }];
+    const folders = vscode.Uri.joinPath(uri, '..').path.slice(project.dir.path.length).split('/').filter(Boolean);
+    for (let depth = 0; depth <= folders.length; depth++) {
+      const metadata = vscode.Uri.joinPath(project.dir, ...folders.slice(0, depth), '_metadata.yml');
+      const yaml = await this.read(metadata);
+      if (yaml !== undefined) layers.push({ file: { uri: metadata, text: yaml }, settings: quartoBibliography(yaml) });
+    }
+    return layers;
   }
 
   private async read(file: vscode.Uri): Promise<string | undefined> {

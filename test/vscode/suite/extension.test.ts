@@ -679,6 +679,14 @@ describe('medlint in a real VS Code extension host', function () {
     // Front matter references: are the document's own items, beside the file's.
     const inline = await openScratch('quarto/inline.qmd', '---\nbibliography: references.bib\nreferences:\n- id: fda2023\n  type: report\n  title: Prescribing information\n---\n\nSee [@fda2023; @reck2016; @fda2024].\n');
     assert.deepEqual(await diagnosticsOf(inline.uri, 1), ['8:27-8:34 unknown-citation Error "fda2024" is not in the bibliography: did you mean "fda2023"?']);
+    // In a Quarto project, a folder's _metadata.yml list adds to _quarto.yml's bibliography, as Quarto merges them.
+    const write = (path: string, content: string) => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root(), 'qproject', path), new TextEncoder().encode(content));
+    await write('_quarto.yml', 'project:\n  type: website\nbibliography: shared.bib\n');
+    await write('shared.bib', '@article{shared2020, title = {Shared}, year = 2020}\n');
+    await write('chapters/_metadata.yml', 'bibliography:\n  - chapter.bib\n');
+    await write('chapters/chapter.bib', '@article{trial2022, title = {Trial}, year = 2022}\n');
+    const page = await openScratch('qproject/chapters/page.qmd', 'See [@shared2020; @trial2022; @trial2023].\n');
+    assert.deepEqual(await diagnosticsOf(page.uri, 1), ['0:31-0:40 unknown-citation Error "trial2023" is not in the bibliography: did you mean "trial2022"?']);
     const rmd = await openScratch('quarto/analysis.Rmd', 'Keytruda was given.\n\n```{r}\nKeytruda <- 1\n```\n');
     assert.equal(rmd.languageId, 'rmd');
     assert.deepEqual(await diagnosticsOf(rmd.uri, 1), ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
