@@ -79,12 +79,21 @@ export class LspClient {
   }
 
   /** The first notification (already received or to come) that satisfies `accept`. */
-  async notification<T>(method: string, accept: (params: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  notification<T>(method: string, accept: (params: T) => boolean, timeoutMs = 10_000): Promise<T> {
+    return this.first(this.notifications, 'notification', method, accept, timeoutMs);
+  }
+
+  /** The first request from the server (already received or to come) that satisfies `accept`. */
+  serverRequest<T>(method: string, accept: (params: T) => boolean = () => true, timeoutMs = 10_000): Promise<T> {
+    return this.first(this.requests, 'request', method, accept, timeoutMs);
+  }
+
+  private async first<T>(messages: readonly Message[], kind: string, method: string, accept: (params: T) => boolean, timeoutMs: number): Promise<T> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
-      const found = this.notifications.find((message) => message.method === method && accept(message.params as T));
+      const found = messages.find((message) => message.method === method && accept(message.params as T));
       if (found) return found.params as T;
-      if (Date.now() > deadline) throw new Error(`no ${method} notification within ${timeoutMs} ms`);
+      if (Date.now() > deadline) throw new Error(`no ${method} ${kind} within ${timeoutMs} ms`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 100);

@@ -368,6 +368,32 @@ describe('medlint lsp --stdio (built server, JSON-RPC over stdio)', function () 
     await stop(client);
   });
 
+  it('asks a client that can to watch configs, terms, bibliographies and styles, and checks citations again when a bibliography changes', async () => {
+    const { client, folder } = await started(undefined, { workspace: { didChangeWatchedFiles: { dynamicRegistration: true } } });
+    type Registration = { registrations: { method: string; registerOptions: { watchers: { globPattern: string }[] } }[] };
+    const registration = await client.serverRequest<Registration>('client/registerCapability');
+    assert.deepEqual(
+      registration.registrations.map(({ method, registerOptions }) => `${method} ${registerOptions.watchers.map((watcher) => watcher.globPattern).join(' ')}`),
+      ['workspace/didChangeWatchedFiles **/{.medlintrc.json,medlint.config.json} **/*.{yaml,yml} **/*.{bib,bibtex,json,csl}'],
+    );
+    writeFileSync(join(folder, 'refs.bib'), '@article{smith2020, title = {A trial}, year = 2020}\n');
+    const uri = pathToFileURL(join(folder, 'paper.md')).href;
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: '---\nbibliography: refs.bib\n---\n\nSee [@smith2020; @lee2021].\n' } });
+    const before = await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri);
+    assert.deepEqual(before.diagnostics.map(show), ['4:18-4:25 unknown-citation "lee2021" is not in the bibliography: add its entry, or correct the key.']);
+    // The writer adds the entry; the client reports the watched file changed.
+    writeFileSync(join(folder, 'refs.bib'), '@article{smith2020, title = {A trial}, year = 2020}\n@article{lee2021, title = {Another}, year = 2021}\n');
+    client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(join(folder, 'refs.bib')).href, type: 2 }] });
+    await client.notification<PublishDiagnostics>('textDocument/publishDiagnostics', (params) => params.uri === uri && params.diagnostics.length === 0);
+    await stop(client);
+  });
+
+  it('does not ask a client that cannot watch files for the server', async () => {
+    const { client } = await started();
+    await stop(client);
+    assert.deepEqual(client.requests.filter((request) => request.method === 'client/registerCapability'), []);
+  });
+
   it('survives an unknown method, a malformed message and a document of binary junk', async () => {
     const { client, uri } = await started();
     const unknown = await client.call('medlint/noSuchMethod', {});

@@ -7,6 +7,7 @@ import {
   type CompletionItem,
   createConnection,
   DiagnosticSeverity,
+  DidChangeWatchedFilesNotification,
   MessageType,
   ShowMessageNotification,
   ProposedFeatures,
@@ -68,6 +69,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
   const readme = pathToFileURL(join(__dirname, '..', 'README.md')).href;
   let encoding: PositionEncoding = 'utf-16';
   let canShowDocument = false;
+  let canWatchFiles = false;
   let root = process.cwd();
   let settings = settingsFrom(undefined);
   let project = new Project(builtinCorpus, { base: root });
@@ -200,6 +202,7 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     const offered = params.capabilities.general?.positionEncodings ?? [];
     encoding = (offered.find((candidate) => candidate === 'utf-16' || candidate === 'utf-8' || candidate === 'utf-32') as PositionEncoding | undefined) ?? 'utf-16';
     canShowDocument = params.capabilities.window?.showDocument?.support === true;
+    canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
     if (folder?.startsWith('file:')) root = fileURLToPath(folder);
     settings = settingsFrom(params.initializationOptions);
@@ -223,7 +226,17 @@ export function startServer(connection: Connection = createConnection(ProposedFe
     for (const document of documents.all()) publish(document);
   });
 
-  // A config or term file changed (the client watches them, or an ignore action wrote one): read them again.
+  // The files whose changes change findings: configs and team terms (YAML), and the bibliographies,
+  // Quarto metadata and CSL styles that citations are checked against. A client that watches files
+  // for the server is asked to; another tells the server what it watches, if anything.
+  connection.onInitialized(() => {
+    if (!canWatchFiles) return;
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/{${CONFIG_FILE_NAMES.join(',')}}` }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/*.{bib,bibtex,json,csl}' }],
+    });
+  });
+
+  // A watched file changed (or an ignore action wrote one): read configs and terms again, and lint again.
   connection.onDidChangeWatchedFiles(() => {
     rebuild();
     for (const document of documents.all()) publish(document);

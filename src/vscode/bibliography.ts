@@ -18,6 +18,8 @@ interface NamingFile {
  */
 export class WorkspaceBibliographies {
   private readonly files = new Map<string, { mtime: number; size: number; text: string }>();
+  /** Files looked for and not found: creating one is a change too. */
+  private readonly missing = new Set<string>();
 
   constructor(private readonly problem: (file: string, message: string) => void) {}
 
@@ -62,14 +64,21 @@ export class WorkspaceBibliographies {
     return layers;
   }
 
+  /** Whether a document's bibliography was read from `file`, or looked for there. */
+  hasRead(file: vscode.Uri): boolean {
+    return this.files.has(file.toString()) || this.missing.has(file.toString());
+  }
+
   private async read(file: vscode.Uri): Promise<string | undefined> {
     let stat: vscode.FileStat;
+    const key = file.toString();
     try {
       stat = await vscode.workspace.fs.stat(file);
     } catch {
+      this.missing.add(key);
       return undefined;
     }
-    const key = file.toString();
+    this.missing.delete(key);
     const cached = this.files.get(key);
     if (cached && cached.mtime === stat.mtime && cached.size === stat.size) return cached.text;
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));

@@ -95,11 +95,19 @@ export class SettingsResolver implements vscode.Disposable {
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${CONFIG_FILE_NAMES.join(',')},*.yaml,*.yml}`);
     const reset = () => this.reset();
+    // A bibliography or style a document cites from, changed: its citations are checked again (a key
+    // the writer has just added is no longer unknown).
+    const cited = vscode.workspace.createFileSystemWatcher('**/*.{bib,bibtex,json,csl}');
+    const recheck = (uri: vscode.Uri) => this.bibliographies.hasRead(uri) && this.onDidChangeEmitter.fire();
     this.disposables.push(
       watcher,
       watcher.onDidChange(reset),
       watcher.onDidCreate(reset),
       watcher.onDidDelete(reset),
+      cited,
+      cited.onDidChange(recheck),
+      cited.onDidCreate(recheck),
+      cited.onDidDelete(recheck),
       vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('medlint') && reset()),
       vscode.workspace.onDidGrantWorkspaceTrust(reset),
       this.onDidChangeEmitter,

@@ -687,6 +687,9 @@ describe('medlint in a real VS Code extension host', function () {
     await write('chapters/chapter.bib', '@article{trial2022, title = {Trial}, year = 2022}\n');
     const page = await openScratch('qproject/chapters/page.qmd', 'See [@shared2020; @trial2022; @trial2023].\n');
     assert.deepEqual(await diagnosticsOf(page.uri, 1), ['0:31-0:40 unknown-citation Error "trial2023" is not in the bibliography: did you mean "trial2022"?']);
+    // The writer adds the entry to the bibliography, not touching the document: its citations are checked again.
+    await write('chapters/chapter.bib', '@article{trial2022, title = {Trial}, year = 2022}\n@article{trial2023, title = {Follow-up}, year = 2023}\n');
+    assert.deepEqual(await diagnosticsOf(page.uri, 0), []);
     const rmd = await openScratch('quarto/analysis.Rmd', 'Keytruda was given.\n\n```{r}\nKeytruda <- 1\n```\n');
     assert.equal(rmd.languageId, 'rmd');
     assert.deepEqual(await diagnosticsOf(rmd.uri, 1), ['0:0-0:8 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".']);
