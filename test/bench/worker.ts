@@ -13,6 +13,7 @@ import { frontmatter } from 'micromark-extension-frontmatter';
 import { chunkDefinitions, chunkProse, documentLabels, mayDefine, opensDocument, splitChunks } from '../../src/core/markdown/document';
 import { parseMarkdown } from '../../src/core/markdown/parse';
 import { createLinter } from '../../src/core/linter';
+import { rules, type Rule } from '../../src/core/rules';
 import { builtinCorpus } from '../../src/node/builtinCorpus';
 import { bibliographyModule } from '../../src/core/bibliographyModule';
 import { BibliographyFiles } from '../../src/node/bibliography';
@@ -52,6 +53,38 @@ function timed(count: number, warmups: number, run: (index: number) => void, ste
   }
   return times;
 }
+
+/**
+ * A keystroke's re-lint, `count` times after `warmups`, by a linter running the rules `runs` keeps.
+ * One character typed at a different place each run, into the text the last run linted, as a writer
+ * edits: each lint differs from the last by one keystroke. (Typing each into the original text, as
+ * this bench did before 0.2.0, made each lint differ from the last at two places.)
+ */
+function keystrokes(text: string, count: number, warmups: number, runs: (rule: Rule) => boolean): number[] {
+  const linter = createLinter({ corpus: builtinCorpus, rules: Object.fromEntries(rules.filter((rule) => !runs(rule)).map((rule) => [rule.id, 'off'])) });
+  let typed = text;
+  linter.lint(typed);
+  return timed(
+    count,
+    warmups,
+    (index) => {
+      const at = Math.floor(typed.length * ((Math.abs(index) * 0.37) % 1));
+      typed = `${typed.slice(0, at)}x${typed.slice(at)}`;
+      linter.lint(typed);
+    },
+    true,
+  );
+}
+
+const ABBREVIATION_RULES = new Set(['undefined-abbreviation', 'abbreviation-defined-late', 'abbreviation-redefined', 'expanded-after-definition', 'abbreviation-rarely-used', 'expansion-mismatch']);
+
+/** The parts of a keystroke the bench times apart: the rules each runs. */
+const KEYSTROKE_PARTS: Record<string, (rule: Rule) => boolean> = {
+  analysisAloneMs: () => false,
+  perChunkRulesMs: (rule) => rule.perChunk === true,
+  abbreviationRulesMs: (rule) => ABBREVIATION_RULES.has(rule.id),
+  otherDocumentRulesMs: (rule) => !rule.perChunk && !ABBREVIATION_RULES.has(rule.id),
+};
 
 export function runWorker(task: WorkerTask, file: string, count: number, warmups: number): void {
   const corpus = builtinCorpus;
@@ -104,22 +137,9 @@ export function runWorker(task: WorkerTask, file: string, count: number, warmups
     }
     case 'medlint-incremental': {
       const text = readFileSync(file, 'utf8');
-      const linter = createLinter({ corpus });
-      let typed = text;
-      linter.lint(typed);
-      // One character typed at a different place each run, into the text the last run linted, as a
-      // writer edits: each lint differs from the last by one keystroke. (Typing each into the original
-      // text, as this bench did before 0.2.0, made each lint differ from the last at two places.)
-      runs = timed(
-        count,
-        warmups,
-        (index) => {
-          const at = Math.floor(typed.length * ((Math.abs(index) * 0.37) % 1));
-          typed = `${typed.slice(0, at)}x${typed.slice(at)}`;
-          linter.lint(typed);
-        },
-        true,
-      );
+      runs = keystrokes(text, count, warmups, () => true);
+      // Where a keystroke goes: the same keystrokes with some rules only (each with the analysis).
+      extra = Object.fromEntries(Object.entries(KEYSTROKE_PARTS).map(([part, runs]) => [part, median(keystrokes(text, count, warmups, runs))]));
       break;
     }
     case 'medlint-hover': {
