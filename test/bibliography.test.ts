@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Bibliography, bibliographyFormat, citationStyleProblems, parseBibliography, type BibliographyFormat, type ParsedBibliography } from '../src/core/bibliography';
-import { frontMatterBibliography, frontMatterReferences, quartoBibliography } from '../src/core/bibliographySettings';
+import { frontMatterBibliography, frontMatterReferences, mergeBibliographySettings, quartoBibliography } from '../src/core/bibliographySettings';
 import { BibliographyFiles } from '../src/node/bibliography';
 import { ROOT } from './helpers';
 
@@ -263,6 +263,19 @@ describe('bibliography', () => {
       assert.deepEqual(quartoBibliography('project:\n  type: book\nbibliography: references.bib\n'), { bibliography: ['references.bib'] });
     });
 
+    it('reads the bibliographies Quarto\'s formats name for their own render (format: html: bibliography:)', () => {
+      const text = '---\nbibliography: main.bib\nformat:\n  html:\n    bibliography: web.bib\n    csl: web.csl\n  pdf: default\n  docx:\n    bibliography: [print.json]\n---\n';
+      const settings = frontMatterBibliography(text)!;
+      assert.deepEqual(settings, { bibliography: ['main.bib'], formats: { html: { bibliography: ['web.bib'], csl: 'web.csl' }, docx: { bibliography: ['print.json'], bibliographyList: true } } });
+      assert.deepEqual(frontMatterBibliography('---\nformat:\n  html:\n    bibliography: web.bib\n---\n'), { bibliography: [], formats: { html: { bibliography: ['web.bib'] } } });
+      assert.equal(frontMatterBibliography('---\nformat: html\n---\n'), undefined);
+      // Each render merges its format's values over the document's: html replaces main.bib, docx adds to it.
+      // A key is rightly cited if some render finds it: every render's files count; the first style found is used.
+      const merged = mergeBibliographySettings([{ file: 'draft.qmd', settings }])!;
+      assert.deepEqual(merged.paths.map(({ path }) => path), ['main.bib', 'web.bib', 'print.json']);
+      assert.deepEqual(merged.csl, { path: 'web.csl', namedIn: 'draft.qmd' });
+    });
+
     it('notes references: holding items, and gives the front matter to parse at its own lines', () => {
       const text = '\ufeff---\r\ntitle: T\r\nreferences:\r\n- id: smith2020\r\n  title: A trial\r\n---\r\nText [@smith2020].\r\n';
       assert.deepEqual(frontMatterBibliography(text), { bibliography: [], inlineReferences: true });
@@ -360,6 +373,8 @@ describe('bibliography files (Node)', () => {
     assert.equal(keysOf('page.qmd', 'bibliography: own.bib\n'), 'own2021');
     assert.equal(keysOf('page.qmd', 'bibliography:\n  - own.bib\n'), 'shared2020 own2021');
     assert.equal(keysOf('trials/page.qmd', 'title: Page\n'), 'label2023 shared2020 trial2022 (incomplete)');
+    // A format's bibliography adds to what the document checks against, whatever the project names.
+    assert.equal(keysOf('page.qmd', 'bibliography: own.bib\nformat:\n  html:\n    bibliography: trials/chapter.bib\n'), 'own2021 trial2022');
     const problems = files.forDocument(join(dir, 'trials', 'page.qmd'), '# Page\n')!.problems;
     assert.deepEqual(problems, [{ file: join(dir, 'trials', '_metadata.yml'), line: 3, message: 'missing.bib: no such file' }]);
   });
