@@ -156,7 +156,7 @@ export class BibliographyFiles {
     return layers;
   }
 
-  /** The items a document's front matter or a `_quarto.yml` holds under `references:`, parsed once per text. */
+  /** The items a document's front matter, a `_quarto.yml` or a `_metadata.yml` holds under `references:`, parsed once per text. */
   private inlineReferences(file: string, yaml: string): ParsedBibliography {
     const hit = this.inline.get(file);
     if (hit?.yaml === yaml) return hit.parsed;
