@@ -271,7 +271,7 @@ describe('bibliography', () => {
       assert.equal(frontMatterBibliography('---\nformat: html\n---\n'), undefined);
       // Each render merges its format's values over the document's: html replaces main.bib, docx adds to it.
       // A key is rightly cited if some render finds it: every render's files count; the first style found is used.
-      const merged = mergeBibliographySettings([{ file: 'draft.qmd', settings }])!;
+      const merged = mergeBibliographySettings([{ file: 'draft.qmd', settings }], ({ path }) => path)!;
       assert.deepEqual(merged.paths.map(({ path }) => path), ['main.bib', 'web.bib', 'print.json']);
       assert.deepEqual(merged.csl, { path: 'web.csl', namedIn: 'draft.qmd' });
     });

@@ -68,6 +68,11 @@ export function parseBibliography(text: string, format: BibliographyFormat, file
   }
 }
 
+/** The items YAML metadata holds under `references:` (see `frontMatterReferences`), marked inline: they win a key they share with a file. */
+export function parseInlineReferences(yaml: string, file: string): ParsedBibliography {
+  return { ...parseBibliography(yaml, 'csl-yaml', file), inline: true };
+}
+
 /** Turns CSL items (a CSL-JSON file's, a CSL-YAML file's, or front matter `references:`) into entries. */
 export function cslEntries(items: readonly unknown[], file: string, problems: BibliographyProblem[], lineOf: (index: number) => number | undefined = () => undefined): BibliographyEntry[] {
   const entries: BibliographyEntry[] = [];

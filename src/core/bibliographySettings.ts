@@ -68,8 +68,9 @@ export interface Named<F> {
 }
 
 /** A document's bibliography as its layers of metadata make it: each path and style with the file that names it. */
-export interface MergedBibliography<F> {
-  paths: Named<F>[];
+export interface MergedBibliography<F, L> {
+  /** Each file once, where `locate` found it. */
+  paths: (Named<F> & { location: L })[];
   csl?: Named<F>;
   /** The files that hold `references:` items, innermost (the document) first: an item there wins its key. */
   inline: F[];
@@ -102,20 +103,23 @@ function mergedFor<F>(layers: readonly MetadataLayer<F>[], format: string | unde
  * does: a `bibliography:` list adds to the paths the outer layers set, a single path replaces them; an
  * inner `csl:` replaces an outer one; every layer's `references:` count. A format's own values apply
  * to its render alone: a key is rightly cited if some render finds it, so the paths are those of every
- * render together, and the style the first render's that names one. Undefined when no layer names a
- * bibliography or holds an item.
+ * render together, and the style the first render's that names one. `locate` says where a path
+ * names a file (relative to the file that names it). Undefined when no layer names a bibliography or
+ * holds an item.
  */
-export function mergeBibliographySettings<F>(layers: readonly MetadataLayer<F>[]): MergedBibliography<F> | undefined {
+export function mergeBibliographySettings<F, L>(layers: readonly MetadataLayer<F>[], locate: (named: Named<F>) => L): MergedBibliography<F, L> | undefined {
   const formats = [...new Set(layers.flatMap(({ settings }) => Object.keys(settings?.formats ?? {})))];
   const renders = [undefined, ...formats].map((format) => mergedFor(layers, format));
-  const paths: Named<F>[] = [];
+  // Quarto keeps one of each path its layers name; two layers may name one file by different paths.
+  const paths = new Map<string, Named<F> & { location: L }>();
   for (const named of renders.flatMap((render) => render.paths)) {
-    if (!paths.some((other) => other.path === named.path && other.namedIn === named.namedIn)) paths.push(named);
+    const location = locate(named);
+    if (!paths.has(String(location))) paths.set(String(location), { ...named, location });
   }
   const csl = renders.find((render) => render.csl)?.csl;
   const inline = layers.filter(({ settings }) => settings?.inlineReferences).map(({ file }) => file).reverse();
-  if (paths.length === 0 && inline.length === 0) return undefined;
-  return { paths, ...(csl ? { csl } : {}), inline };
+  if (paths.size === 0 && inline.length === 0) return undefined;
+  return { paths: [...paths.values()], ...(csl ? { csl } : {}), inline };
 }
 
 export type BibliographyFormat = 'biblatex' | 'bibtex' | 'csl-json' | 'csl-yaml';

@@ -21,8 +21,8 @@ const usableStyles = new Map<string, boolean>();
 function parsedFile(file: string, text: string, inline = false): ParsedBibliography {
   const cached = parsedFiles.get(file);
   if (cached?.text === text) return cached.parsed;
-  const format = inline ? 'csl-yaml' : bibliographyFormat(file);
-  const parsed: ParsedBibliography = format ? { ...bibliographyModule().parseBibliography(text, format, file), ...(inline ? { inline } : {}) } : { file, entries: [], problems: [] };
+  const format = bibliographyFormat(file);
+  const parsed = inline ? bibliographyModule().parseInlineReferences(text, file) : format ? bibliographyModule().parseBibliography(text, format, file) : { file, entries: [], problems: [] };
   parsedFiles.set(file, { text, parsed });
   return parsed;
 }

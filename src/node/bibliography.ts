@@ -106,24 +106,19 @@ export class BibliographyFiles {
    */
   forDocument(file: string, text: string): DocumentBibliography | undefined {
     const document: NamingFile = { path: resolve(file), text, yaml: () => frontMatterReferences(text)! };
-    const merged = mergeBibliographySettings([...this.projectLayers(dirname(document.path)), { file: document, settings: frontMatterBibliography(text) }]);
+    const merged = mergeBibliographySettings([...this.projectLayers(dirname(document.path)), { file: document, settings: frontMatterBibliography(text) }], ({ path, namedIn }) => resolve(dirname(namedIn.path), path));
     if (!merged) return undefined;
     const problems: BibliographyProblem[] = [];
     // A path that cannot be read is a problem where it is named, in the front matter or a project file.
     const namedAt = (naming: NamingFile, path: string, message: string) => problems.push({ file: naming.path, ...lineNaming(naming.text, path), message: `${path}: ${message}` });
     const files: string[] = [];
-    const named = new Set<string>();
-    for (const { path, namedIn } of merged.paths) {
-      const absolute = resolve(dirname(namedIn.path), path);
-      // Quarto keeps one of each path its layers name.
-      if (named.has(absolute)) continue;
-      named.add(absolute);
+    for (const { path, namedIn, location: absolute } of merged.paths) {
       if (/^[a-z][a-z0-9+.-]*:\/\//i.test(path)) namedAt(namedIn, path, 'medlint reads bibliography files, not addresses on the web');
       else if (!bibliographyFormat(path)) namedAt(namedIn, path, UNKNOWN_FORMAT);
       else if (!existsSync(absolute)) namedAt(namedIn, path, 'no such file');
       else files.push(absolute);
     }
-    const complete = files.length === named.size;
+    const complete = files.length === merged.paths.length;
     const parts = [...merged.inline.map((naming) => this.inlineReferences(naming.path, naming.yaml())), ...files.map((path) => this.read(path))];
     const bibliography = this.combine(parts);
     problems.push(...bibliography.problems);
@@ -160,7 +155,7 @@ export class BibliographyFiles {
   private inlineReferences(file: string, yaml: string): ParsedBibliography {
     const hit = this.inline.get(file);
     if (hit?.yaml === yaml) return hit.parsed;
-    const parsed = { ...bibliographyModule().parseBibliography(yaml, 'csl-yaml', file), inline: true };
+    const parsed = bibliographyModule().parseInlineReferences(yaml, file);
     this.inline.set(file, { yaml, parsed });
     return parsed;
   }

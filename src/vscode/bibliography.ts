@@ -24,18 +24,14 @@ export class WorkspaceBibliographies {
   constructor(private readonly problem: (file: string, message: string) => void) {}
 
   async textsFor(uri: vscode.Uri, text: string, root: vscode.Uri): Promise<BibliographyTexts | undefined> {
-    const document: NamingFile = { uri, text: frontMatterReferences(text) ?? '' };
-    const merged = mergeBibliographySettings([...(await this.projectLayers(uri, root)), { file: document, settings: frontMatterBibliography(text) }]);
+    const own = frontMatterBibliography(text);
+    const document: NamingFile = { uri, text: own?.inlineReferences ? frontMatterReferences(text)! : '' };
+    const merged = mergeBibliographySettings([...(await this.projectLayers(uri, root)), { file: document, settings: own }], ({ path, namedIn }) => vscode.Uri.joinPath(namedIn.uri, '..', path));
     if (!merged) return undefined;
     // Inline references (`references:`) first: they win a key they share with a file, as in Pandoc.
     const files: BibliographyTexts['files'] = merged.inline.map((naming) => ({ file: naming.uri.path, text: naming.text, inline: true }));
-    const named = new Set<string>();
     let complete = true;
-    for (const { path, namedIn } of merged.paths) {
-      const file = vscode.Uri.joinPath(namedIn.uri, '..', path);
-      // Quarto keeps one of each path its layers name.
-      if (named.has(file.toString())) continue;
-      named.add(file.toString());
+    for (const { location: file } of merged.paths) {
       const read = await this.read(file);
       if (read !== undefined) files.push({ file: file.path, text: read });
       else {
