@@ -66,6 +66,12 @@ describe('abbreviations found by their shape (issue #17)', () => {
       assert.equal(text.slice(finding!.start, finding!.end), 'Center for Cancer Research (CCR)');
       assert.equal(applyFixes(text, [finding!]).text, 'The Center for Cancer Research (CCR) leads. Later, the CCR grew. The CCR hires.');
     });
+
+    it('does not take a parenthesis in the next paragraph as the one a definition closes', () => {
+      const text = 'Programmed cell death protein 1 (PD-1) is a receptor. Later, programmed cell death protein 1 (PD-1\n\n) is written again.';
+      const [finding] = linter().lint(text).filter((candidate) => candidate.ruleId === 'abbreviation-redefined');
+      assert.equal(text.slice(finding!.start, finding!.end), 'programmed cell death protein 1 (PD-1');
+    });
   });
 
   describe('scopes (AMA: the abstract, the body and each legend define their own)', () => {

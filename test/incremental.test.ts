@@ -25,6 +25,10 @@ const INSERTIONS = [
   'cancer patients ',
   '**Note:** ',
   'programmed death-ligand 1 (PD-L1) ',
+  'Trastuzumab targets Her2. ',
+  'Human epidermal growth factor receptor 2 (HER2) is a target.\n\n',
+  // Two chunks of the same text share one analysis, and each has its own place in the document.
+  'CTLA4 (cytotoxic T-lymphocyte-associated protein 4) binds B7.\n\nCTLA4 (cytotoxic T-lymphocyte-associated protein 4) binds B7.\n\n',
   '## Abstract\n\n',
   'Abbreviations: CI, confidence interval; HR, hazard ratio.\n\n',
   '| Drug | Target |\n| --- | --- |\n| Keytruda | PD-1 |\n\n',
@@ -104,6 +108,38 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     assert.equal(before, '3:16-3:29 "Imatinib" is not an immunotherapy: the corpus lists imatinib as a tyrosine kinase inhibitor targeting BCR-ABL (FDA label: GLEEVEC (imatinib mesylate)). [contradiction error]');
     const [after] = editor.lint(`# Title\n\nA new paragraph.\n\n${claim}`);
     assert.deepEqual([after!.range.start, after!.range.end, after!.start, after!.end], [{ line: 4, character: 15 }, { line: 4, character: 28 }, 42, 55]);
+  });
+
+  it('asks for the definition at a variant that is the first undefined use, until a paragraph typed above defines the abbreviation', () => {
+    const editor = linter();
+    const variant = 'Trastuzumab targets Her2.\n';
+    const definition = 'Human epidermal growth factor receptor 2 (HER2) is a target.\n\n';
+    const asksBoth = (line: number) => `${line}:21-${line}:25 Use the preferred form "HER2", not "Her2", and define it at first use: write "human epidermal growth factor receptor 2 (HER2)". [preferred-term warning]`;
+    const versions: [string, string[]][] = [
+      [`Intro.\n\n${variant}`, [asksBoth(3)]],
+      [`${definition}${variant}`, ['3:21-3:25 Use the preferred form "HER2", not "Her2". [preferred-term warning]']],
+      [`Intro.\n\n${variant}`, [asksBoth(3)]],
+    ];
+    for (const [step, [text, expected]] of versions.entries()) {
+      const found = lines(editor.lint(text));
+      assert.deepEqual(found, expected, `version ${step + 1}`);
+      assert.deepEqual(found, lines(linter({ reuseChunks: false }).lint(text)), `version ${step + 1}, fresh`);
+    }
+  });
+
+  it('moves a kept chunk\'s definition with the chunk: the fix of a late definition removes it where it now is', () => {
+    const editor = linter();
+    // No chunk is most of the document, which would be read whole.
+    const text = 'PD-1 is a receptor studied in many cancers.\n\nIt is found on several kinds of cell.\n\nProgrammed cell death protein 1 (PD-1) is on T cells.\n';
+    editor.lint(text);
+    const typed = `A new paragraph.\n\n${text}`;
+    const late = editor.lint(typed).find((finding) => finding.ruleId === 'abbreviation-defined-late')!;
+    assert.deepEqual(late, linter({ reuseChunks: false }).lint(typed).find((finding) => finding.ruleId === 'abbreviation-defined-late'));
+    assert.equal(describeFinding(late), '3:1-3:5 "PD-1" is used before its definition on line 7: define it here.');
+    assert.deepEqual(
+      late.fix?.moreEdits?.map(({ range, newText }) => [range.start, range.end, newText]),
+      [[{ line: 6, character: 0 }, { line: 6, character: 38 }, 'PD-1']],
+    );
   });
 
   it('reads the lines under an opening fence as front matter once the writer types the closing fence, chunks below the fence', () => {

@@ -1,5 +1,5 @@
-import { abbreviationUses, afterPercentage, findLongForm, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, chunkReadings, chunksWithMatches, type Analysis, type ChunkAnalysis } from './analysis';
+import { abbreviationUses, afterPercentage, findLongForm, placedChunkUses, withDefinition, type AbbreviationUse } from './abbreviations';
+import { blockAt, chunkReading, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -118,35 +118,20 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     return record;
   };
 
-  const definedByShape = shapeDefinedUses(analysis);
-  for (const uses of abbreviationUses(analysis).values()) {
-    const entry = uses[0]!.entry;
-    const record = recordOf(entry.abbreviation!, entry);
-    for (const use of uses) {
-      const { start, end } = use.match;
-      const listed = lists.get(start);
-      const definition = listed ?? corpusDefinition(analysis, use) ?? definedByShape.get(start);
-      const scope = scopeAt(scopes, start);
-      record.occurrences.push(
-        withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope, inHeading: use.inHeading, needsDefinition: use.needsDefinition && !listed && !STANDING_ALONE.has(scope.kind), corpusUse: use }, definition),
-      );
-    }
-  }
-
-  for (const { readings, by } of shapeReadings(analysis)) {
-    for (const reading of readings) {
-      const start = reading.start + by;
-      const { plural, inHeading: heading, exempt } = reading;
-      const scope = scopeAt(scopes, start);
-      const listed = lists.get(start);
-      const record = recordOf(reading.short);
-      if ((exempt === 'gene' || exempt === 'name') && !record.entry) record.wellKnown = true;
-      record.occurrences.push(
-        withDefinition<AbbreviationOccurrence>(
-          { start, end: reading.end + by, plural, scope, inHeading: heading, needsDefinition: !heading && !listed && !exempt && !STANDING_ALONE.has(scope.kind) },
-          listed ?? (reading.definition && shiftedDefinition(reading.definition, by)),
-        ),
-      );
+  // The corpus's abbreviations first, in the order of their uses; then those found by shape.
+  for (const [use] of abbreviationUses(analysis).values()) recordOf(use!.entry.abbreviation!, use!.entry);
+  for (const placed of placedOccurrences(analysis)) {
+    for (const { occurrence, short, own, needs, names } of placed) {
+      const listed = lists.get(occurrence.start);
+      const scope = scopeAt(scopes, occurrence.start);
+      occurrence.scope = scope;
+      occurrence.needsDefinition = needs && !listed && !STANDING_ALONE.has(scope.kind);
+      const definition = listed ?? own;
+      if (definition) occurrence.definition = definition;
+      else if (occurrence.definition) delete occurrence.definition;
+      const record = recordOf(short);
+      if (names && !record.entry) record.wellKnown = true;
+      record.occurrences.push(occurrence);
     }
   }
 
@@ -161,6 +146,89 @@ function buildIndex(analysis: Analysis, options: AbbreviationOptions): Abbreviat
     if (glossary) record.glossary = glossary.definition!;
   }
   return { records: all, scopes, expansionsWritten: expansionsWritten(analysis, all) };
+}
+
+/**
+ * An occurrence as its chunk reads it, before the document's lists and scopes settle its definition
+ * and whether it needs one: what the index keeps with each chunk between keystrokes.
+ */
+interface PlacedOccurrence {
+  occurrence: AbbreviationOccurrence;
+  short: string;
+  /** The definition it gives itself, which a list's definition of it overrides. */
+  own?: AbbreviationDefinition;
+  /** Whether it needs a definition, but for a list's or its scope's. */
+  needs: boolean;
+  /** Found by shape as a gene symbol or a registered name, which the abbreviation then is throughout the document. */
+  names: boolean;
+}
+
+/** A chunk's placed occurrences and the placed uses they were made of, whose objects they name. */
+interface ChunkOccurrences {
+  uses: Map<string, AbbreviationUse[]> | undefined;
+  occurrences: PlacedOccurrence[];
+}
+
+const placedOccurrencesOf = new WeakMap<ChunkAnalysis, PlacedReading<ChunkOccurrences>>();
+const NO_SHAPE_DEFINITIONS = new Map<number, AbbreviationDefinition>();
+
+/** The document's occurrences, a list per chunk (or one for the document, when the analysis keeps no chunks). */
+function placedOccurrences(analysis: Analysis): (readonly PlacedOccurrence[])[] {
+  if (!analysis.chunks) return [placeOccurrences(analysis, abbreviationUses(analysis).values(), readShapes(analysis), readShapeDefinedUses(analysis), 0)];
+  const usesOf = new Map(placedChunkUses(analysis).map(({ chunk, value }) => [chunk, value]));
+  const chunks = analysis.chunks.filter((chunk) => chunk.analysis.matches.length > 0 || chunk.analysis.abbreviationShapes.length > 0);
+  const place = (chunk: DocumentChunk): ChunkOccurrences => {
+    const uses = usesOf.get(chunk);
+    const shapes = chunk.analysis.abbreviationShapes.length > 0 ? chunkReading(analysis, chunk, chunkShapesOf, readShapes) : [];
+    const definedByShape = uses ? chunkReading(analysis, chunk, chunkShapeDefinedOf, readShapeDefinedUses) : NO_SHAPE_DEFINITIONS;
+    return { uses, occurrences: placeOccurrences(analysis, uses?.values() ?? [], shapes, definedByShape, chunk.proseOffset) };
+  };
+  return placedChunkReadings(analysis, chunks, placedOccurrencesOf, place, moveOccurrences, (value, chunk) => value.uses === usesOf.get(chunk)).map(({ value }) => value.occurrences);
+}
+
+/**
+ * The occurrences of a part of the document: its corpus uses (in document offsets) and its shape
+ * readings and uses defined by shape (each in the part's offsets, `by` into the document's prose).
+ */
+function placeOccurrences(analysis: Analysis, corpusUses: Iterable<readonly AbbreviationUse[]>, shapes: readonly ShapeReading[], definedByShape: Map<number, AbbreviationDefinition>, by: number): PlacedOccurrence[] {
+  const placed: PlacedOccurrence[] = [];
+  for (const uses of corpusUses) {
+    for (const use of uses) {
+      const { start, end } = use.match;
+      const shaped = definedByShape.get(start - by);
+      const own = corpusDefinition(analysis, use) ?? (shaped && shiftedDefinition(shaped, by));
+      const occurrence = withDefinition<AbbreviationOccurrence>({ start, end, plural: use.plural, scope: BODY, inHeading: use.inHeading, needsDefinition: use.needsDefinition, corpusUse: use }, own);
+      placed.push(withOwn({ occurrence, short: use.entry.abbreviation!, needs: use.needsDefinition, names: false }, own));
+    }
+  }
+  for (const reading of shapes) {
+    const { plural, inHeading: heading, exempt } = reading;
+    const own = reading.definition && shiftedDefinition(reading.definition, by);
+    const needs = !heading && !exempt;
+    const occurrence = withDefinition<AbbreviationOccurrence>({ start: reading.start + by, end: reading.end + by, plural, scope: BODY, inHeading: heading, needsDefinition: needs }, own);
+    placed.push(withOwn({ occurrence, short: reading.short, needs, names: exempt === 'gene' || exempt === 'name' }, own));
+  }
+  return placed;
+}
+
+function withOwn(placed: PlacedOccurrence, own: AbbreviationDefinition | undefined): PlacedOccurrence {
+  if (own) placed.own = own;
+  return placed;
+}
+
+// A list's definition is the document's, made again on each lint: only an occurrence's own moves with it.
+function moveOccurrences({ occurrences }: ChunkOccurrences, by: number): void {
+  for (const { occurrence, own } of occurrences) {
+    occurrence.start += by;
+    occurrence.end += by;
+    if (!own) continue;
+    own.start += by;
+    own.end += by;
+    if (own.phrase) {
+      own.phrase.start += by;
+      own.phrase.end += by;
+    }
+  }
 }
 
 /** An abbreviation found by its shape, as read within its block: what the index makes an occurrence of. */
@@ -206,13 +274,6 @@ function readShapes(analysis: Analysis): ShapeReading[] {
 
 // A shape reads no further than its block, so no further than its chunk.
 const chunkShapesOf = new WeakMap<ChunkAnalysis, ShapeReading[]>();
-
-/** The document's shape readings, each list with the prose offset its offsets count from. */
-function shapeReadings(analysis: Analysis): { readings: readonly ShapeReading[]; by: number }[] {
-  if (!analysis.chunks) return [{ readings: readShapes(analysis), by: 0 }];
-  const withShapes = analysis.chunks.filter((chunk) => chunk.analysis.abbreviationShapes.length > 0);
-  return chunkReadings(analysis, withShapes, chunkShapesOf, readShapes).map(({ chunk, reading }) => ({ readings: reading, by: chunk.proseOffset }));
-}
 
 function shiftedDefinition(definition: AbbreviationDefinition, by: number): AbbreviationDefinition {
   const { phrase } = definition;
@@ -274,16 +335,6 @@ function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: Abbr
 // A use's definition by shape reads no further than its sentence, so no further than its chunk.
 const chunkShapeDefinedOf = new WeakMap<ChunkAnalysis, Map<number, AbbreviationDefinition>>();
 
-/** The corpus uses defined in a form only the reading by shape knows, by the use's start. */
-function shapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
-  if (!analysis.chunks) return readShapeDefinedUses(analysis);
-  const found = new Map<number, AbbreviationDefinition>();
-  for (const { chunk, reading } of chunkReadings(analysis, chunksWithMatches(analysis), chunkShapeDefinedOf, readShapeDefinedUses)) {
-    for (const [start, definition] of reading) found.set(start + chunk.proseOffset, shiftedDefinition(definition, chunk.proseOffset));
-  }
-  return found;
-}
-
 function readShapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
   const found = new Map<number, AbbreviationDefinition>();
   for (const uses of abbreviationUses(analysis).values()) {
@@ -313,8 +364,9 @@ function acceptedExpansions(entry: TermEntry): Set<string> {
  */
 function parenthesisedPhrase(text: string, expansion: { start: number; end: number }, abbreviation: { start: number; end: number }): { start: number; end: number } | undefined {
   const [first, second] = expansion.end <= abbreviation.start ? [expansion, abbreviation] : [abbreviation, expansion];
-  const opening = /^\s*([([])\s*$/.exec(text.slice(first.end, second.start));
-  const closing = /^\s*[)\]]/.exec(text.slice(second.end, second.end + 4));
+  // Spaces within the block: a parenthesis in the next paragraph is not this one's, and is another chunk's.
+  const opening = /^[^\S\u2029]*([([])[^\S\u2029]*$/.exec(text.slice(first.end, second.start));
+  const closing = /^[^\S\u2029]*[)\]]/.exec(text.slice(second.end, second.end + 4));
   if (!opening || !closing || closing[0].trim() !== (opening[1] === '(' ? ')' : ']')) return undefined;
   return { start: first.start, end: second.end + closing[0].length };
 }

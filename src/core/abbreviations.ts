@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, chunksWithMatches, documentMatch, indexOfMatch, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -333,19 +333,53 @@ function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkU
   return found;
 }
 
+// A chunk's uses in document offsets, with the document's matches, moved with the chunk.
+const placedUsesOf = new WeakMap<ChunkAnalysis, PlacedReading<Map<string, AbbreviationUse[]>>>();
+
+function placeChunkUses(document: Analysis, chunk: DocumentChunk): Map<string, AbbreviationUse[]> {
+  const by = chunk.proseOffset;
+  const placed = new Map<string, AbbreviationUse[]>();
+  for (const [id, read] of chunkReading(document, chunk, chunkUsesOf, readChunkUses)) {
+    placed.set(
+      id,
+      read.map(({ use, matchIndex }) => {
+        const { entry, plural, inHeading, needsDefinition, definition } = use;
+        const match = documentMatch(document, chunk, matchIndex) as TermMatch;
+        return withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition && { ...definition, start: definition.start + by, end: definition.end + by });
+      }),
+    );
+  }
+  return placed;
+}
+
+// The uses' matches are the document's, which the analysis moves: only their definitions are the uses' own.
+function moveUses(uses: Map<string, AbbreviationUse[]>, by: number): void {
+  for (const list of uses.values()) {
+    for (const { definition } of list) {
+      if (!definition) continue;
+      definition.start += by;
+      definition.end += by;
+    }
+  }
+}
+
+const chunkUsesInDocument = new WeakMap<Analysis, { chunk: DocumentChunk; value: Map<string, AbbreviationUse[]> }[]>();
+
+/** Each chunk's uses in the document, by entry id, for the chunks that have any (placedChunkReadings). */
+export function placedChunkUses(document: Analysis): { chunk: DocumentChunk; value: Map<string, AbbreviationUse[]> }[] {
+  let placed = chunkUsesInDocument.get(document);
+  if (!placed) chunkUsesInDocument.set(document, (placed = placedChunkReadings(document, chunksWithMatches(document), placedUsesOf, (chunk) => placeChunkUses(document, chunk), moveUses)));
+  return placed;
+}
+
 /** The document's uses from its chunks' (each read alone), in document offsets and with the document's matches. */
 function usesOfChunks(analysis: Analysis): Map<string, AbbreviationUse[]> {
   const uses = new Map<string, AbbreviationUse[]>();
-  for (const { chunk, reading } of chunkReadings(analysis, chunksWithMatches(analysis), chunkUsesOf, readChunkUses)) {
-    const by = chunk.proseOffset;
-    for (const [id, read] of reading) {
-      let list = uses.get(id);
-      if (!list) uses.set(id, (list = []));
-      for (const { use, matchIndex } of read) {
-        const { entry, plural, inHeading, needsDefinition, definition } = use;
-        const match = documentMatch(analysis, chunk, matchIndex) as TermMatch;
-        list.push(withDefinition<AbbreviationUse>({ match, entry, plural, inHeading, needsDefinition }, definition && { ...definition, start: definition.start + by, end: definition.end + by }));
-      }
+  for (const { value } of placedChunkUses(analysis)) {
+    for (const [id, placed] of value) {
+      const list = uses.get(id);
+      if (list) for (const use of placed) list.push(use);
+      else uses.set(id, placed.slice());
     }
   }
   return uses;

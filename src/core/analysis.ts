@@ -642,10 +642,65 @@ export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings):
  * whose offsets (`proseOffset`, `matchOffset`) place it in the document.
  */
 export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentChunk[], kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): { chunk: DocumentChunk; reading: T }[] {
+  return chunks.map((chunk) => ({ chunk, reading: chunkReading(document, chunk, kept, read) }));
+}
+
+/** What `read` finds in one chunk of a document, read alone and kept with the chunk's analysis (chunkReadings). */
+export function chunkReading<T>(document: Analysis, chunk: DocumentChunk, kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): T {
+  let reading = kept.get(chunk.analysis);
+  if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkView(chunk, document), chunk)));
+  return reading;
+}
+
+/** Document objects made of one chunk, kept with its analysis (placedChunkReadings). */
+export interface PlacedReading<T> {
+  value: T;
+  /** Where the chunk's prose began when `value` was made or last moved. */
+  proseOffset: number;
+  /** The document's first match of the chunk when `value` was made: an edit's middle makes them again. */
+  firstMatch: CorpusMatch | undefined;
+  /** The version of the document that last took it: a second chunk with the same text makes its own. */
+  takenBy: object;
+}
+
+// One token per version of a document, which a kept placed reading names as its taker: not the
+// analysis itself, which a cache entry would then keep alive.
+const versionTokens = new WeakMap<Analysis, object>();
+
+/**
+ * What `place` makes of each chunk in document offsets (objects that hold the document's matches),
+ * kept with the chunk's analysis and moved in place by `move` when an edit before the chunk moves it:
+ * a keystroke makes the edited chunk's again, not every chunk's. Moving the last version's objects is
+ * safe, as an analysis is valid only until its linter analyses the next version (whose arrays, and
+ * the matches in them, are changed in place). A chunk whose document matches were made again, or whose
+ * value `stillPlaced` rejects, is placed again; so is the second of two chunks of the same text, which
+ * share an analysis, each time.
+ */
+export function placedChunkReadings<T>(
+  document: Analysis,
+  chunks: readonly DocumentChunk[],
+  kept: WeakMap<ChunkAnalysis, PlacedReading<T>>,
+  place: (chunk: DocumentChunk) => T,
+  move: (value: T, by: number) => void,
+  stillPlaced: (value: T, chunk: DocumentChunk) => boolean = () => true,
+): { chunk: DocumentChunk; value: T }[] {
+  let version = versionTokens.get(document);
+  if (!version) versionTokens.set(document, (version = {}));
   return chunks.map((chunk) => {
-    let reading = kept.get(chunk.analysis);
-    if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkView(chunk, document), chunk)));
-    return { chunk, reading };
+    const firstMatch = chunk.analysis.matches.length > 0 ? document.matches[chunk.matchOffset] : undefined;
+    const placed = kept.get(chunk.analysis);
+    if (placed?.takenBy === version) return { chunk, value: place(chunk) };
+    if (!placed || placed.firstMatch !== firstMatch || !stillPlaced(placed.value, chunk)) {
+      const value = place(chunk);
+      kept.set(chunk.analysis, { value, proseOffset: chunk.proseOffset, firstMatch, takenBy: version });
+      return { chunk, value };
+    }
+    if (placed.proseOffset !== chunk.proseOffset) {
+      move(placed.value, chunk.proseOffset - placed.proseOffset);
+      placed.proseOffset = chunk.proseOffset;
+    }
+    placed.takenBy = version;
+    return { chunk, value: placed.value };
   });
 }
 

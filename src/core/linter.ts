@@ -97,6 +97,20 @@ function frontMatterProfile(analysis: Analysis): string | undefined {
   return typeof profile === 'string' && profile.trim() ? profile.trim() : undefined;
 }
 
+/** What the per-chunk rules amend with the whole document (Rule.amendReports): by rule, then by source start. */
+function amendmentsOf(analysis: Analysis, rules: readonly Rule[]): Map<Rule, Map<number, PlacedReport>> {
+  const amendments = new Map<Rule, Map<number, PlacedReport>>();
+  for (const rule of rules) {
+    rule.amendReports?.(analysis, (report) => {
+      const placed = placeReport(analysis, rule, report);
+      let byStart = amendments.get(rule);
+      if (!byStart) amendments.set(rule, (byStart = new Map()));
+      byStart.set(placed.start, placed);
+    });
+  }
+  return amendments;
+}
+
 // Linters made for files under one config (per `overrides` entry) share the corpus they compile.
 const compiledCorpora = new WeakMap<Corpus, CompiledCorpus>();
 
@@ -181,8 +195,14 @@ export function createLinter(options: LinterOptions): Linter {
       if (perChunk.length > 0) {
         const settings = [profile.name, ...perChunk.map((rule) => rule.id), JSON.stringify(analysis.statisticsOptions ?? {}), JSON.stringify(analysis.abbreviationOptions ?? {})].join('\u0000');
         const { groups, facts } = findPerChunk(analysis, perChunk, settings);
+        const amendments = amendmentsOf(analysis, perChunk);
         for (const { base, reports } of groups) {
-          for (const placed of reports) if (placed.unless === undefined || !facts.has(placed.unless)) admit(placed, base);
+          for (const placed of reports) {
+            if (placed.unless !== undefined && facts.has(placed.unless)) continue;
+            const amended = amendments.size > 0 ? amendments.get(placed.rule)?.get(placed.start + base) : undefined;
+            if (amended && amended.end === placed.end + base && amended.entryId === placed.entryId) admit(amended, 0);
+            else admit(placed, base);
+          }
         }
       }
       for (const rule of severities.keys()) {

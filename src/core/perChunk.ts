@@ -10,7 +10,7 @@ export interface PerChunkFindings {
   facts: Set<string>;
 }
 
-// A chunk without a match gives a per-chunk rule nothing to report (Rule.perChunk).
+// Shared by the chunks where no rule reports anything.
 const NO_REPORTS: readonly PlacedReport[] = [];
 
 /** Runs the rules on an analysis: its placed reports, and its facts with the source offset each stands at. */
@@ -40,7 +40,6 @@ function keepByChunk(found: ReturnType<typeof run>, chunks: readonly AnalysedChu
 }
 
 function runOnChunk(chunk: AnalysedChunk, document: Analysis, rules: readonly Rule[], settings: string): ChunkFindings {
-  if (chunk.analysis.matches.length === 0) return { settings, origin: 0, reports: NO_REPORTS, facts: [] };
   const found = run(chunkDocument(chunk, document), rules);
   return { settings, origin: 0, reports: found.reports, facts: found.facts.map(({ fact }) => fact) };
 }

@@ -1,8 +1,9 @@
 import { abbreviationUses, firstUndefinedUse } from '../abbreviations';
-import { chunkReadings, chunksWithMatches, documentMatch, indexOfMatch, type Analysis, type ChunkAnalysis, type DocumentChunk } from '../analysis';
+import type { Analysis } from '../analysis';
+import type { TermEntry } from '../corpus/types';
 import { misspelledDrugs } from '../spelling';
 import { wordAt } from '../text/tokens';
-import type { Rule } from './rule';
+import type { ProseReport, Rule } from './rule';
 import { capitalizeAtSentenceStart, isGeneMention, nonOverlapping, sentenceOf, surface, termMatches, writtenDefinition, type TermMatch } from './helpers';
 
 /**
@@ -10,11 +11,8 @@ import { capitalizeAtSentenceStart, isGeneMention, nonOverlapping, sentenceOf, s
  * at first use): one finding then asks for both, and its fix writes both where English allows
  * ("cytotoxic T-lymphocyte-associated protein 4 (CTLA-4)"; a plural "PD1s" gets only the preferred form).
  */
-function definitionNeeded(analysis: Analysis, match: TermMatch, plural: boolean): { written: string; fix?: string } | undefined {
-  const { entry } = match.phrase.payload;
+function definitionToWrite(entry: TermEntry, plural: boolean): { written: string; fix?: string } | undefined {
   if (!entry.abbreviation || entry.expandOnFirstUse === false || entry.otherSenses || !entry.expansions?.length) return undefined;
-  const uses = abbreviationUses(analysis).get(entry.id);
-  if (!uses || firstUndefinedUse(analysis, uses)?.match !== match) return undefined;
   const fix = writtenDefinition(entry.expansions[0]!, entry.abbreviation, plural);
   return { written: fix ?? writtenDefinition(entry.expansions[0]!, entry.abbreviation, false)!, ...(fix ? { fix } : {}) };
 }
@@ -38,17 +36,20 @@ function reportableVariants(analysis: Analysis): TermMatch[] {
   return nonOverlapping(termMatches(analysis, ['variant'])).filter((match) => !isGeneMention(analysis, match) && !(match.phrase.payload.asNoun && !standsAsNoun(analysis, match)));
 }
 
-// A variant is read no further than its sentence, so no further than its chunk.
-const chunkVariantsOf = new WeakMap<ChunkAnalysis, number[]>();
-
-function readChunkVariants(view: Analysis, chunk: DocumentChunk): number[] {
-  return reportableVariants(view).map((match) => indexOfMatch(chunk, match));
-}
-
-/** The document's variants to report: read per chunk and kept with it, when the analysis keeps its chunks. */
-function variantsToReport(analysis: Analysis): TermMatch[] {
-  if (!analysis.chunks) return reportableVariants(analysis);
-  return chunkReadings(analysis, chunksWithMatches(analysis), chunkVariantsOf, readChunkVariants).flatMap(({ chunk, reading }) => reading.map((index) => documentMatch(analysis, chunk, index) as TermMatch));
+/** The report of a variant, which asks for a definition too where it is the first, undefined use of its abbreviation. */
+function variantReport(analysis: Analysis, match: TermMatch, definition?: { written: string; fix?: string }): ProseReport {
+  const { entry, replacement } = match.phrase.payload;
+  const preferred = `${replacement}${match.plural ? 's' : ''}`;
+  const written = surface(analysis, match);
+  return {
+    start: match.start,
+    end: match.end,
+    message: definition
+      ? `Use the preferred form "${preferred}", not "${written}", and define it at first use: write "${definition.written}".`
+      : `Use the preferred form "${preferred}", not "${written}".`,
+    fix: definition?.fix ? capitalizeAtSentenceStart(analysis, match.start, definition.fix) : preferred,
+    entryId: entry.id,
+  };
 }
 
 export const preferredTerm: Rule = {
@@ -102,23 +103,9 @@ export const preferredTerm: Rule = {
       { markdown: "Hodgkin's lymphoma responds to nivolumab.", expected: ['1:1-1:19 Use the preferred form "Hodgkin lymphoma", not "Hodgkin\'s lymphoma".'] },
     ],
   },
+  perChunk: true,
   check(analysis, report) {
-    for (const match of variantsToReport(analysis)) {
-      const { entry, replacement } = match.phrase.payload;
-      const plural = match.plural || replacement === `${entry.abbreviation}s`;
-      const preferred = `${replacement}${match.plural ? 's' : ''}`;
-      const written = surface(analysis, match);
-      const definition = replacement === entry.abbreviation || replacement === `${entry.abbreviation}s` ? definitionNeeded(analysis, match, plural) : undefined;
-      report({
-        start: match.start,
-        end: match.end,
-        message: definition
-          ? `Use the preferred form "${preferred}", not "${written}", and define it at first use: write "${definition.written}".`
-          : `Use the preferred form "${preferred}", not "${written}".`,
-        fix: definition?.fix ? capitalizeAtSentenceStart(analysis, match.start, definition.fix) : preferred,
-        entryId: entry.id,
-      });
-    }
+    for (const match of reportableVariants(analysis)) report(variantReport(analysis, match));
     for (const misspelling of misspelledDrugs(analysis)) {
       report({
         start: misspelling.start,
@@ -127,6 +114,17 @@ export const preferredTerm: Rule = {
         fix: misspelling.correct,
         entryId: misspelling.entry.id,
       });
+    }
+  },
+  // Only the whole document knows which use of an abbreviation is its first.
+  amendReports(analysis, report) {
+    for (const uses of abbreviationUses(analysis).values()) {
+      const match = firstUndefinedUse(analysis, uses)?.match;
+      if (!match || match.phrase.payload.form !== 'variant') continue;
+      const { entry, replacement } = match.phrase.payload;
+      if (replacement !== entry.abbreviation && replacement !== `${entry.abbreviation}s`) continue;
+      const definition = definitionToWrite(entry, match.plural || replacement === `${entry.abbreviation}s`);
+      if (definition) report(variantReport(analysis, match, definition));
     }
   },
 };

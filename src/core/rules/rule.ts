@@ -50,11 +50,17 @@ export interface Rule {
   safeFixes: boolean;
   docs: RuleDocs;
   /**
-   * Whether what it reports in a chunk depends on that chunk alone (its sentences and matches, never
-   * another chunk's or a document-wide fact), and only where the corpus matched: the linter then runs
-   * it on each chunk with a match, by itself, and keeps the chunk's findings until the chunk changes.
+   * Whether what it reports in a chunk depends on that chunk alone (its sentences and words, never
+   * another chunk's or a document-wide fact): the linter then runs it on each chunk by itself, and
+   * keeps the chunk's findings until the chunk changes.
    */
   perChunk?: true;
+  /**
+   * For a per-chunk rule: what only the whole document says about a report a chunk made (a variant that
+   * is also the first undefined use of its abbreviation). A report here takes the place of the chunk's
+   * report of the same entry at the same span, and is dropped where the chunk made none.
+   */
+  amendReports?(analysis: Analysis, report: (finding: ProseReport) => void): void;
   /**
    * For a per-chunk rule: what one chunk says that bears on the rule's reports in every other (a
    * product it introduces by brand and generic), each at the prose offset it is said. A report is
