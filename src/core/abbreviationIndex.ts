@@ -474,6 +474,8 @@ function wordBefore(text: string, end: number): { start: number; end: number } |
 
 // "Abbreviations: CI, confidence interval; HR, hazard ratio." and "ICANS = immune effector cell-associated neurotoxicity syndrome".
 const LIST_LEAD = /^\s*(?:abbreviations?(?:\s+used)?|acronyms)\s*[:.]\s*/i;
+// What LIST_LEAD opens with, read in place at a block's start.
+const OPENS_LIST = /\s*a(?:bbreviation|cronym)/iy;
 const LIST_ITEM = /^\s*([^\s,=:;]+)\s*(?:,|=|:|\s[\u2013\u2014-]\s)\s*([^;]+?)\s*\.?\s*$/u;
 
 /**
@@ -494,9 +496,12 @@ function listDefinitions(analysis: Analysis, scopes: readonly Scope[]): Map<numb
   const { blocks } = analysis.prose;
   for (let index = 0; index < blocks.length; index++) {
     const block = blocks[index]!;
+    const scope = scopeAt(scopes, block.start);
+    // Outside a glossary, only a paragraph that opens with the lead is a list: the others' text is not sliced.
+    OPENS_LIST.lastIndex = block.start;
+    if (scope.kind !== 'glossary' && (block.kind !== 'paragraph' || !OPENS_LIST.test(text))) continue;
     const content = text.slice(block.start, block.end);
     const lead = LIST_LEAD.exec(content);
-    const scope = scopeAt(scopes, block.start);
     if (block.kind === 'paragraph' && (lead || scope.kind === 'glossary')) {
       // A glossary's paragraph may hold one item ("ITT: intention to treat") or a lead and many.
       let offset = block.start + (lead?.[0].length ?? 0);

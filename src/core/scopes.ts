@@ -27,6 +27,8 @@ const GLOSSARY_COLUMN = /^(?:abbreviations?|acronyms?|abbr\.?)$/i;
 const CAPTION = /^(?:(?:table|figure|fig\.|exhibit|supplementary\s+(?:table|figure))\s*[A-Z]?\d+[A-Za-z]?\b|table:)/i;
 const FIGURE_CAPTION = /^(?:figure|fig\.|supplementary\s+figure)\s*[A-Z]?\d+/i;
 const ABOUT = /^About\s[^:\u2029]{3,100}:/;
+// What ABOUT and FIGURE_CAPTION open with, read in place at a block's start.
+const OPENS_ABOUT_OR_CAPTION = /\s*(?:About\s|fig|supplementary\s)/iy;
 // A table's notes after it: its abbreviations, notes, sources and footnote marks.
 const TABLE_NOTE = /^(?:abbreviations?\b|notes?\b|sources?\b|[*\u2020\u2021§¶])/i;
 
@@ -80,13 +82,16 @@ export function documentScopes(analysis: Analysis, mode: 'ama' | 'document' = 'a
       index = last;
       continue;
     }
+    // Only a paragraph that opens as one could be an "About" paragraph or a caption: the others' text is not sliced.
+    OPENS_ABOUT_OR_CAPTION.lastIndex = block.start;
+    if (block.kind !== 'paragraph' || !OPENS_ABOUT_OR_CAPTION.test(analysis.prose.text)) continue;
     const text = blockText(analysis, block);
     // A press release's closing "About the National Cancer Institute (NCI): ..." stands alone, as it is reused whole.
-    if (block.kind === 'paragraph' && ABOUT.test(text)) {
+    if (ABOUT.test(text)) {
       scopes.push({ kind: 'boilerplate', start: block.start, end: block.end, name: 'the "About" paragraph' });
       continue;
     }
-    if (block.kind === 'paragraph' && FIGURE_CAPTION.test(text) && !(blocks[index + 1]?.kind === 'table-cell')) {
+    if (FIGURE_CAPTION.test(text) && !(blocks[index + 1]?.kind === 'table-cell')) {
       let last = index;
       while (last + 1 < blocks.length && blocks[last + 1]!.kind === 'paragraph' && /^abbreviations?\b/i.test(blockText(analysis, blocks[last + 1]!))) last++;
       scopes.push({ kind: 'legend', start: block.start, end: blocks[last]!.end, name: `the legend of ${text.split(/[.:]/)[0]}` });
