@@ -17,6 +17,12 @@ describe('sense ranking for abbreviations with several meanings (issue #16)', ()
     assert.deepEqual(linter().abbreviations('Survival improved (95% CI wide).'), [{ abbreviation: 'CI', expansion: 'confidence interval', entryId: 'confidence-interval', ambiguous: false, status: 'well-known' }]);
   });
 
+  it('reads a statistic after the use in its own paragraph only: a number opening the next settles nothing', () => {
+    assert.deepEqual(findingsOf('Patients were grouped by HR\n\n12 patients had events.', rule), [
+      '1:26-1:28 "HR" is not defined at first use and has several meanings: write "hazard ratio (HR)", "heart rate (HR)", "hormone receptor (HR)", "homologous recombination (HR)" or "high risk (HR)".',
+    ]);
+  });
+
   it('offers one fix per sense, likeliest first by the words around the use, none of them safe for fix-all', () => {
     const text = 'HR status was known for all patients.';
     const [finding] = linter().lint(text).filter((candidate) => candidate.ruleId === rule);

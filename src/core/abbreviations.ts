@@ -1,8 +1,7 @@
-import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, placelessSpanReading, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
+import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
-import type { Sentence } from './text/sentences';
 import { partitionPoint } from './text/spans';
 
 /** How an abbreviation is introduced where it is used: `expansion (ABBR)` or `ABBR (expansion)`. */
@@ -222,9 +221,10 @@ function definitionByEquals(analysis: Analysis, use: TermMatch, entry: TermEntry
 // "HR 0.68", "HR for death", "OS was 24 months": the statistic's own sense, whatever else the letters mean.
 const STATISTIC_AFTER = /^\s*(?:[=:,(]\s*)?(?:\d|(?:was|were|is|of)\s+\d|for\s+(?:death|progression|relapse|recurrence|disease|overall|an?\s+event|os|pfs|efs|dfs)\b)/i;
 
-/** Whether a statistic right after an ambiguous measure's abbreviation settles its sense. */
-export function statisticFollows(analysis: Analysis, entry: TermEntry, end: number): boolean {
-  return entry.category === 'measure' && STATISTIC_AFTER.test(analysis.prose.text.slice(end, end + 40));
+/** Whether a statistic follows a use in its paragraph, which settles an ambiguous measure's sense. */
+function statisticFollows(analysis: Analysis, use: AbbreviationUse): boolean {
+  const { start, end } = use.match;
+  return STATISTIC_AFTER.test(analysis.prose.text.slice(end, Math.min(end + 40, blockOf(analysis, start).end)));
 }
 
 // Words too common to tell senses apart.
@@ -232,13 +232,6 @@ const STOPWORDS = new Set(['about', 'after', 'among', 'and', 'as', 'before', 'be
 
 function contentWords(text: string): Set<string> {
   return new Set((text.toLowerCase().match(/\p{L}[\p{L}-]{3,}/gu) ?? []).filter((word) => !STOPWORDS.has(word)));
-}
-
-const sentenceWordsOf = new WeakMap<Analysis | ChunkAnalysis, Map<string, Set<string>>>();
-
-/** The content words of a sentence of the analysis, read once. */
-function sentenceWords(analysis: Analysis, sentence: Sentence): Set<string> {
-  return placelessSpanReading(sentenceWordsOf, analysis, sentence, () => contentWords(analysis.prose.text.slice(sentence.start, sentence.end)));
 }
 
 const senseWordsOf = new WeakMap<TermEntry, Set<string>[]>();
@@ -263,7 +256,8 @@ export interface SenseRanking {
  * Ranks the senses of an abbreviation with several meanings by its uses' context: a team's pinned
  * sense, or a statistic ("95% CI", "HR 0.7", "HR for death") for a measure, settles it; otherwise the
  * words around the uses that a sense's description (or the entry's definition) shares order them,
- * the corpus's first sense first on a tie, and the writer chooses.
+ * the corpus's first sense first on a tie, and the writer chooses. `uses`: all the document's uses
+ * of the abbreviation.
  */
 export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly AbbreviationUse[]): SenseRanking {
   const primary = entry.expansions![0]!;
@@ -271,19 +265,70 @@ export function rankSenses(analysis: Analysis, entry: TermEntry, uses: readonly 
   const all = [primary, ...others.map((sense) => sense.expansion)];
   const pinned = entry.pinnedSense && all.find((sense) => normalizeExpansion(sense) === normalizeExpansion(entry.pinnedSense!));
   if (pinned) return { senses: [pinned, ...all.filter((sense) => sense !== pinned)], decided: true };
-  const statistic = entry.category === 'measure' && uses.some((use) => statisticFollows(analysis, entry, use.match.end) || afterPercentage(analysis, use.match.start));
-  if (statistic) return { senses: all, decided: true };
-  // Each sentence once, however many uses it holds, and whichever abbreviation asks: a long sentence of
-  // uses would be read again for each.
-  const sentences = new Map(uses.map((use) => sentenceOf(analysis, use.match.start)).map((sentence) => [sentence.start, sentence]));
-  const context = new Set<string>();
-  for (const sentence of sentences.values()) {
-    for (const word of sentenceWords(analysis, sentence)) context.add(word);
-  }
-  const score = (words: Set<string>) => [...words].filter((word) => context.has(word)).length;
+  const context = (analysis.chunks && contextOfChunks(analysis, entry, uses)) || senseContext(analysis, entry, uses);
+  if (entry.category === 'measure' && context.statistic) return { senses: all, decided: true };
+  const score = (words: Set<string>) => [...words].filter((word) => context.words.has(word)).length;
   const scores = senseWords(entry).map(score);
   const order = all.map((sense, index) => ({ sense, index })).sort((a, b) => scores[b.index]! - scores[a.index]! || a.index - b.index);
   return { senses: order.map((item) => item.sense), decided: false };
+}
+
+/** What uses of an abbreviation say of its sense: a statistic after one, and which of its senses' words their sentences hold. */
+interface SenseContext {
+  statistic: boolean;
+  words: Set<string>;
+}
+
+function senseContext(analysis: Analysis, entry: TermEntry, uses: readonly AbbreviationUse[]): SenseContext {
+  const statistic = uses.some((use) => statisticFollows(analysis, use) || afterPercentage(analysis, use.match.start));
+  const senses = allSenseWords(entry);
+  const words = new Set<string>();
+  // Each sentence once, however many uses it holds: a long sentence of uses would be read again for each.
+  let sentenceStart = -1;
+  for (const use of uses) {
+    const sentence = sentenceOf(analysis, use.match.start);
+    if (sentence.start === sentenceStart) continue;
+    sentenceStart = sentence.start;
+    for (const word of contentWords(analysis.prose.text.slice(sentence.start, sentence.end))) if (senses.has(word)) words.add(word);
+  }
+  return { statistic, words };
+}
+
+const allSenseWordsOf = new WeakMap<TermEntry, Set<string>>();
+
+/** The words of all an entry's senses: all of a sentence that can rank them. */
+function allSenseWords(entry: TermEntry): Set<string> {
+  let words = allSenseWordsOf.get(entry);
+  if (!words) allSenseWordsOf.set(entry, (words = new Set(senseWords(entry).flatMap((sense) => [...sense]))));
+  return words;
+}
+
+// A use's sentence and paragraph are its chunk's: each chunk's context, per ambiguous abbreviation, is kept with it.
+const chunkSenseContextsOf = new WeakMap<ChunkAnalysis, Map<string, SenseContext>>();
+
+function readSenseContexts(view: Analysis): Map<string, SenseContext> {
+  const contexts = new Map<string, SenseContext>();
+  for (const [id, uses] of abbreviationUses(view)) {
+    const { entry } = uses[0]!;
+    if (entry.otherSenses) contexts.set(id, senseContext(view, entry, uses));
+  }
+  return contexts;
+}
+
+/**
+ * The context of an entry's uses from its chunks' kept contexts; none when `uses` are not all of
+ * one entry's, which the chunks keep theirs for.
+ */
+function contextOfChunks(analysis: Analysis, entry: TermEntry, uses: readonly AbbreviationUse[]): SenseContext | undefined {
+  if (uses.some((use) => use.entry !== entry)) return undefined;
+  const context: SenseContext = { statistic: false, words: new Set() };
+  for (const { chunk, value } of placedChunkUses(analysis)) {
+    if (!value.has(entry.id)) continue;
+    const kept = chunkReading(analysis, chunk, chunkSenseContextsOf, readSenseContexts).get(entry.id)!;
+    context.statistic ||= kept.statistic;
+    for (const word of kept.words) context.words.add(word);
+  }
+  return context;
 }
 
 /**

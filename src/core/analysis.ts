@@ -750,17 +750,6 @@ export function spanReading<T, Owner extends object = Analysis>(kept: WeakMap<Ow
   return reading;
 }
 
-/**
- * A span reading that does not depend on where the span is (a sentence's words), kept with the chunk
- * that holds the span while that chunk is unchanged: a keystroke elsewhere does not read it again.
- */
-export function placelessSpanReading<T>(kept: WeakMap<Analysis | ChunkAnalysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
-  const chunks = analysis.chunks;
-  if (!chunks) return spanReading(kept, analysis, span, read);
-  const chunk = chunks[partitionPoint(chunks.length, (at) => chunks[at]!.proseOffset <= span.start) - 1]!;
-  return spanReading(kept, chunk.analysis, { start: span.start - chunk.proseOffset, end: span.end - chunk.proseOffset }, read);
-}
-
 /** The prose block containing a prose offset. */
 export function blockAt(prose: Prose, offset: number): ProseBlock | undefined {
   return spanAt(prose.blocks, offset);
