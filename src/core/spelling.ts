@@ -1,4 +1,4 @@
-import { chunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk } from './analysis';
+import type { Analysis } from './analysis';
 import { addTo } from './collections';
 import type { CompiledCorpus } from './corpus/compile';
 import { variantText } from './corpus/compile';
@@ -63,34 +63,13 @@ export function editDistance(a: string, b: string, limit: number): number {
   return row[b.length]!;
 }
 
-const cache = new WeakMap<Analysis, Misspelling[]>();
-
 /**
  * Words of the prose that no corpus phrase matched and that are one edit from a drug word (two for
  * words of ten letters or more), with the same first two letters and the same last three: the shape of
- * a drug name, so that ordinary words are never compared.
+ * a drug name, so that ordinary words are never compared. A misspelling is one word, so a chunk's are
+ * its own (preferred-term reads them per chunk).
  */
 export function misspelledDrugs(analysis: Analysis): Misspelling[] {
-  let found = cache.get(analysis);
-  if (!found) {
-    found = analysis.chunks ? misspelledInChunks(analysis, analysis.chunks) : readMisspellings(analysis);
-    cache.set(analysis, found);
-  }
-  return found;
-}
-
-// A misspelling is one word: the chunk's own.
-const chunkMisspellingsOf = new WeakMap<ChunkAnalysis, Misspelling[]>();
-
-function misspelledInChunks(analysis: Analysis, chunks: readonly DocumentChunk[]): Misspelling[] {
-  const found: Misspelling[] = [];
-  for (const { chunk, reading } of chunkReadings(analysis, chunks, chunkMisspellingsOf, readMisspellings)) {
-    for (const misspelling of reading) found.push({ ...misspelling, start: misspelling.start + chunk.proseOffset, end: misspelling.end + chunk.proseOffset });
-  }
-  return found;
-}
-
-function readMisspellings(analysis: Analysis): Misspelling[] {
   const { tokens, matches } = analysis;
   const matched = new Uint8Array(tokens.count);
   for (const match of matches) matched.fill(1, match.firstToken, match.lastToken + 1);
