@@ -9,6 +9,7 @@ import { parseMarkdown } from '../src/core/markdown/parse';
 import { extractProse } from '../src/core/markdown/prose';
 import { LineIndex } from '../src/core/text/lineIndex';
 import type { Finding } from '../src/core/types';
+import { random } from './bench/generate';
 import { builtinCorpus, linter } from './helpers';
 
 const RUNS = Number(process.env.MEDLINT_PROPERTY_RUNS ?? 300);
@@ -90,6 +91,35 @@ function assertWellPlaced(text: string, span: { start: number; end: number; rang
   }
   assert.deepEqual(span.range, lines.rangeOf(span.start, span.end));
 }
+
+describe('line positions', () => {
+  // Line by line from the start, as LSP counts them: CRLF, LF and a lone CR each end a line.
+  const positionByScan = (text: string, offset: number) => {
+    let line = 0;
+    let lineStart = 0;
+    for (let at = 0; at < offset; at++) {
+      if (text[at] === '\n' || (text[at] === '\r' && text[at + 1] !== '\n')) {
+        line++;
+        lineStart = at + 1;
+      }
+    }
+    return { line, character: offset - lineStart };
+  };
+
+  it('places every offset as a scan from the start does, whatever order they are asked in', () => {
+    const next = random(20261203);
+    const pieces = ['a', 'PD-1 ', '\n', '\r\n', '\r', '\n\n', '😀', ' '];
+    for (let text = 0; text < 40; text++) {
+      const source = Array.from({ length: 1 + Math.floor(next() * 60) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+      const lines = new LineIndex(source);
+      const offsets = Array.from({ length: 30 }, () => Math.floor(next() * (source.length + 1)));
+      // In order, then in any order: the index starts from the line it found last.
+      for (const offset of [...[...offsets].sort((a, b) => a - b), ...offsets]) {
+        assert.deepEqual(lines.positionAt(offset), positionByScan(source, offset), `${JSON.stringify(source)} at ${offset}`);
+      }
+    }
+  });
+});
 
 describe('properties over generated Markdown (fast-check)', function () {
   this.timeout(120_000);

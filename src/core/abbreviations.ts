@@ -465,31 +465,15 @@ export function afterPercentage(analysis: Analysis, start: number): boolean {
   return /\d\s?%\s$/.test(analysis.prose.text.slice(Math.max(blockOf(analysis, start).start, start - 8), start));
 }
 
-/** The uses that need the abbreviation defined: outside headings, and not a gene, an interval after a percentage or another abbreviation's letters. */
-export function bodyUses(uses: readonly AbbreviationUse[]): AbbreviationUse[] {
-  const cached = bodyUsesOf.get(uses);
-  if (cached) return cached;
-  const body = uses.filter((use) => use.needsDefinition);
-  bodyUsesOf.set(uses, body);
-  return body;
-}
-
-// Rules ask about an abbreviation once for each of its uses: its uses are read once per document.
-// Keyed by the uses array, which abbreviationUses makes once per analysis.
-const bodyUsesOf = new WeakMap<readonly AbbreviationUse[], AbbreviationUse[]>();
-const firstUndefinedOf = new WeakMap<readonly AbbreviationUse[], AbbreviationUse | null>();
-
 /**
- * The first use that needed a definition and has none, for undefined-abbreviation and for
- * preferred-term when that use is a variant: none when it defines the abbreviation itself, or when
- * the heading that opens its section does ("## Interleukin-2 (IL-2)").
+ * The first use that needed a definition (outside headings, and not a gene, an interval after a
+ * percentage or another abbreviation's letters) and has none, for preferred-term when that use is a
+ * variant: none when it defines the abbreviation itself, or when the heading that opens its section
+ * does ("## Interleukin-2 (IL-2)").
  */
 export function firstUndefinedUse(analysis: Analysis, uses: readonly AbbreviationUse[]): AbbreviationUse | undefined {
-  const cached = firstUndefinedOf.get(uses);
-  if (cached !== undefined) return cached ?? undefined;
-  const first = bodyUses(uses)[0];
-  const definedByHeading = first && uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
-  const undefinedUse = !first || first.definition || definedByHeading ? undefined : first;
-  firstUndefinedOf.set(uses, undefinedUse ?? null);
-  return undefinedUse;
+  const first = uses.find((use) => use.needsDefinition);
+  if (!first || first.definition) return undefined;
+  const definedByHeading = uses.some((use) => use.inHeading && use.definition?.status === 'defined' && inSectionOf(analysis, use.match.start, first.match.start));
+  return definedByHeading ? undefined : first;
 }

@@ -3,6 +3,7 @@ import type { Position, Range, SourceSpan } from '../types';
 /** Maps UTF-16 offsets to line/character positions. Line breaks: CRLF, LF and lone CR, as in LSP. */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private lastLine = 0;
 
   constructor(private readonly text: string) {
     const starts = [0];
@@ -26,14 +27,19 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
+    const starts = this.lineStarts;
+    // A lint asks in document order, often again on the line it last found.
+    const last = this.lastLine;
+    if (starts[last]! <= clamped && (last + 1 === starts.length || clamped < starts[last + 1]!)) return { line: last, character: clamped - starts[last]! };
+    let low = starts[last]! <= clamped ? last + 1 : 0;
+    let high = starts[last]! <= clamped ? starts.length - 1 : last - 1;
     while (low < high) {
       const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid]! <= clamped) low = mid;
+      if (starts[mid]! <= clamped) low = mid;
       else high = mid - 1;
     }
-    return { line: low, character: clamped - this.lineStarts[low]! };
+    this.lastLine = low;
+    return { line: low, character: clamped - starts[low]! };
   }
 
   rangeOf(start: number, end: number): Range {
