@@ -9,6 +9,7 @@ import { inQuotation } from './quotations';
 import { definitionIn, type DefinitionElsewhere, type DocumentParts } from './documentParts';
 import { BODY, documentScopes, scopeAt, type Scope } from './scopes';
 import { partitionPoint } from './text/spans';
+import { stickyMatch } from './text/sticky';
 import { tokenIndexAfter } from './text/tokens';
 import type { AbbreviationOptions } from './types';
 import { WELL_KNOWN_ABBREVIATIONS, isChemicalFormula, isClusterOfDifferentiation, isStateInAddress } from './wellKnownAbbreviations';
@@ -498,8 +499,7 @@ function listDefinitions(analysis: Analysis, scopes: readonly Scope[]): Map<numb
     const block = blocks[index]!;
     const scope = scopeAt(scopes, block.start);
     // Outside a glossary, only a paragraph that opens with the lead is a list: the others' text is not sliced.
-    OPENS_LIST.lastIndex = block.start;
-    if (scope.kind !== 'glossary' && (block.kind !== 'paragraph' || !OPENS_LIST.test(text))) continue;
+    if (scope.kind !== 'glossary' && (block.kind !== 'paragraph' || !stickyMatch(OPENS_LIST, text, block.start))) continue;
     const content = text.slice(block.start, block.end);
     const lead = LIST_LEAD.exec(content);
     if (block.kind === 'paragraph' && (lead || scope.kind === 'glossary')) {

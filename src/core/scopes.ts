@@ -2,6 +2,7 @@ import type { Analysis } from './analysis';
 import type { ProseBlock } from './markdown/prose';
 import { headingLevel } from './rules/helpers';
 import { spanAt } from './text/spans';
+import { stickyMatch } from './text/sticky';
 
 /**
  * The parts of a document that define their abbreviations separately, as AMA style asks: the
@@ -83,8 +84,7 @@ export function documentScopes(analysis: Analysis, mode: 'ama' | 'document' = 'a
       continue;
     }
     // Only a paragraph that opens as one could be an "About" paragraph or a caption: the others' text is not sliced.
-    OPENS_ABOUT_OR_CAPTION.lastIndex = block.start;
-    if (block.kind !== 'paragraph' || !OPENS_ABOUT_OR_CAPTION.test(analysis.prose.text)) continue;
+    if (block.kind !== 'paragraph' || !stickyMatch(OPENS_ABOUT_OR_CAPTION, analysis.prose.text, block.start)) continue;
     const text = blockText(analysis, block);
     // A press release's closing "About the National Cancer Institute (NCI): ..." stands alone, as it is reused whole.
     if (ABOUT.test(text)) {

@@ -1,5 +1,6 @@
 import { closingFenceFor, isFrontMatterFence, splitLines } from './chunks';
 import { PLACEHOLDER, ProseBuilder, collectComments, type ChunkProse, type ProseBlockKind } from './prose';
+import { stickyMatch } from '../text/sticky';
 
 /**
  * Prose of a chunk without a parser, for the Markdown most drafts are made of: paragraphs, ATX
@@ -91,10 +92,6 @@ const INLINE_LINK = /\]\(([^\s()<>`\\]*)(?:[ \t]+"[^"\n\\]*")?[ \t]*\)/y;
 const FOOTNOTE_CALL = /\[\^([^\]\s\\]+)\]/y;
 const SUP = /<sup\b/iy;
 
-function stickyMatch(pattern: RegExp, text: string, at: number): RegExpExecArray | null {
-  pattern.lastIndex = at;
-  return pattern.exec(text);
-}
 const ENTITY = /&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/;
 // Escapes, entities, strikethrough and NUL (which CommonMark replaces) are left to remark, and so are
 // GFM autolink literals in displayed text (a link's destination is not displayed).

@@ -1,4 +1,5 @@
 import { partitionPoint } from '../text/spans';
+import { stickyMatch } from '../text/sticky';
 import { BLOCK_BREAK, PLACEHOLDER, type ChunkProse } from './prose';
 
 /**
@@ -97,8 +98,7 @@ function escaped(scan: Scan, at: number): boolean {
 
 /** The key at `at` (an `@`), pushed as a reference; the prose offset past it, or -1. */
 function readKey(scan: Scan, at: number): number {
-  KEY.lastIndex = at;
-  const match = KEY.exec(scan.prose.text);
+  const match = stickyMatch(KEY, scan.prose.text, at);
   if (!match) return -1;
   const key = match[1] ?? match[2]!;
   const keyStart = at + (match[1] === undefined ? 1 : 2);
