@@ -1,4 +1,5 @@
-import type { Analysis } from './analysis';
+import { blockAt, type Analysis } from './analysis';
+import type { ProseBlock } from './markdown/prose';
 import { partitionPoint } from './text/spans';
 
 /** A direct quotation attributed to a speaker, in prose offsets: what an editor does not rewrite. */
@@ -14,13 +15,21 @@ const PAIRS: readonly [string, string][] = [
   ['"', '"'],
 ];
 
-const cache = new WeakMap<Analysis, { all: Quotation[]; attributed: Quotation[] }>();
+interface BlockQuotations {
+  all: Quotation[];
+  attributed: Quotation[];
+}
 
-/** A block's text with its quotations blanked out, built in one pass: a block may hold thousands. */
+const NONE: BlockQuotations = { all: [], attributed: [] };
+
+// Per block, found when a span in it is first asked about: a lint asks about few of a document's blocks.
+const cache = new WeakMap<Analysis, Map<ProseBlock, BlockQuotations>>();
+
+/** A block's text with its quotations (sorted by start) blanked out, built in one pass: a block may hold thousands. */
 function outsideQuotations(blockText: string, blockStart: number, quotations: readonly Quotation[]): string {
   const parts: string[] = [];
   let at = 0;
-  for (const { start, end } of [...quotations].sort((a, b) => a.start - b.start)) {
+  for (const { start, end } of quotations) {
     const from = Math.max(at, start - blockStart);
     if (end - blockStart <= from) continue;
     parts.push(blockText.slice(at, from), ' '.repeat(end - blockStart - from));
@@ -30,42 +39,34 @@ function outsideQuotations(blockText: string, blockStart: number, quotations: re
   return parts.join('');
 }
 
-function quotationsOf(analysis: Analysis): { all: Quotation[]; attributed: Quotation[] } {
-  const cached = cache.get(analysis);
-  if (cached) return cached;
-  const text = analysis.prose.text;
-  const all: Quotation[] = [];
-  const attributed: Quotation[] = [];
-  for (const block of analysis.prose.blocks) {
-    const blockText = text.slice(block.start, block.end);
-    if (!/["\u201c]/.test(blockText)) continue;
-    const found: Quotation[] = [];
-    for (const [open, close] of PAIRS) {
-      for (let from = 0; ; ) {
-        const start = blockText.indexOf(open, from);
-        if (start < 0) break;
-        const end = blockText.indexOf(close, start + 1);
-        if (end < 0) break;
-        found.push({ start: block.start + start + 1, end: block.start + end });
-        from = end + 1;
-      }
+function quotationsIn(text: string, block: ProseBlock): BlockQuotations {
+  const blockText = text.slice(block.start, block.end);
+  if (!/["\u201c]/.test(blockText)) return NONE;
+  const found: Quotation[] = [];
+  for (const [open, close] of PAIRS) {
+    for (let from = 0; ; ) {
+      const start = blockText.indexOf(open, from);
+      if (start < 0) break;
+      const end = blockText.indexOf(close, start + 1);
+      if (end < 0) break;
+      found.push({ start: block.start + start + 1, end: block.start + end });
+      from = end + 1;
     }
-    if (found.length === 0) continue;
-    for (const quotation of found) all.push(quotation);
-    if (ATTRIBUTION.test(outsideQuotations(blockText, block.start, found))) for (const quotation of found) attributed.push(quotation);
   }
-  const quotations = { all: all.sort((a, b) => a.start - b.start), attributed: attributed.sort((a, b) => a.start - b.start) };
-  cache.set(analysis, quotations);
-  return quotations;
+  if (found.length === 0) return NONE;
+  const all = found.sort((a, b) => a.start - b.start);
+  return { all, attributed: ATTRIBUTION.test(outsideQuotations(blockText, block.start, all)) ? all : [] };
 }
 
-/**
- * The attributed direct quotations of the document, in order: text between quotation marks in a
- * prose block whose text outside the marks has a speech verb. A quoted claim that no one is said to
- * have said (a warning letter quoting a website) is not one: the claim is the writer's to answer for.
- */
-export function attributedQuotations(analysis: Analysis): Quotation[] {
-  return quotationsOf(analysis).attributed;
+/** The quotations of the block holding prose offset `offset` (none outside blocks). */
+function quotationsAt(analysis: Analysis, offset: number): BlockQuotations {
+  const block = blockAt(analysis.prose, offset);
+  if (!block) return NONE;
+  let byBlock = cache.get(analysis);
+  if (!byBlock) cache.set(analysis, (byBlock = new Map()));
+  let quotations = byBlock.get(block);
+  if (!quotations) byBlock.set(block, (quotations = quotationsIn(analysis.prose.text, block)));
+  return quotations;
 }
 
 function within(quotations: readonly Quotation[], start: number, end: number): boolean {
@@ -74,12 +75,16 @@ function within(quotations: readonly Quotation[], start: number, end: number): b
   return quotation !== undefined && quotation.start <= start && end <= quotation.end;
 }
 
-/** Whether prose offsets start..end lie inside an attributed quotation. */
+/**
+ * Whether prose offsets start..end lie inside an attributed direct quotation: text between quotation
+ * marks in a prose block whose text outside the marks has a speech verb. A quoted claim that no one is
+ * said to have said (a warning letter quoting a website) is not one: the claim is the writer's to answer for.
+ */
 export function inAttributedQuotation(analysis: Analysis, start: number, end: number): boolean {
-  return within(quotationsOf(analysis).attributed, start, end);
+  return within(quotationsAt(analysis, start).attributed, start, end);
 }
 
 /** Whether prose offsets start..end lie inside quotation marks: quoted words are not the writer's to change. */
 export function inQuotation(analysis: Analysis, start: number, end: number): boolean {
-  return within(quotationsOf(analysis).all, start, end);
+  return within(quotationsAt(analysis, start).all, start, end);
 }
