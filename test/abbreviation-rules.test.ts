@@ -153,6 +153,12 @@ describe('abbreviations found by their shape (issue #17)', () => {
     for (const [what, markdown] of exempt) {
       it(what, () => assert.deepEqual(abbreviationFindings(markdown), []));
     }
+
+    it('reads the words around the capitals in their own paragraph only', () => {
+      // A citation split by a paragraph break: the number now opens the next paragraph.
+      assert.deepEqual(abbreviationFindings('It violates 21 USC\n\n331 of the Act.'), ['undefined-abbreviation 1:16-1:19 "USC" is not defined and not used again: write the term in full.']);
+      assert.deepEqual(abbreviationFindings('It violates 21 USC 331 of the Act.'), []);
+    });
   });
 
   describe('the other abbreviation rules', () => {

@@ -299,15 +299,16 @@ function exemption(analysis: Analysis, short: string, start: number, end: number
     const sentence = sentenceOf(analysis, start);
     if (GENE_SENTENCE.test(text.slice(sentence.start, sentence.end))) return 'gene';
   }
-  const after = text.slice(end, end + 60);
+  // The words around it are its block's: an edit that splits a paragraph changes what they are.
+  const block = blockAt(analysis.prose, start);
+  const after = text.slice(end, Math.min(end + 60, block?.end ?? Infinity));
   if (REGISTERED_AFTER.test(after)) return 'name';
   if (afterPercentage(analysis, start) || text[start - 1] === '@' || inQuotation(analysis, start, end)) return 'here';
-  const before = text.slice(Math.max(0, start - 40), start);
+  const before = text.slice(Math.max(0, start - 40, block?.start ?? 0), start);
   if (TRIAL_AFTER.test(after) || TRIAL_BEFORE.test(before) || COMPANY_AFTER.test(after) || NUMBERED_AFTER.test(after)) return 'here';
   if (NAME_AFTER.test(after) || NAME_BEFORE.test(before)) return 'here';
   if ((CITATION.before.test(before) && CITATION.after.test(after)) || (MONTHS.has(short) && /^\s+\d/.test(after))) return 'here';
   if (/(?:^|\u2029)\s*$/.test(before) && /^\s*:/.test(after)) return 'here';
-  const block = blockAt(analysis.prose, start);
   return block && SPEAKER_LABEL.test(text.slice(block.start, block.start + 8)) ? 'here' : undefined;
 }
 
