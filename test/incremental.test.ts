@@ -110,6 +110,22 @@ describe('re-linting an edited document (per-chunk findings kept between lints)'
     assert.deepEqual([after!.range.start, after!.range.end, after!.start, after!.end], [{ line: 4, character: 15 }, { line: 4, character: 28 }, 42, 55]);
   });
 
+  it('shows a finding the edit left in place as the last lint did, and makes it again where its line moved', () => {
+    const editor = linter();
+    // Several chunks, none most of the document (which would be read whole).
+    const rest = Array.from({ length: 10 }, (_, index) => `Infusion ${index + 1} lasted 30 minutes.\n\n`).join('');
+    const text = `A B.\n\nImatinib is an immunotherapy.\n\n${rest}`;
+    const contradiction = (findings: Finding[]) => findings.find((finding) => finding.ruleId === 'contradiction')!;
+    const first = contradiction(editor.lint(text));
+    assert.equal(contradiction(editor.lint(`${text}Typed below.\n`)), first, 'the same finding: the edit is below it');
+    // The same length, so the same offsets, but a line break now: the finding is a line further down.
+    const typed = `A\nB.\n\nImatinib is an immunotherapy.\n\n${rest}Typed below.\n`;
+    const moved = contradiction(editor.lint(typed));
+    assert.notEqual(moved, first);
+    assert.deepEqual([moved.start, moved.range.start, moved.range.end], [first.start, { line: 3, character: 15 }, { line: 3, character: 28 }]);
+    assert.deepEqual(moved, contradiction(linter({ reuseChunks: false }).lint(typed)));
+  });
+
   it('asks for the definition at a variant that is the first undefined use, until a paragraph typed above defines the abbreviation', () => {
     const editor = linter();
     const variant = 'Trastuzumab targets Her2.\n';

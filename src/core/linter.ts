@@ -180,7 +180,10 @@ export function createLinter(options: LinterOptions): Linter {
       const admit = (placed: PlacedReport, base: number) => {
         const start = placed.start + base;
         const end = placed.end + base;
-        const span = lines.spanOf(start, end);
+        // A chunk the edit left in place, and its lines, shows its findings as the last lint did, without making them again.
+        const { shown } = placed;
+        const unmoved = shown !== undefined && shown.start === start && shown.end === end && !shown.fix?.moreEdits && lines.places(shown.range.start, start) && lines.places(shown.range.end, end);
+        const span = unmoved ? shown : lines.spanOf(start, end);
         const { id } = placed.rule;
         if (!suppressions.isEmpty && suppressions.isSuppressed(id, start, span.range.start.line)) return;
         if (accepted.length > 0 && accepted.some((entry) => ignores(entry, id, source.slice(start, end)))) return;
@@ -189,7 +192,8 @@ export function createLinter(options: LinterOptions): Linter {
           if (quotations === 'off') return;
           if (SEVERITY_RANK[quotations] < SEVERITY_RANK[severity]) severity = quotations;
         }
-        findings.push(findingOf(placed, severity, span, lines, base));
+        if (unmoved && shown.severity === severity) findings.push(shown);
+        else findings.push((placed.shown = findingOf(placed, severity, span, lines, base)));
       };
       const perChunk = allRules.filter((rule) => rule.perChunk && severities.has(rule));
       if (perChunk.length > 0) {

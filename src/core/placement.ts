@@ -25,6 +25,8 @@ export interface PlacedReport {
   abbreviation?: ProseReport['abbreviation'];
   /** What a chunk of the document may say that drops the report (Rule.chunkFacts), prefixed by the rule's id. */
   unless?: string;
+  /** The finding the last lint showed for it: a report kept with an unchanged chunk is shown again as it was. */
+  shown?: Finding;
 }
 
 /** CRLF in the source reads as LF in prose; nothing else may differ for a fix to be safe. */

@@ -42,6 +42,13 @@ export class LineIndex {
     return { line: low, character: clamped - starts[low]! };
   }
 
+  /** Whether `position` is still where offset `offset` is: what a finding kept from the last lint needs to be shown again. */
+  places(position: Position, offset: number): boolean {
+    const starts = this.lineStarts;
+    const lineStart = starts[position.line];
+    return lineStart !== undefined && lineStart + position.character === offset && (position.line + 1 === starts.length || offset < starts[position.line + 1]!);
+  }
+
   rangeOf(start: number, end: number): Range {
     return { start: this.positionAt(start), end: this.positionAt(end) };
   }
