@@ -3,13 +3,13 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { generateMarkdown } from './bench/generate';
 import { linter as createTestLinter, ROOT } from './helpers';
-import { OffThreadLinter } from '../src/worker/offThread';
+import { LINT_THREAD_LIMITS, OffThreadLinter } from '../src/worker/offThread';
 
 const SCRIPT = join(ROOT, 'dist', 'lintWorker.js');
 const DRAFT = 'Keytruda is an autoimmune therapy that blocks PD-1.\n';
 const linter = createTestLinter();
 
-/** The extension's lint worker (the built dist/lintWorker.js) on a real worker thread. */
+/** The extension's lint worker (the built dist/lintWorker.js) on a real worker thread, with the extension's limits. */
 describe('lint worker (off the extension host main thread)', function () {
   this.timeout(60_000);
   const pools: OffThreadLinter[] = [];
@@ -17,7 +17,7 @@ describe('lint worker (off the extension host main thread)', function () {
     let started = 0;
     const made = new OffThreadLinter(() => {
       started++;
-      return new Worker(SCRIPT);
+      return new Worker(SCRIPT, { resourceLimits: LINT_THREAD_LIMITS });
     }, abandonAfterMs);
     pools.push(made);
     return { pool: made, started: () => started };

@@ -119,6 +119,39 @@ describe('line positions', () => {
       }
     }
   });
+
+  it('places every offset of an edited text as a scan does, when the index is made from the last one\'s', () => {
+    const next = random(20261204);
+    const pieces = ['a', 'PD-1 ', '\n', '\r\n', '\r', '\n\n', '😀', ' '];
+    const some = (most: number) => Array.from({ length: Math.floor(next() * most) }, () => pieces[Math.floor(next() * pieces.length)]).join('');
+    let kept = 0;
+    for (let text = 0; text < 300; text++) {
+      const previous = some(40);
+      const at = Math.floor(next() * (previous.length + 1));
+      const removed = Math.floor(next() * (previous.length - at + 1));
+      const inserted = some(6);
+      const source = previous.slice(0, at) + inserted + previous.slice(at + removed);
+      // The edited part as the analysis gives it, from a line start before the edit to one after it; or
+      // the edit's own ends, which start no line in some texts (then the index is made anew).
+      const startsLine = (offset: number) => offset === 0 || offset === source.length || source[offset - 1] === '\n' || (source[offset - 1] === '\r' && source[offset] !== '\n');
+      const around = next() < 0.7;
+      let from = at;
+      let to = at + inserted.length;
+      if (around) {
+        while (!startsLine(from)) from--;
+        // Past the edit: the unchanged text decides where the next line starts.
+        to++;
+        while (to < source.length && !startsLine(to)) to++;
+        to = Math.min(to, source.length);
+        kept++;
+      }
+      const lines = LineIndex.edited(new LineIndex(previous), source, from, to, source.length - previous.length);
+      for (let offset = 0; offset <= source.length; offset++) {
+        assert.deepEqual(lines.positionAt(offset), positionByScan(source, offset), `${JSON.stringify(previous)} -> ${JSON.stringify(source)} (${from}-${to}) at ${offset}`);
+      }
+    }
+    assert.ok(kept > 150, `${kept} edits from a line start to a line start`);
+  });
 });
 
 describe('properties over generated Markdown (fast-check)', function () {

@@ -315,20 +315,35 @@ function readSenseContexts(view: Analysis): Map<string, SenseContext> {
   return contexts;
 }
 
+const senseContextsOfDocument = new WeakMap<Analysis, Map<string, SenseContext>>();
+
+/** Each ambiguous abbreviation's context in the document, by entry id: its chunks' kept contexts, merged in one pass. */
+function documentSenseContexts(analysis: Analysis): Map<string, SenseContext> {
+  let contexts = senseContextsOfDocument.get(analysis);
+  if (contexts) return contexts;
+  senseContextsOfDocument.set(analysis, (contexts = new Map()));
+  for (const { chunk } of placedChunkUses(analysis)) {
+    const kept = chunkReading(analysis, chunk, chunkSenseContextsOf, readSenseContexts);
+    if (kept.size === 0) continue;
+    for (const [id, { statistic, words }] of kept) {
+      const context = contexts.get(id);
+      if (!context) contexts.set(id, { statistic, words: new Set(words) });
+      else {
+        context.statistic ||= statistic;
+        for (const word of words) context.words.add(word);
+      }
+    }
+  }
+  return contexts;
+}
+
 /**
  * The context of an entry's uses from its chunks' kept contexts; none when `uses` are not all of
  * one entry's, which the chunks keep theirs for.
  */
 function contextOfChunks(analysis: Analysis, entry: TermEntry, uses: readonly AbbreviationUse[]): SenseContext | undefined {
   if (uses.some((use) => use.entry !== entry)) return undefined;
-  const context: SenseContext = { statistic: false, words: new Set() };
-  for (const { chunk, value } of placedChunkUses(analysis)) {
-    if (!value.has(entry.id)) continue;
-    const kept = chunkReading(analysis, chunk, chunkSenseContextsOf, readSenseContexts).get(entry.id)!;
-    context.statistic ||= kept.statistic;
-    for (const word of kept.words) context.words.add(word);
-  }
-  return context;
+  return documentSenseContexts(analysis).get(entry.id) ?? { statistic: false, words: new Set() };
 }
 
 /**

@@ -160,7 +160,7 @@ export class ChunkCache {
    * The last document analysed, its chunks and what they define and read as: an edit of it is split
    * again only where it changed, and its other chunks are not looked up again.
    */
-  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[]; arrays?: DocumentArrays } | undefined;
+  lastDocument: { source: string; chunks: Chunk[]; definitions: (DefinedLabels | undefined)[]; analyses: ChunkAnalysis[]; arrays?: DocumentArrays; lines?: LineIndex } | undefined;
   readonly keepsLastDocument: boolean;
 
   constructor(budget = 8_000_000) {
@@ -544,7 +544,10 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   } else {
     arrays = run.arrays();
   }
-  if (keeps) cache.lastDocument!.arrays = arrays;
+  // Chunks start lines: those before the edited chunks, and after them, are the last document's.
+  const startOf = (index: number) => (index < chunks.length ? chunks[index]!.start : source.length);
+  const lines = previous && last!.lines ? LineIndex.edited(last!.lines, source, startOf(reused), startOf(tailFrom), source.length - last!.source.length) : new LineIndex(source);
+  if (keeps) Object.assign(cache.lastDocument!, { arrays, lines });
   const { text, lowerTexts, blocks, citations, htmlComments, sentences, matches, plainText, pandocReferences, crossrefLabels } = arrays;
   const proseMap = arrays.proseMap.finish();
   let frontMatter: ParsedFrontMatter | undefined;
@@ -560,7 +563,7 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
   };
   return {
     source,
-    lines: new LineIndex(source),
+    lines,
     prose,
     tokens: {
       text,

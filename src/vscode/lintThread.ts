@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { OffThreadLinter } from '../worker/offThread';
+import { LINT_THREAD_LIMITS, OffThreadLinter } from '../worker/offThread';
 
 /**
  * The lint worker for the desktop (Node) extension host, or undefined in the browser, where the
@@ -11,5 +11,5 @@ export function startLintWorker(extensionUri: vscode.Uri): OffThreadLinter | und
   const load = require;
   const { Worker } = load('node:worker_threads') as typeof import('node:worker_threads');
   const script = vscode.Uri.joinPath(extensionUri, 'dist', 'lintWorker.js').fsPath;
-  return new OffThreadLinter(() => new Worker(script));
+  return new OffThreadLinter(() => new Worker(script, { resourceLimits: LINT_THREAD_LIMITS }));
 }

@@ -1,28 +1,36 @@
 import type { Position, Range, SourceSpan } from '../types';
+import { partitionPoint } from './spans';
 
 /** Maps UTF-16 offsets to line/character positions. Line breaks: CRLF, LF and lone CR, as in LSP. */
 export class LineIndex {
   private readonly lineStarts: number[];
   private lastLine = 0;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    if (!text.includes('\r')) {
-      // LF alone, as most documents: the native search finds each one faster than a loop.
-      for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-      return;
-    }
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      if (code === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (code === 10 /* \n */) {
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+  /** `lineStarts`, when given, are the text's: an edit's index (LineIndex.edited) is made from the last one's. */
+  constructor(
+    private readonly text: string,
+    lineStarts?: number[],
+  ) {
+    if (lineStarts) this.lineStarts = lineStarts;
+    else pushLineStarts((this.lineStarts = [0]), text, 0, text.length);
+  }
+
+  /**
+   * The index of `text`, an edit of the text `previous` indexed that changed only `from`..`to` of
+   * `text` (the rest moved by `shift`, the change in length): its lines before and after are the last
+   * ones, moved, not found again. `from` and `to` must each start a line, or be the text's end, in
+   * both texts; where either does not, the text is indexed anew.
+   */
+  static edited(previous: LineIndex, text: string, from: number, to: number, shift: number): LineIndex {
+    const old = previous.lineStarts;
+    const startsLine = (at: number, source: string) => at === 0 || at === source.length || (source[at - 1] === '\n' || (source[at - 1] === '\r' && source[at] !== '\n'));
+    if (!(startsLine(from, text) && startsLine(to, text) && startsLine(from, previous.text) && startsLine(to - shift, previous.text))) return new LineIndex(text);
+    // The last one's starts up to `from`, those of the edited part, then the last one's after it, moved.
+    const kept = partitionPoint(old.length, (index) => old[index]! <= from);
+    const starts = old.slice(0, kept);
+    pushLineStarts(starts, text, from, to);
+    for (let index = partitionPoint(old.length, (at) => old[at]! <= to - shift); index < old.length; index++) starts.push(old[index]! + shift);
+    return new LineIndex(text, starts);
   }
 
   positionAt(offset: number): Position {
@@ -55,5 +63,24 @@ export class LineIndex {
 
   spanOf(start: number, end: number): SourceSpan {
     return { start, end, range: this.rangeOf(start, end) };
+  }
+}
+
+/** Pushes onto `starts` the start of each line that a line break in `text` from `from` to `to` begins. */
+function pushLineStarts(starts: number[], text: string, from: number, to: number): void {
+  const firstReturn = text.indexOf('\r', from);
+  if (firstReturn < 0 || firstReturn >= to) {
+    // LF alone, as most documents: the native search finds each one faster than a loop.
+    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return;
+  }
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    } else if (code === 10 /* \n */) {
+      starts.push(i + 1);
+    }
   }
 }
