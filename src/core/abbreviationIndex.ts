@@ -1,5 +1,5 @@
 import { abbreviationUses, afterPercentage, findLongForm, placedChunkUses, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, chunkReading, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
+import { blockAt, chunkReading, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, PlacedKind } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -170,7 +170,7 @@ interface ChunkOccurrences {
   occurrences: PlacedOccurrence[];
 }
 
-const placedOccurrencesOf = new WeakMap<ChunkAnalysis, PlacedReading<ChunkOccurrences>>();
+const PLACED_OCCURRENCES = new PlacedKind<ChunkOccurrences>();
 const NO_SHAPE_DEFINITIONS = new Map<number, AbbreviationDefinition>();
 
 /** The document's occurrences, a list per chunk (or one for the document, when the analysis keeps no chunks). */
@@ -184,7 +184,7 @@ function placedOccurrences(analysis: Analysis): (readonly PlacedOccurrence[])[] 
     const definedByShape = uses ? chunkReading(analysis, chunk, chunkShapeDefinedOf, readShapeDefinedUses) : NO_SHAPE_DEFINITIONS;
     return { uses, occurrences: placeOccurrences(analysis, uses?.values() ?? [], shapes, definedByShape, chunk.proseOffset) };
   };
-  return placedChunkReadings(analysis, chunks, placedOccurrencesOf, place, moveOccurrences, (value, chunk) => value.uses === usesOf.get(chunk)).map(({ value }) => value.occurrences);
+  return placedChunkReadings(analysis, chunks, PLACED_OCCURRENCES, place, moveOccurrences, (value, chunk) => value.uses === usesOf.get(chunk)).map(({ value }) => value.occurrences);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, type PlacedReading } from './analysis';
+import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, PlacedKind } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -394,7 +394,7 @@ function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkU
 }
 
 // A chunk's uses in document offsets, with the document's matches, moved with the chunk.
-const placedUsesOf = new WeakMap<ChunkAnalysis, PlacedReading<Map<string, AbbreviationUse[]>>>();
+const PLACED_USES = new PlacedKind<Map<string, AbbreviationUse[]>>();
 
 function placeChunkUses(document: Analysis, chunk: DocumentChunk): Map<string, AbbreviationUse[]> {
   const by = chunk.proseOffset;
@@ -428,7 +428,7 @@ const chunkUsesInDocument = new WeakMap<Analysis, { chunk: DocumentChunk; value:
 /** Each chunk's uses in the document, by entry id, for the chunks that have any (placedChunkReadings). */
 export function placedChunkUses(document: Analysis): { chunk: DocumentChunk; value: Map<string, AbbreviationUse[]> }[] {
   let placed = chunkUsesInDocument.get(document);
-  if (!placed) chunkUsesInDocument.set(document, (placed = placedChunkReadings(document, chunksWithMatches(document), placedUsesOf, (chunk) => placeChunkUses(document, chunk), moveUses)));
+  if (!placed) chunkUsesInDocument.set(document, (placed = placedChunkReadings(document, chunksWithMatches(document), PLACED_USES, (chunk) => placeChunkUses(document, chunk), moveUses)));
   return placed;
 }
 

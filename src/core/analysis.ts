@@ -92,6 +92,8 @@ export interface ChunkAnalysis {
   abbreviationShapes: Int32Array;
   /** What the linter found in the chunk alone, with the settings it was found under (linter.ts). */
   findings?: ChunkFindings;
+  /** Readings of the document kept with the chunk, in document offsets, by kind (placedChunkReadings). */
+  placed: unknown[];
 }
 
 /** The per-chunk rules' reports on one chunk, and what it says for them about the document (Rule.chunkFacts). */
@@ -181,6 +183,7 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
     matches: compiled.matcher.findAll(tokens),
     sentences: splitSentences(prose.text),
     abbreviationShapes: Int32Array.from(abbreviationShapes(prose.text)),
+    placed: [],
   };
 }
 
@@ -666,23 +669,34 @@ export interface PlacedReading<T> {
   takenBy: object;
 }
 
+/**
+ * A kind of reading kept with each chunk's analysis (placedChunkReadings): its place in
+ * `ChunkAnalysis.placed`. A field, not a WeakMap keyed by the analysis: a keystroke looks up every
+ * chunk's, and a field is the quicker look-up.
+ */
+export class PlacedKind<T> {
+  private static count = 0;
+  readonly index = PlacedKind.count++;
+  declare readonly reading?: PlacedReading<T>;
+}
+
 // One token per version of a document, which a kept placed reading names as its taker: not the
 // analysis itself, which a cache entry would then keep alive.
 const versionTokens = new WeakMap<Analysis, object>();
 
 /**
  * What `place` makes of each chunk in document offsets (objects that hold the document's matches),
- * kept with the chunk's analysis and moved in place by `move` when an edit before the chunk moves it:
- * a keystroke makes the edited chunk's again, not every chunk's. Moving the last version's objects is
- * safe, as an analysis is valid only until its linter analyses the next version (whose arrays, and
- * the matches in them, are changed in place). A chunk whose document matches were made again, or whose
- * value `stillPlaced` rejects, is placed again; so is the second of two chunks of the same text, which
- * share an analysis, each time.
+ * kept with the chunk's analysis as `kind` and moved in place by `move` when an edit before the chunk
+ * moves it: a keystroke makes the edited chunk's again, not every chunk's. Moving the last version's
+ * objects is safe, as an analysis is valid only until its linter analyses the next version (whose
+ * arrays, and the matches in them, are changed in place). A chunk whose document matches were made
+ * again, or whose value `stillPlaced` rejects, is placed again; so is the second of two chunks of the
+ * same text, which share an analysis, each time.
  */
 export function placedChunkReadings<T>(
   document: Analysis,
   chunks: readonly DocumentChunk[],
-  kept: WeakMap<ChunkAnalysis, PlacedReading<T>>,
+  kind: PlacedKind<T>,
   place: (chunk: DocumentChunk) => T,
   move: (value: T, by: number) => void,
   stillPlaced: (value: T, chunk: DocumentChunk) => boolean = () => true,
@@ -691,11 +705,11 @@ export function placedChunkReadings<T>(
   if (!version) versionTokens.set(document, (version = {}));
   return chunks.map((chunk) => {
     const firstMatch = chunk.analysis.matches.length > 0 ? document.matches[chunk.matchOffset] : undefined;
-    const placed = kept.get(chunk.analysis);
+    const placed = chunk.analysis.placed[kind.index] as PlacedReading<T> | undefined;
     if (placed?.takenBy === version) return { chunk, value: place(chunk) };
     if (!placed || placed.firstMatch !== firstMatch || !stillPlaced(placed.value, chunk)) {
       const value = place(chunk);
-      kept.set(chunk.analysis, { value, proseOffset: chunk.proseOffset, firstMatch, takenBy: version });
+      chunk.analysis.placed[kind.index] = { value, proseOffset: chunk.proseOffset, firstMatch, takenBy: version } satisfies PlacedReading<T>;
       return { chunk, value };
     }
     if (placed.proseOffset !== chunk.proseOffset) {
