@@ -1,5 +1,5 @@
 import { abbreviationUses, afterPercentage, findLongForm, placedChunkUses, withDefinition, type AbbreviationUse } from './abbreviations';
-import { blockAt, chunkReading, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, PlacedKind } from './analysis';
+import { blockAt, chunkReading, placedChunkReadings, type Analysis, type DocumentChunk, KeptKind, type PlacedReading } from './analysis';
 import { normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { PhraseMatcher, type PhraseMatch } from './matcher';
@@ -170,7 +170,7 @@ interface ChunkOccurrences {
   occurrences: PlacedOccurrence[];
 }
 
-const PLACED_OCCURRENCES = new PlacedKind<ChunkOccurrences>();
+const PLACED_OCCURRENCES = new KeptKind<PlacedReading<ChunkOccurrences>>();
 const NO_SHAPE_DEFINITIONS = new Map<number, AbbreviationDefinition>();
 
 /** The document's occurrences, a list per chunk (or one for the document, when the analysis keeps no chunks). */
@@ -274,7 +274,7 @@ function readShapes(analysis: Analysis): ShapeReading[] {
 }
 
 // A shape reads no further than its block, so no further than its chunk.
-const chunkShapesOf = new WeakMap<ChunkAnalysis, ShapeReading[]>();
+const chunkShapesOf = new KeptKind<ShapeReading[]>();
 
 function shiftedDefinition(definition: AbbreviationDefinition, by: number): AbbreviationDefinition {
   const { phrase } = definition;
@@ -335,7 +335,7 @@ function acceptedShapeDefinition(analysis: Analysis, entry: TermEntry, use: Abbr
 }
 
 // A use's definition by shape reads no further than its sentence, so no further than its chunk.
-const chunkShapeDefinedOf = new WeakMap<ChunkAnalysis, Map<number, AbbreviationDefinition>>();
+const chunkShapeDefinedOf = new KeptKind<Map<number, AbbreviationDefinition>>();
 
 function readShapeDefinedUses(analysis: Analysis): Map<number, AbbreviationDefinition> {
   const found = new Map<number, AbbreviationDefinition>();

@@ -1,4 +1,4 @@
-import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, type Analysis, type ChunkAnalysis, type DocumentChunk, PlacedKind } from './analysis';
+import { blockAt, chunkReading, chunksWithMatches, documentMatch, indexOfMatch, placedChunkReadings, type Analysis, type DocumentChunk, KeptKind, type PlacedReading } from './analysis';
 import { ownersOfExpansion, normalizeExpansion } from './corpus/compile';
 import type { TermEntry } from './corpus/types';
 import { inHeading, inSectionOf, isGeneMention, nonOverlapping, sentenceOf, termMatches, type TermMatch } from './rules/helpers';
@@ -304,7 +304,7 @@ function allSenseWords(entry: TermEntry): Set<string> {
 }
 
 // A use's sentence and paragraph are its chunk's: each chunk's context, per ambiguous abbreviation, is kept with it.
-const chunkSenseContextsOf = new WeakMap<ChunkAnalysis, Map<string, SenseContext>>();
+const chunkSenseContextsOf = new KeptKind<Map<string, SenseContext>>();
 
 function readSenseContexts(view: Analysis): Map<string, SenseContext> {
   const contexts = new Map<string, SenseContext>();
@@ -385,7 +385,7 @@ interface ChunkUse {
 }
 
 // A use reads no further than its block, so no further than its chunk.
-const chunkUsesOf = new WeakMap<ChunkAnalysis, Map<string, ChunkUse[]>>();
+const chunkUsesOf = new KeptKind<Map<string, ChunkUse[]>>();
 
 function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkUse[]> {
   const found = new Map<string, ChunkUse[]>();
@@ -394,7 +394,7 @@ function readChunkUses(view: Analysis, chunk: DocumentChunk): Map<string, ChunkU
 }
 
 // A chunk's uses in document offsets, with the document's matches, moved with the chunk.
-const PLACED_USES = new PlacedKind<Map<string, AbbreviationUse[]>>();
+const PLACED_USES = new KeptKind<PlacedReading<Map<string, AbbreviationUse[]>>>();
 
 function placeChunkUses(document: Analysis, chunk: DocumentChunk): Map<string, AbbreviationUse[]> {
   const by = chunk.proseOffset;

@@ -92,8 +92,8 @@ export interface ChunkAnalysis {
   abbreviationShapes: Int32Array;
   /** What the linter found in the chunk alone, with the settings it was found under (linter.ts). */
   findings?: ChunkFindings;
-  /** Readings of the document kept with the chunk, in document offsets, by kind (placedChunkReadings). */
-  placed: unknown[];
+  /** What rules read in the chunk, kept with it between lints, by kind (KeptKind): chunkReading, placedChunkReadings. */
+  kept: unknown[];
 }
 
 /** The per-chunk rules' reports on one chunk, and what it says for them about the document (Rule.chunkFacts). */
@@ -183,7 +183,7 @@ function analyzeChunk(text: string, labels: Labels, signature: string | undefine
     matches: compiled.matcher.findAll(tokens),
     sentences: splitSentences(prose.text),
     abbreviationShapes: Int32Array.from(abbreviationShapes(prose.text)),
-    placed: [],
+    kept: [],
   };
 }
 
@@ -647,15 +647,26 @@ export function chunkDocument(chunk: AnalysedChunk, settings: DocumentSettings):
  * a reading that goes no further than a block, so no further than its chunk; each comes with its chunk,
  * whose offsets (`proseOffset`, `matchOffset`) place it in the document.
  */
-export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentChunk[], kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): { chunk: DocumentChunk; reading: T }[] {
-  return chunks.map((chunk) => ({ chunk, reading: chunkReading(document, chunk, kept, read) }));
+export function chunkReadings<T>(document: Analysis, chunks: readonly DocumentChunk[], kind: KeptKind<T>, read: (view: Analysis, chunk: DocumentChunk) => T): { chunk: DocumentChunk; reading: T }[] {
+  return chunks.map((chunk) => ({ chunk, reading: chunkReading(document, chunk, kind, read) }));
 }
 
-/** What `read` finds in one chunk of a document, read alone and kept with the chunk's analysis (chunkReadings). */
-export function chunkReading<T>(document: Analysis, chunk: DocumentChunk, kept: WeakMap<ChunkAnalysis, T>, read: (view: Analysis, chunk: DocumentChunk) => T): T {
-  let reading = kept.get(chunk.analysis);
-  if (reading === undefined) kept.set(chunk.analysis, (reading = read(chunkView(chunk, document), chunk)));
+/** What `read` finds in one chunk of a document, read alone and kept with the chunk's analysis as `kind` (chunkReadings). */
+export function chunkReading<T>(document: Analysis, chunk: DocumentChunk, kind: KeptKind<T>, read: (view: Analysis, chunk: DocumentChunk) => T): T {
+  let reading = chunk.analysis.kept[kind.index] as T | undefined;
+  if (reading === undefined) chunk.analysis.kept[kind.index] = reading = read(chunkView(chunk, document), chunk);
   return reading;
+}
+
+/**
+ * A kind of reading kept with each chunk's analysis: its place in `ChunkAnalysis.kept`. A field, not
+ * a WeakMap keyed by the analysis: a keystroke looks up many chunks' readings, and a field is the
+ * quicker look-up.
+ */
+export class KeptKind<T> {
+  private static count = 0;
+  readonly index = KeptKind.count++;
+  declare readonly reading?: T;
 }
 
 /** Document objects made of one chunk, kept with its analysis (placedChunkReadings). */
@@ -667,17 +678,6 @@ export interface PlacedReading<T> {
   firstMatch: CorpusMatch | undefined;
   /** The version of the document that last took it: a second chunk with the same text makes its own. */
   takenBy: object;
-}
-
-/**
- * A kind of reading kept with each chunk's analysis (placedChunkReadings): its place in
- * `ChunkAnalysis.placed`. A field, not a WeakMap keyed by the analysis: a keystroke looks up every
- * chunk's, and a field is the quicker look-up.
- */
-export class PlacedKind<T> {
-  private static count = 0;
-  readonly index = PlacedKind.count++;
-  declare readonly reading?: PlacedReading<T>;
 }
 
 // One token per version of a document, which a kept placed reading names as its taker: not the
@@ -696,7 +696,7 @@ const versionTokens = new WeakMap<Analysis, object>();
 export function placedChunkReadings<T>(
   document: Analysis,
   chunks: readonly DocumentChunk[],
-  kind: PlacedKind<T>,
+  kind: KeptKind<PlacedReading<T>>,
   place: (chunk: DocumentChunk) => T,
   move: (value: T, by: number) => void,
   stillPlaced: (value: T, chunk: DocumentChunk) => boolean = () => true,
@@ -705,11 +705,11 @@ export function placedChunkReadings<T>(
   if (!version) versionTokens.set(document, (version = {}));
   return chunks.map((chunk) => {
     const firstMatch = chunk.analysis.matches.length > 0 ? document.matches[chunk.matchOffset] : undefined;
-    const placed = chunk.analysis.placed[kind.index] as PlacedReading<T> | undefined;
+    const placed = chunk.analysis.kept[kind.index] as PlacedReading<T> | undefined;
     if (placed?.takenBy === version) return { chunk, value: place(chunk) };
     if (!placed || placed.firstMatch !== firstMatch || !stillPlaced(placed.value, chunk)) {
       const value = place(chunk);
-      chunk.analysis.placed[kind.index] = { value, proseOffset: chunk.proseOffset, firstMatch, takenBy: version } satisfies PlacedReading<T>;
+      chunk.analysis.kept[kind.index] = { value, proseOffset: chunk.proseOffset, firstMatch, takenBy: version } satisfies PlacedReading<T>;
       return { chunk, value };
     }
     if (placed.proseOffset !== chunk.proseOffset) {

@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, chunksWithMatches, documentMatch, spanReading, type Analysis, type ChunkAnalysis, type CorpusMatch } from '../analysis';
+import { blockAt, chunkReadings, chunksWithMatches, documentMatch, KeptKind, spanReading, type Analysis, type CorpusMatch } from '../analysis';
 import { inContext } from '../context';
 import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
@@ -48,7 +48,7 @@ export function termMatches(analysis: Analysis, forms?: TermForm[]): readonly Te
 }
 
 // Per chunk, the indexes of its term matches by form: an edit groups again only the chunks it changed.
-const chunkFormsOf = new WeakMap<ChunkAnalysis, Map<TermForm, number[]>>();
+const chunkFormsOf = new KeptKind<Map<TermForm, number[]>>();
 const termsOfFormOf = new WeakMap<Analysis, Map<TermForm, TermMatch[]>>();
 
 function groupChunkForms(view: Analysis): Map<TermForm, number[]> {
