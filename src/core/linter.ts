@@ -180,10 +180,12 @@ export function createLinter(options: LinterOptions): Linter {
       const admit = (placed: PlacedReport, base: number) => {
         const start = placed.start + base;
         const end = placed.end + base;
-        // A chunk the edit left in place, and its lines, shows its findings as the last lint did, without making them again.
+        // A chunk the edit left in place, and its lines, shows its findings as the last lint did, without
+        // making them again; one it only moved along its lines (a character typed above) keeps their range.
         const { shown } = placed;
-        const unmoved = shown !== undefined && shown.start === start && shown.end === end && !shown.fix?.moreEdits && lines.places(shown.range.start, start) && lines.places(shown.range.end, end);
-        const span = unmoved ? shown : lines.spanOf(start, end);
+        const samePlace = shown !== undefined && lines.places(shown.range.start, start) && lines.places(shown.range.end, end);
+        const unmoved = samePlace && shown.start === start && shown.end === end && !shown.fix?.moreEdits;
+        const span = unmoved ? shown : samePlace ? { start, end, range: shown.range } : lines.spanOf(start, end);
         const { id } = placed.rule;
         if (!suppressions.isEmpty && suppressions.isSuppressed(id, start, span.range.start.line)) return;
         if (accepted.length > 0 && accepted.some((entry) => ignores(entry, id, source.slice(start, end)))) return;
