@@ -112,7 +112,7 @@ export const undefinedAbbreviation: Rule = {
         const elsewhereNote = elsewhere ? ` It is defined in ${elsewhere.scope.name}, on line ${lineOf(analysis, elsewhere.start)}; ${scope.name} defines its own.` : '';
         const written = surface(analysis, occurrence);
         // Used once in its scope, the abbreviation is better written out (AMA): the fix gives the term alone.
-        const once = record.occurrences.filter((other) => other.scope === scope && !other.inHeading).length === 1;
+        const once = exactlyOne(record.occurrences, (other) => other.scope === scope && !other.inHeading);
         const spelledOut = (expansion: string, asPlural: boolean) =>
           !once ? writtenDefinition(expansion, record.short, asPlural) : !asPlural ? expansion : /\p{L}$/u.test(expansion) ? `${expansion}s` : undefined;
         const what = once ? `"${written}" is not defined${where} and not used again` : `"${written}" is not defined at first use${where}`;
@@ -135,8 +135,9 @@ export const undefinedAbbreviation: Rule = {
           });
           continue;
         }
-        const uses = record.occurrences.filter((other) => other.corpusUse).map((other) => other.corpusUse!);
-        const ranking = entry.otherSenses ? rankSenses(analysis, entry, uses) : { senses: [entry.expansions![0]!], decided: true };
+        const ranking = entry.otherSenses
+          ? rankSenses(analysis, entry, record.occurrences.filter((other) => other.corpusUse).map((other) => other.corpusUse!))
+          : { senses: [entry.expansions![0]!], decided: true };
         if (!ranking.decided) {
           // Which meaning the writer intends is theirs to say: every sense, likeliest first, one fix each,
           // none of them safe for fix-all.
@@ -167,3 +168,10 @@ export const undefinedAbbreviation: Rule = {
     }
   },
 };
+
+/** Whether exactly one of `items` passes `test`, counting no further than a second. */
+function exactlyOne<T>(items: readonly T[], test: (item: T) => boolean): boolean {
+  let found = 0;
+  for (const item of items) if (test(item) && ++found > 1) return false;
+  return found === 1;
+}
