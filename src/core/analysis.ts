@@ -5,7 +5,7 @@ import { splitEditedChunks, type Chunk } from './markdown/chunks';
 import { chunkDefinitions, chunkProse, documentLabels, labelSignature, mayDefine, opensDocument, splitChunks, type DefinedLabels } from './markdown/document';
 import type { PlainTextReason } from './markdown/budget';
 import type { Labels } from './markdown/fastProse';
-import { sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
+import { sourceEndAfter, sourceEndOf, type ChunkProse, type Prose, type ProseBlock } from './markdown/prose';
 import type { PandocLabel, PandocReference } from './markdown/pandoc';
 import { plainProse, type TextFormat } from './plainText';
 import { LineIndex } from './text/lineIndex';
@@ -196,6 +196,10 @@ interface DocumentArrays {
   text: string;
   /** Each chunk's lowercase prose, in order, joined when a rule first asks. */
   lowerTexts: string[];
+  /**
+   * Each prose character's source offset less its prose offset: an edit that adds as much prose as
+   * source (a word typed) leaves the values after it as they were, which the arrays only move.
+   */
   proseMap: Int32Buffer;
   starts: Int32Buffer;
   ends: Int32Buffer;
@@ -343,6 +347,14 @@ class Int32Buffer {
     this.length += count;
   }
 
+  /** Appends `count` values of `from`, each plus `shift` and less its place counted from `first`. */
+  appendLessPlace(from: Int32Array, count: number, shift: number, first: number): void {
+    const array = this.reserve(count);
+    const { length } = this;
+    for (let i = 0; i < count; i++) array[length + i] = from[i]! + shift - (first + i);
+    this.length += count;
+  }
+
   /** Replaces the values between the first `before` and the last `after` with `middle`'s, and adds `shift` to the last `after`. */
   replaceMiddle(before: number, after: number, middle: Int32Buffer, shift: number): void {
     const length = before + middle.length + after;
@@ -408,7 +420,7 @@ class ChunkRun {
     if (prose.plainText) this.plainText.push({ start: chunk.start, end: chunk.end, reason: prose.plainText });
     this.texts.push(prose.text);
     this.lowerTexts.push(tokens.lowerText);
-    this.proseMap.appendShifted(prose.map, prose.map.length, base);
+    this.proseMap.appendLessPlace(prose.map, prose.map.length, base, proseOffset);
     this.starts.appendShifted(tokens.starts, tokens.count, proseOffset);
     this.ends.appendShifted(tokens.ends, tokens.count, proseOffset);
     this.keys.appendShifted(tokens.keys, tokens.count, 0);
@@ -455,7 +467,7 @@ function replaceChunks(arrays: DocumentArrays, before: Counts, after: Counts, ru
   const { text } = arrays;
   arrays.text = [text.slice(0, before.prose), ...run.texts, text.slice(text.length - after.prose)].join('');
   replaceMiddle(arrays.lowerTexts, before.chunks, after.chunks, run.lowerTexts);
-  arrays.proseMap.replaceMiddle(before.prose, after.prose, run.proseMap, shift.source);
+  arrays.proseMap.replaceMiddle(before.prose, after.prose, run.proseMap, shift.source - shift.prose);
   arrays.starts.replaceMiddle(before.tokens, after.tokens, run.starts, shift.prose);
   arrays.ends.replaceMiddle(before.tokens, after.tokens, run.ends, shift.prose);
   arrays.keys.replaceMiddle(before.tokens, after.tokens, run.keys, 0);
@@ -561,8 +573,8 @@ export function analyze(source: string, compiled: CompiledCorpus, cache = new Ch
     blocks,
     citations,
     htmlComments,
-    sourceStart: (offset) => (offset >= proseMap.length ? source.length : proseMap[offset]!),
-    sourceEnd: (end) => sourceEndOf(source, proseMap, end),
+    sourceStart: (offset) => (offset >= proseMap.length ? source.length : proseMap[offset]! + offset),
+    sourceEnd: (end) => (end <= 0 ? (proseMap[0] ?? 0) : sourceEndAfter(source, proseMap[end - 1]! + end - 1)),
   };
   return {
     source,

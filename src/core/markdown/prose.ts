@@ -158,8 +158,11 @@ export class ProseBuilder {
 
 /** The offset just past the source of a prose range ending at `end` (an entity ends at its `;`). */
 export function sourceEndOf(source: string, map: ArrayLike<number>, end: number): number {
-  if (end <= 0) return map[0] ?? 0;
-  const last = map[end - 1]!;
+  return end <= 0 ? (map[0] ?? 0) : sourceEndAfter(source, map[end - 1]!);
+}
+
+/** Where the source of a prose character that starts at source offset `last` ends. */
+export function sourceEndAfter(source: string, last: number): number {
   if (source[last] === '&') {
     ENTITY.lastIndex = last;
     const entity = ENTITY.exec(source);
