@@ -766,11 +766,11 @@ function chunkView(chunk: DocumentChunk, document: Analysis): Analysis {
 }
 
 /**
- * What `read` finds in a span of an analysis's prose (a sentence), read once per span while the
- * analysis lives, in `kept`: rules ask about a sentence once for each match in it, and a sentence
+ * What `read` finds in a span of an analysis's prose (a sentence, a block), read once per span while
+ * the analysis lives, in `kept`: rules ask about a sentence once for each match in it, and a sentence
  * may hold thousands.
  */
-export function spanReading<T, Owner extends object = Analysis>(kept: WeakMap<Owner, Map<string, T>>, analysis: Owner, span: { start: number; end: number }, read: () => T): T {
+export function spanReading<T>(kept: WeakMap<Analysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
   let bySpan = kept.get(analysis);
   if (!bySpan) kept.set(analysis, (bySpan = new Map()));
   const key = `${span.start}-${span.end}`;

@@ -1,4 +1,4 @@
-import { blockAt, type Analysis } from './analysis';
+import { blockAt, spanReading, type Analysis } from './analysis';
 import type { ProseBlock } from './markdown/prose';
 import { partitionPoint } from './text/spans';
 
@@ -23,7 +23,7 @@ interface BlockQuotations {
 const NONE: BlockQuotations = { all: [], attributed: [] };
 
 // Per block, found when a span in it is first asked about: a lint asks about few of a document's blocks.
-const cache = new WeakMap<Analysis, Map<ProseBlock, BlockQuotations>>();
+const quotationsOf = new WeakMap<Analysis, Map<string, BlockQuotations>>();
 
 /** A block's text with its quotations (sorted by start) blanked out, built in one pass: a block may hold thousands. */
 function outsideQuotations(blockText: string, blockStart: number, quotations: readonly Quotation[]): string {
@@ -61,12 +61,7 @@ function quotationsIn(text: string, block: ProseBlock): BlockQuotations {
 /** The quotations of the block holding prose offset `offset` (none outside blocks). */
 function quotationsAt(analysis: Analysis, offset: number): BlockQuotations {
   const block = blockAt(analysis.prose, offset);
-  if (!block) return NONE;
-  let byBlock = cache.get(analysis);
-  if (!byBlock) cache.set(analysis, (byBlock = new Map()));
-  let quotations = byBlock.get(block);
-  if (!quotations) byBlock.set(block, (quotations = quotationsIn(analysis.prose.text, block)));
-  return quotations;
+  return block ? spanReading(quotationsOf, analysis, block, () => quotationsIn(analysis.prose.text, block)) : NONE;
 }
 
 function within(quotations: readonly Quotation[], start: number, end: number): boolean {

@@ -122,8 +122,9 @@ export const preferredTerm: Rule = {
       const match = firstUndefinedUse(analysis, uses)?.match;
       if (!match || match.phrase.payload.form !== 'variant') continue;
       const { entry, replacement } = match.phrase.payload;
-      if (replacement !== entry.abbreviation && replacement !== `${entry.abbreviation}s`) continue;
-      const definition = definitionToWrite(entry, match.plural || replacement === `${entry.abbreviation}s`);
+      const pluralAbbreviation = replacement === `${entry.abbreviation}s`;
+      if (replacement !== entry.abbreviation && !pluralAbbreviation) continue;
+      const definition = definitionToWrite(entry, match.plural || pluralAbbreviation);
       if (definition) report(variantReport(analysis, match, definition));
     }
   },
