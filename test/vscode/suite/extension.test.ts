@@ -478,6 +478,9 @@ describe('medlint in a real VS Code extension host', function () {
       '0:12-0:20 brand-name Warning "Keytruda" is a brand name: use the generic name "pembrolizumab".',
     ]);
     const problem = 'team/terms/broken.yaml:4:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]';
+    // The watcher may hear of the files written above only now, on a busy machine: its reset clears the
+    // problems until the configs are read again, as after the changes below.
+    await waitFor(() => api().problems().includes(problem), 'the problem found after the term files were written');
     assert.deepEqual(api().problems(), [problem]);
     const warnings = () => api().notices().filter((notice) => notice.includes('broken.yaml'));
     assert.deepEqual(warnings(), [`medlint: ${problem}. The rest of the corpus still applies.`]);
