@@ -110,10 +110,11 @@ export interface ChunkFindings {
 /**
  * A copy of `text` that holds no reference to a longer string. V8 keeps a slice (a chunk's text) as a
  * view of its whole parent (the document): a cache keyed by slices would keep every edited version
- * of the document alive.
+ * of the document alive. Slicing a concatenation flattens it into a string of its own, which the
+ * slice then views: one copy, a tenth of the time of a round trip through JSON.
  */
 export function detachedCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
+  return ` ${text}`.slice(1);
 }
 
 /** A map from chunk text that forgets its least recently used entries beyond a budget of characters. */
