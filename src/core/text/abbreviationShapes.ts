@@ -61,16 +61,19 @@ function classify(code: number, text: string, at: number): number {
   if ((code >= 48 && code <= 57) || JOINERS.has(code)) return OTHER_WORD;
   if (code < 128) return SEPARATOR;
   const char = text[at]!;
-  if (/\p{Lu}/u.test(char)) return CAPITAL;
-  if (/\p{Ll}/u.test(char)) return LOWER_CASE;
+  if (CAPITAL_LETTER.test(char)) return CAPITAL;
+  if (LOWER_CASE_LETTER.test(char)) return LOWER_CASE;
   return /[\p{L}\p{N}]/u.test(char) ? OTHER_WORD : SEPARATOR;
 }
 
 // A word joined by hyphens, ampersands or apostrophes, with a trailing + (CD8+).
 // A slash joins only a single capital ("HCT/P", "HCT/Ps"): "BRAF/MEK" and "HER2/neu" are two words.
 const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}&'\u2019+]|[-\u2010](?=[\p{L}\p{N}])|\/(?=\p{Lu}s?(?![\p{L}\p{N}])))*/gu;
-const CAPITALS = /\p{Lu}/gu;
-const LOWER = /\p{Ll}/gu;
+const CAPITAL_LETTER = /\p{Lu}/u;
+const LOWER_CASE_LETTER = /\p{Ll}/u;
+const HYPHEN = /[-\u2010]/;
+// Splits a word after each hyphen, which stays with the part before it.
+const AFTER_HYPHEN = /(?<=[-\u2010])/u;
 // A word of its own at either end of a compound: "HER2-positive", "Anti-PD-1", "T-DM1-plus-placebo".
 const PLAIN_WORD = /^(?:\p{Lu}?\p{Ll}{2,}|\p{Ll}+|\d+\p{Ll}+)$/u;
 // Three digits in a row, or digits on both sides of a hyphen: a code (NCT01234567, MK-3475-054, DT-06-01).
@@ -79,10 +82,6 @@ const PROTEIN_CHANGE = /^\p{Lu}\d+\p{Lu}$/u;
 const ROMAN = /^[IVXL]+[A-D]?$/;
 // Words that number what follows them: "phase IV", "stage IV", "class II".
 const NUMBERING = /(?:phase|stage|grade|class|type|part|level|tier|section|chapter|title|article|appendix|schedule|category|cycle|arm|cohort|study|trial|group|[-\u2010\u2013])\s*$/i;
-
-function count(pattern: RegExp, text: string): number {
-  return text.match(pattern)?.length ?? 0;
-}
 
 /** The abbreviations among a block's runs of word characters (start, end pairs) that hold two capitals or more. */
 function shapesInRuns(text: string, blockStart: number, runs: readonly number[], spans: number[]): void {
@@ -116,27 +115,46 @@ function shapesInRuns(text: string, blockStart: number, runs: readonly number[],
 
 /** The part of a word shaped like an abbreviation, without the words a hyphen joins to it. */
 function abbreviationCore(word: string): { text: string; offset: number } | undefined {
-  const parts = word.split(/(?<=[-\u2010])/u);
+  const parts = HYPHEN.test(word) ? word.split(AFTER_HYPHEN) : [word];
   let first = 0;
   let last = parts.length - 1;
   const bare = (part: string) => part.replace(/[-\u2010]$/u, '');
   while (first <= last && PLAIN_WORD.test(bare(parts[first]!))) first++;
   while (last >= first && PLAIN_WORD.test(bare(parts[last]!))) last--;
   if (first > last) return undefined;
-  const offset = parts.slice(0, first).join('').length;
+  let offset = 0;
+  for (let part = 0; part < first; part++) offset += parts[part]!.length;
   // A subscript range belongs to the unit after it: "AUC0-21days" abbreviates AUC.
   if (last < parts.length - 1 && /^\d/.test(parts[last + 1]!)) parts[last] = parts[last]!.replace(/(?<=\p{Lu}{2})\d+(?=[-\u2010]$)/u, '');
   // A possessive, or a plural written with an apostrophe (FDA's, irAE's), follows the abbreviation.
   const text = bare(parts.slice(first, last + 1).join('')).replace(/['\u2019]s$/u, '');
   // A plural (irAEs, CAR-Ts, irAE's) counts its letters without the s.
   const singular = text.replace(/(?<=\p{Lu}\d*)s$/u, '');
-  if (count(CAPITALS, singular) < 2 || count(LOWER, singular) > count(CAPITALS, singular)) return undefined;
+  if (!hasAbbreviationCase(singular)) return undefined;
   if (IDENTIFIER.test(text) || PROTEIN_CHANGE.test(text)) return undefined;
   return { text, offset };
 }
 
+/** Two capitals or more, and no more lower-case letters than capitals: counted without a list of matches per word. */
+function hasAbbreviationCase(text: string): boolean {
+  let capitals = 0;
+  let lower = 0;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 65 && code <= 90) capitals++;
+    else if (code >= 97 && code <= 122) lower++;
+    else if (code >= 128) {
+      const char = String.fromCodePoint(text.codePointAt(at)!);
+      at += char.length - 1;
+      if (CAPITAL_LETTER.test(char)) capitals++;
+      else if (LOWER_CASE_LETTER.test(char)) lower++;
+    }
+  }
+  return capitals >= 2 && lower <= capitals;
+}
+
 /** "(op-DEE-voh)", "pronounced KIM-RYE-AH": three or more syllables of letters, in parentheses or after "pronounced". */
 function isPronunciation(text: string, start: number, word: string): boolean {
-  const marked = (text[start - 1] === '(' && text[start + word.length] === ')') || /pronounced\s+$/i.test(text.slice(Math.max(0, start - 12), start));
-  return marked && /^\p{L}+(?:-\p{L}+){2,}$/u.test(word);
+  if (!/^\p{L}+(?:-\p{L}+){2,}$/u.test(word)) return false;
+  return (text[start - 1] === '(' && text[start + word.length] === ')') || /pronounced\s+$/i.test(text.slice(Math.max(0, start - 12), start));
 }
