@@ -5,10 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AjvDraft04 from 'ajv-draft-04';
 import sarifSchema from './fixtures/sarif-2.1.0-rtm.5.json';
-import { formatReport } from '../src/cli/format';
-import type { Finding } from '../src/core/types';
-import { linter, ROOT } from './helpers';
+import { createReporter, formatReport } from '../src/cli/format';
+import { lintFile, type FileOutcome, type LintJob } from '../src/cli/lintFile';
+import { lintInPool } from '../src/cli/threadPool';
 import { threadsFor } from '../src/cli/threads';
+import type { Finding } from '../src/core/types';
+import { Project } from '../src/node/project';
+import { builtinCorpus, linter, ROOT } from './helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 const SEEDS = join(ROOT, '..', 'shared', 'seeds');
@@ -236,6 +239,26 @@ describe('medlint CLI (built bundle)', function () {
     // A broken config falls back to the defaults, its ignore globs included.
     assert.deepEqual([...new Set(rows.map((row) => row.file))], [...withFindings.map((index) => `drafts/d${String(index).padStart(2, '0')}.md`), 'old/x.md']);
     assert.equal(run(['check', '--jobs', '0'], dir).code, 2);
+  });
+
+  it('lints again on this thread the batches of a worker that runs out of memory, in file order', async function () {
+    this.timeout(120_000);
+    const dir = folder({});
+    const files = Array.from({ length: 24 }, (_, index) => join(dir, `d${String(index).padStart(2, '0')}.md`));
+    files.forEach((file, index) => writeFileSync(file, `# Draft ${index}\n\nKeytruda is an autoimmune therapy. PD-1 and Her2 were measured.\n`));
+    // The first batch goes to the worker; a 2 MB draft in it outgrows the worker's 24 MB old generation.
+    writeFileSync(files[3]!, 'Pembrolizumab, an anti-PD-1 antibody, blocks PD-1 [1]. Keytruda cures cancer.\n\n'.repeat(25_000));
+    const job: LintJob = { fix: false, report: { format: 'json', version: '0', color: false } };
+    const project = new Project(builtinCorpus(), { reuseChunks: false });
+    const reporter = createReporter('json', job.report);
+    const local = { lint: (file: string) => lintFile(project, file, job, reporter), problems: () => project.problems };
+    const expected = files.map(local.lint);
+    const reported: FileOutcome[] = [];
+    // The built CLI serves batches as a worker; its heap is made too small for the 2 MB draft.
+    const workers = { script: join(ROOT, 'dist', 'medlint-cli.js'), workerData: { medlintLintWorker: job }, limits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 24 } };
+    const problems = await lintInPool(files, 2, workers, local, (outcome) => reported.push(outcome));
+    assert.deepEqual(problems, []);
+    assert.deepEqual(reported, expected);
   });
 
   it('lints on as many threads as --jobs allows, this one included, with 16 files or more for each', () => {
