@@ -174,18 +174,8 @@ interface Line {
 }
 
 export function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
   // A byte order mark is no part of the first line, as micromark skips it before parsing.
-  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (let i = start; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : -1;
-    if (code === 10 || code === 13 || code === -1) {
-      lines.push({ start, end: i, text: text.slice(start, i) });
-      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
-      start = i + 1;
-    }
-  }
-  return lines;
+  return new LazyLines(text, text.charCodeAt(0) === 0xfeff ? 1 : 0).all();
 }
 
 /** Offset of the first character that is not a space or tab in [start, end), or -1. */
@@ -201,24 +191,39 @@ function firstInk(text: string, start: number, end: number): number {
 class LazyLines {
   private readonly lines: Line[] = [];
   private next: number;
+  /**
+   * The first carriage return at or after the last line read, -1 when there is none: line ends are
+   * found with indexOf, which scans far faster than a loop over the characters, and most drafts have
+   * no carriage return, so it is looked for once.
+   */
+  private carriageReturn: number;
 
   constructor(
     private readonly text: string,
     from: number,
   ) {
     this.next = from;
+    this.carriageReturn = text.indexOf('\r', from);
   }
 
   at(index: number): Line | undefined {
     const { text, lines } = this;
     while (lines.length <= index && this.next <= text.length) {
       const start = this.next;
-      let i = start;
-      while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-      lines.push({ start, end: i, text: text.slice(start, i) });
-      this.next = text.charCodeAt(i) === 13 && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      if (this.carriageReturn >= 0 && this.carriageReturn < start) this.carriageReturn = text.indexOf('\r', start);
+      const lineFeed = text.indexOf('\n', start);
+      let end = lineFeed < 0 ? text.length : lineFeed;
+      if (this.carriageReturn >= 0 && this.carriageReturn < end) end = this.carriageReturn;
+      lines.push({ start, end, text: text.slice(start, end) });
+      this.next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
     }
     return lines[index];
+  }
+
+  /** Every line, to the end of the text. */
+  all(): Line[] {
+    this.at(Number.MAX_SAFE_INTEGER);
+    return this.lines;
   }
 }
 
