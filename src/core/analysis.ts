@@ -766,17 +766,21 @@ function chunkView(chunk: DocumentChunk, document: Analysis): Analysis {
   return view;
 }
 
+/** Readings of spans, kept per analysis: by start, then end, so that asking makes no key string. */
+export type SpanReadings<T> = WeakMap<Analysis, Map<number, Map<number, T>>>;
+
 /**
  * What `read` finds in a span of an analysis's prose (a sentence, a block), read once per span while
  * the analysis lives, in `kept`: rules ask about a sentence once for each match in it, and a sentence
  * may hold thousands.
  */
-export function spanReading<T>(kept: WeakMap<Analysis, Map<string, T>>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
-  let bySpan = kept.get(analysis);
-  if (!bySpan) kept.set(analysis, (bySpan = new Map()));
-  const key = `${span.start}-${span.end}`;
-  let reading = bySpan.get(key);
-  if (reading === undefined) bySpan.set(key, (reading = read()));
+export function spanReading<T>(kept: SpanReadings<T>, analysis: Analysis, span: { start: number; end: number }, read: () => T): T {
+  let byStart = kept.get(analysis);
+  if (!byStart) kept.set(analysis, (byStart = new Map()));
+  let byEnd = byStart.get(span.start);
+  if (!byEnd) byStart.set(span.start, (byEnd = new Map()));
+  let reading = byEnd.get(span.end);
+  if (reading === undefined) byEnd.set(span.end, (reading = read()));
   return reading;
 }
 

@@ -1,4 +1,4 @@
-import { spanReading, type Analysis, type CorpusMatch } from './analysis';
+import { spanReading, type Analysis, type SpanReadings, type CorpusMatch } from './analysis';
 import { sentenceAt } from './text/sentences';
 import { tokenIndexAfter, wordAt } from './text/tokens';
 
@@ -91,7 +91,7 @@ interface SentenceQuantities {
   quantifier: boolean;
 }
 
-const quantitiesOf = new WeakMap<Analysis, Map<string, SentenceQuantities>>();
+const quantitiesOf: SpanReadings<SentenceQuantities> = new WeakMap();
 
 function sentenceQuantities(analysis: Analysis, sentence: { start: number; end: number }): SentenceQuantities {
   return spanReading(quantitiesOf, analysis, sentence, () => {

@@ -1,4 +1,4 @@
-import { blockAt, spanReading, type Analysis } from './analysis';
+import { blockAt, spanReading, type Analysis, type SpanReadings } from './analysis';
 import type { ProseBlock } from './markdown/prose';
 import { partitionPoint } from './text/spans';
 
@@ -23,7 +23,7 @@ interface BlockQuotations {
 const NONE: BlockQuotations = { all: [], attributed: [] };
 
 // Per block, found when a span in it is first asked about: a lint asks about few of a document's blocks.
-const quotationsOf = new WeakMap<Analysis, Map<string, BlockQuotations>>();
+const quotationsOf: SpanReadings<BlockQuotations> = new WeakMap();
 
 /** A block's text with its quotations (sorted by start) blanked out, built in one pass: a block may hold thousands. */
 function outsideQuotations(blockText: string, blockStart: number, quotations: readonly Quotation[]): string {

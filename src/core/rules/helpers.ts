@@ -1,4 +1,4 @@
-import { blockAt, chunkReadings, chunksWithMatches, documentMatch, KeptKind, spanReading, type Analysis, type CorpusMatch } from '../analysis';
+import { blockAt, chunkReadings, chunksWithMatches, documentMatch, KeptKind, spanReading, type Analysis, type SpanReadings, type CorpusMatch } from '../analysis';
 import { inContext } from '../context';
 import { addTo, groupBy } from '../collections';
 import type { MatchPayload, TermForm } from '../corpus/compile';
@@ -222,7 +222,7 @@ export function hasCitation(analysis: Analysis, sentence: Sentence): boolean {
   });
 }
 
-const citedSentences = new WeakMap<Analysis, Map<string, boolean>>();
+const citedSentences: SpanReadings<boolean> = new WeakMap();
 
 /** The ATX level of the heading block that holds a prose offset (1 to 6), or 0 outside headings. */
 export function headingLevel(analysis: Analysis, offset: number): number {
