@@ -297,11 +297,6 @@ export function isGeneMention(analysis: Analysis, match: { start: number; end: n
 }
 
 /**
- * An abbreviation's definition as a writer would write it: plural when the use is ("immune-related
- * adverse events (irAEs)"); undefined for a plural whose expansion ends in a number or symbol, which
- * takes no plural ("programmed cell death protein 1s" is not English): the writer rephrases.
- */
-/**
  * An expansion as it reads inside a sentence: "Intention to treat", which opened a sentence, is
  * "intention to treat"; a proper name ("Food and Drug Administration") and a word with capitals
  * inside it ("T-cell", "McCune") keep theirs.
@@ -312,6 +307,11 @@ export function lowerCaseOpening(expansion: string): string {
   return !titleCase && /^\p{Lu}\p{Ll}*(?:-\p{Ll}+)*$/u.test(first!) ? first!.toLowerCase() + (rest.length ? ` ${rest.join(' ')}` : '') : expansion;
 }
 
+/**
+ * An abbreviation's definition as a writer would write it: plural when the use is ("immune-related
+ * adverse events (irAEs)"); undefined for a plural whose expansion ends in a number or symbol, which
+ * takes no plural ("programmed cell death protein 1s" is not English): the writer rephrases.
+ */
 export function writtenDefinition(expansion: string, abbreviation: string, plural: boolean): string | undefined {
   if (!plural) return `${expansion} (${abbreviation})`;
   return /\p{L}$/u.test(expansion) ? `${expansion}s (${abbreviation}s)` : undefined;
