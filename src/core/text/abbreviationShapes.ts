@@ -118,21 +118,30 @@ function abbreviationCore(word: string): { text: string; offset: number } | unde
   const parts = HYPHEN.test(word) ? word.split(AFTER_HYPHEN) : [word];
   let first = 0;
   let last = parts.length - 1;
-  const bare = (part: string) => part.replace(/[-\u2010]$/u, '');
-  while (first <= last && PLAIN_WORD.test(bare(parts[first]!))) first++;
-  while (last >= first && PLAIN_WORD.test(bare(parts[last]!))) last--;
+  while (first <= last && PLAIN_WORD.test(withoutJoiningHyphen(parts[first]!))) first++;
+  while (last >= first && PLAIN_WORD.test(withoutJoiningHyphen(parts[last]!))) last--;
   if (first > last) return undefined;
   let offset = 0;
   for (let part = 0; part < first; part++) offset += parts[part]!.length;
   // A subscript range belongs to the unit after it: "AUC0-21days" abbreviates AUC.
   if (last < parts.length - 1 && /^\d/.test(parts[last + 1]!)) parts[last] = parts[last]!.replace(/(?<=\p{Lu}{2})\d+(?=[-\u2010]$)/u, '');
-  // A possessive, or a plural written with an apostrophe (FDA's, irAE's), follows the abbreviation.
-  const text = bare(parts.slice(first, last + 1).join('')).replace(/['\u2019]s$/u, '');
-  // A plural (irAEs, CAR-Ts, irAE's) counts its letters without the s.
-  const singular = text.replace(/(?<=\p{Lu}\d*)s$/u, '');
+  let text = withoutJoiningHyphen(first === last ? parts[first]! : parts.slice(first, last + 1).join(''));
+  let singular = text;
+  if (text.endsWith('s')) {
+    // A possessive, or a plural written with an apostrophe (FDA's, irAE's), follows the abbreviation.
+    text = text.replace(/['\u2019]s$/u, '');
+    // A plural (irAEs, CAR-Ts, irAE's) counts its letters without the s.
+    singular = text.replace(/(?<=\p{Lu}\d*)s$/u, '');
+  }
   if (!hasAbbreviationCase(singular)) return undefined;
   if (IDENTIFIER.test(text) || PROTEIN_CHANGE.test(text)) return undefined;
   return { text, offset };
+}
+
+/** `part` without the hyphen that joins it to the next part of its word. */
+function withoutJoiningHyphen(part: string): string {
+  const last = part.charCodeAt(part.length - 1);
+  return last === 45 || last === 0x2010 ? part.slice(0, -1) : part;
 }
 
 /** Two capitals or more, and no more lower-case letters than capitals: counted without a list of matches per word. */
