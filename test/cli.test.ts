@@ -299,6 +299,20 @@ describe('medlint CLI (built bundle)', function () {
     });
   }
 
+  it('reads a draft from a named pipe, whose size is known only once it is read, to its end', async () => {
+    const dir = folder({});
+    const pipe = join(dir, 'draft.md');
+    assert.equal(spawnSync('mkfifo', [pipe]).status, 0);
+    // 216 KB: more than the buffer reads reuse, which a pipe's size of 0 does not grow ahead of time.
+    const sentence = 'The tumour shrank in most patients. ';
+    const writer = spawn(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(pipe)}, '# Draft\\n\\n' + ${JSON.stringify(sentence)}.repeat(6000) + 'Pembrolizumab is an autoimmune therapy.\\n')`]);
+    const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
+    await new Promise((resolve) => writer.on('close', resolve));
+    assert.equal(code, 1);
+    const rows = JSON.parse(stdout) as { line: number; column: number; rule: string }[];
+    assert.deepEqual(rows.map((row) => [row.rule, row.line, row.column]), [['misnomer', 3, sentence.length * 6000 + 'Pembrolizumab is an '.length + 1]]);
+  });
+
   it('skips binary and non-UTF-8 files with a message', () => {
     const dir = folder({ 'bin.md': Buffer.from([0x89, 0x50, 0x00, 0x01]), 'latin1.md': Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'a.md': 'Fine.' });
     const { code, stderr } = run(['check', '.'], dir);

@@ -25,24 +25,31 @@ type Decoded = { text: string; bom: boolean } | { skip: string };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
- * The bytes of the file being read, in one buffer every read reuses and grows to fit: a buffer per
+ * The bytes of the file being read, in one buffer that reads of files up to 1 MB reuse: a buffer per
  * file is garbage the moment it is decoded, yet stays allocated until a full collection, and after
- * 500 files of 20 KB a thread held 14-18 MB of them.
+ * 500 files of 20 KB a thread held 14-18 MB of them. A larger file gets a buffer of its own, so one
+ * long report does not keep its size in memory for the rest of the run.
  */
-let readBuffer = Buffer.allocUnsafe(64 * 1024);
+let reusedBuffer = Buffer.allocUnsafe(64 * 1024);
+const MAX_REUSED_BYTES = 1 << 20;
 
 function readBytes(file: string): Buffer {
   const descriptor = openSync(file, 'r');
   try {
-    const size = fstatSync(descriptor).size;
-    if (readBuffer.length < size + 1) readBuffer = Buffer.allocUnsafe(Math.max(size + 1, readBuffer.length * 2));
+    // A byte more than the file's size, so the read that finds its end needs no larger buffer.
+    const size = fstatSync(descriptor).size + 1;
+    let buffer = reusedBuffer;
+    if (buffer.length < size) {
+      buffer = Buffer.allocUnsafe(size);
+      if (size <= MAX_REUSED_BYTES) reusedBuffer = buffer;
+    }
     let length = 0;
     // Until the end of the file, which may have grown since its size was taken.
     for (let read = 1; read > 0; length += read) {
-      if (length === readBuffer.length) readBuffer = Buffer.concat([readBuffer, Buffer.allocUnsafe(readBuffer.length)]);
-      read = readSync(descriptor, readBuffer, length, readBuffer.length - length, null);
+      if (length === buffer.length) buffer = Buffer.concat([buffer, Buffer.allocUnsafe(buffer.length)]);
+      read = readSync(descriptor, buffer, length, buffer.length - length, null);
     }
-    return readBuffer.subarray(0, length);
+    return buffer.subarray(0, length);
   } finally {
     closeSync(descriptor);
   }
