@@ -241,24 +241,63 @@ describe('medlint CLI (built bundle)', function () {
     assert.equal(run(['check', '--jobs', '0'], dir).code, 2);
   });
 
-  it('lints again on this thread the batches of a worker that runs out of memory, in file order', async function () {
-    this.timeout(120_000);
-    const dir = folder({});
-    const files = Array.from({ length: 24 }, (_, index) => join(dir, `d${String(index).padStart(2, '0')}.md`));
-    files.forEach((file, index) => writeFileSync(file, `# Draft ${index}\n\nKeytruda is an autoimmune therapy. PD-1 and Her2 were measured.\n`));
-    // The first batch goes to the worker; a 2 MB draft in it outgrows the worker's 24 MB old generation.
-    writeFileSync(files[3]!, 'Pembrolizumab, an anti-PD-1 antibody, blocks PD-1 [1]. Keytruda cures cancer.\n\n'.repeat(25_000));
-    const job: LintJob = { fix: false, report: { format: 'json', version: '0', color: false } };
-    const project = new Project(builtinCorpus(), { reuseChunks: false });
-    const reporter = createReporter('json', job.report);
-    const local = { lint: (file: string) => lintFile(project, file, job, reporter), problems: () => project.problems };
-    const expected = files.map(local.lint);
-    const reported: FileOutcome[] = [];
-    // The built CLI serves batches as a worker; its heap is made too small for the 2 MB draft.
-    const workers = { script: join(ROOT, 'dist', 'medlint-cli.js'), workerData: { medlintLintWorker: job }, limits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 24 } };
-    const problems = await lintInPool(files, 2, workers, local, (outcome) => reported.push(outcome));
-    assert.deepEqual(problems, []);
-    assert.deepEqual(reported, expected);
+  describe('a worker that runs out of memory', () => {
+    /**
+     * Lints 40 drafts on this thread and one worker, the built CLI, whose heap is made too small for
+     * a 2 MB draft at `bigAt`; with `outputFullUntilWorkerEnds`, standard output stays full (the
+     * pool's `drained` wait) until the worker has ended. Resolves to what was reported, what one
+     * thread reports for the same files, and how the worker ended.
+     */
+    async function lintWithTooSmallWorker(bigAt: number, outputFullUntilWorkerEnds: boolean) {
+      const dir = folder({});
+      const files = Array.from({ length: 40 }, (_, index) => join(dir, `d${String(index).padStart(2, '0')}.md`));
+      files.forEach((file, index) => writeFileSync(file, `# Draft ${index}\n\nKeytruda is an autoimmune therapy. PD-1 and Her2 were measured.\n`));
+      writeFileSync(files[bigAt]!, 'Pembrolizumab, an anti-PD-1 antibody, blocks PD-1 [1]. Keytruda cures cancer.\n\n'.repeat(25_000));
+      const job: LintJob = { fix: false, report: { format: 'json', version: '0', color: false } };
+      const project = new Project(builtinCorpus(), { reuseChunks: false });
+      const reporter = createReporter('json', job.report);
+      const local = { lint: (file: string) => lintFile(project, file, job, reporter), problems: () => project.problems };
+      const expected = files.map(local.lint);
+      const reported: FileOutcome[] = [];
+      const workerErrors: string[] = [];
+      let full: Promise<void> | undefined;
+      let workerEnded = () => {};
+      if (outputFullUntilWorkerEnds) full = new Promise((resolve) => (workerEnded = () => setTimeout(resolve, 50)));
+      const watch = (worker: import('node:worker_threads').Worker) =>
+        worker.on('error', (error: NodeJS.ErrnoException) => {
+          workerErrors.push(error.code ?? error.message);
+          workerEnded();
+        });
+      process.on('worker', watch);
+      try {
+        const workers = { script: join(ROOT, 'dist', 'medlint-cli.js'), workerData: { medlintLintWorker: job }, limits: { maxYoungGenerationSizeMb: 8, maxOldGenerationSizeMb: 24 } };
+        void full?.then(() => (full = undefined));
+        const problems = await lintInPool(files, 2, workers, local, (outcome) => reported.push(outcome), () => full);
+        return { problems, reported, expected, workerErrors };
+      } finally {
+        process.off('worker', watch);
+      }
+    }
+
+    it('leaves its batches to this thread, which reports every file in order', async function () {
+      this.timeout(120_000);
+      // The first batch goes to the worker, with the 2 MB draft in it.
+      const { problems, reported, expected, workerErrors } = await lintWithTooSmallWorker(3, false);
+      assert.deepEqual(workerErrors, ['ERR_WORKER_OUT_OF_MEMORY']);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(reported, expected);
+    });
+
+    it('is sent no batch once it has ended, though its next batch waited for standard output', async function () {
+      this.timeout(120_000);
+      // The worker answers its first batch while standard output is full, and runs out of memory on
+      // its second, holding the 2 MB draft; the batch it would have been sent once the output drained
+      // is this thread's.
+      const { problems, reported, expected, workerErrors } = await lintWithTooSmallWorker(11, true);
+      assert.deepEqual(workerErrors, ['ERR_WORKER_OUT_OF_MEMORY']);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(reported, expected);
+    });
   });
 
   it('lints on as many threads as --jobs allows, this one included, with 16 files or more for each', () => {
@@ -299,18 +338,26 @@ describe('medlint CLI (built bundle)', function () {
     });
   }
 
-  it('reads a draft from a named pipe, whose size is known only once it is read, to its end', async () => {
+  it('reads a draft from a named pipe, whose size is known only once it is read, to its end', async function () {
+    // Windows has no mkfifo.
+    if (process.platform === 'win32') this.skip();
     const dir = folder({});
     const pipe = join(dir, 'draft.md');
     assert.equal(spawnSync('mkfifo', [pipe]).status, 0);
     // 216 KB: more than the buffer reads reuse, which a pipe's size of 0 does not grow ahead of time.
     const sentence = 'The tumour shrank in most patients. ';
     const writer = spawn(process.execPath, ['-e', `require('node:fs').writeFileSync(${JSON.stringify(pipe)}, '# Draft\\n\\n' + ${JSON.stringify(sentence)}.repeat(6000) + 'Pembrolizumab is an autoimmune therapy.\\n')`]);
-    const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
-    await new Promise((resolve) => writer.on('close', resolve));
-    assert.equal(code, 1);
-    const rows = JSON.parse(stdout) as { line: number; column: number; rule: string }[];
-    assert.deepEqual(rows.map((row) => [row.rule, row.line, row.column]), [['misnomer', 3, sentence.length * 6000 + 'Pembrolizumab is an '.length + 1]]);
+    const writerClosed = new Promise((resolve) => writer.on('close', resolve));
+    try {
+      const { code, stdout } = run(['check', 'draft.md', '--format', 'json'], dir);
+      assert.equal(code, 1);
+      const rows = JSON.parse(stdout) as { line: number; column: number; rule: string }[];
+      assert.deepEqual(rows.map((row) => [row.rule, row.line, row.column]), [['misnomer', 3, sentence.length * 6000 + 'Pembrolizumab is an '.length + 1]]);
+    } finally {
+      // A writer the CLI never read from would wait on the pipe for ever.
+      writer.kill();
+      await writerClosed;
+    }
   });
 
   it('skips binary and non-UTF-8 files with a message', () => {

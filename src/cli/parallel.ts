@@ -14,8 +14,9 @@ import { lintInPool, type FromWorker, type ToWorker } from './threadPool';
  * default, at the same speed. Its old generation is capped at 1 GB, far above what any draft needs,
  * because V8 sizes a heap's growth by its cap (heap-controller.h): under 2 GB it lets the old
  * generation grow to less than twice its live objects before a full collection, not four times. The
- * worker's old generation then peaked at 29-32 MB on those files, against 59-62 MB. A file that needs
- * more is linted again on the main thread, whose heap has V8's own limit.
+ * worker's old generation then peaked at 29-32 MB on those files, against 59-62 MB. A worker whose
+ * heap fills as it grows is ended by Node, and its files are linted again on the main thread, whose
+ * heap has V8's own limit; a single allocation larger than the whole cap would still end the process.
  */
 const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 1024 };
 

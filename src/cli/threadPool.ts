@@ -84,12 +84,17 @@ export async function lintInPool(
     wake = undefined;
   };
 
+  const threadsStarted: Worker[] = [];
   const started = Array.from({ length: threads - 1 }, () => {
     const worker = new Worker(workers.script, { workerData: workers.workerData, resourceLimits: workers.limits });
+    threadsStarted.push(worker);
     // Sent and not yet answered, in the order the worker answers them.
     const inFlight: Batch[] = [];
     let told = false;
+    // A batch posted to a worker that has ended is dropped without a word: none is sent after it ends.
+    let ended = false;
     const send = () => {
+      if (ended) return;
       const batch = take();
       if (batch) {
         inFlight.push(batch);
@@ -106,24 +111,31 @@ export async function lintInPool(
         arrived(message.outcomes);
         heard();
         const backlog = drained();
-        if (backlog) void backlog.then(send);
+        if (backlog) backlog.then(send, reject);
         else send();
       });
       worker.once('error', (error: NodeJS.ErrnoException) => {
+        ended = true;
         if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return reject(error);
         orphaned.push(...inFlight.splice(0));
         heard();
         resolve();
       });
-      worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`medlint: a lint worker exited with code ${code}`))));
+      worker.once('exit', (code) => {
+        ended = true;
+        if (code === 0) resolve();
+        else reject(new Error(`medlint: a lint worker exited with code ${code}`));
+      });
       for (let batch = 0; batch < BATCHES_IN_FLIGHT; batch++) send();
     });
   });
 
-  // A worker that fails ends the run, from wherever this thread waits.
+  // A worker that fails ends the run, from wherever this thread waits, and the others with it.
   let workersFinished = false;
   const workersDone = Promise.all(started).then(() => (workersFinished = true));
-  workersDone.catch(() => undefined);
+  workersDone.catch(() => {
+    for (const worker of threadsStarted) void worker.terminate();
+  });
   for (;;) {
     // An orphaned batch comes first: the outcomes held may be waiting for it.
     const batch = orphaned.shift() ?? (waiting.size < MAX_HELD ? take() : undefined);
@@ -136,6 +148,8 @@ export async function lintInPool(
     if (workersFinished) break;
     await Promise.race([new Promise<void>((resolve) => (wake = resolve)), workersDone]);
   }
+  // Every file is reported, or the run fails: a report cut short would pass for a clean one.
+  if (nextToReport !== files.length) throw new Error(`medlint: ${files.length - nextToReport} files were not linted`);
   addProblems(local.problems());
   return [...problems.values()];
 }
