@@ -279,25 +279,23 @@ describe('medlint CLI (built bundle)', function () {
       }
     }
 
-    it('leaves its batches to this thread, which reports every file in order', async function () {
-      this.timeout(120_000);
+    const cases = [
       // The first batch goes to the worker, with the 2 MB draft in it.
-      const { problems, reported, expected, workerErrors } = await lintWithTooSmallWorker(3, false);
-      assert.deepEqual(workerErrors, ['ERR_WORKER_OUT_OF_MEMORY']);
-      assert.deepEqual(problems, []);
-      assert.deepEqual(reported, expected);
-    });
-
-    it('is sent no batch once it has ended, though its next batch waited for standard output', async function () {
-      this.timeout(120_000);
+      { title: 'leaves its batches to this thread, which reports every file in order', bigAt: 3, outputFullUntilWorkerEnds: false },
       // The worker answers its first batch while standard output is full, and runs out of memory on
       // its second, holding the 2 MB draft; the batch it would have been sent once the output drained
       // is this thread's.
-      const { problems, reported, expected, workerErrors } = await lintWithTooSmallWorker(11, true);
-      assert.deepEqual(workerErrors, ['ERR_WORKER_OUT_OF_MEMORY']);
-      assert.deepEqual(problems, []);
-      assert.deepEqual(reported, expected);
-    });
+      { title: 'is sent no batch once it has ended, though its next batch waited for standard output', bigAt: 11, outputFullUntilWorkerEnds: true },
+    ];
+    for (const { title, bigAt, outputFullUntilWorkerEnds } of cases) {
+      it(title, async function () {
+        this.timeout(120_000);
+        const { problems, reported, expected, workerErrors } = await lintWithTooSmallWorker(bigAt, outputFullUntilWorkerEnds);
+        assert.deepEqual(workerErrors, ['ERR_WORKER_OUT_OF_MEMORY']);
+        assert.deepEqual(problems, []);
+        assert.deepEqual(reported, expected);
+      });
+    }
   });
 
   it('lints on as many threads as --jobs allows, this one included, with 16 files or more for each', () => {
