@@ -55,18 +55,13 @@ const PURPOSES = new Set([
 
 const WINDOW = { hedged: 3, intent: 12, reported: 10, mechanism: 8, conditional: 2 } as const;
 
-/** The lower-cased words of the match's sentence before it, nearest first, at most `window`. */
-function* wordsBefore(analysis: Analysis, match: CorpusMatch, window: number): Generator<string> {
+/** Whether one of `words` (lower case) stands among the `window` words before the match, in its sentence. */
+export function anyBefore(analysis: Analysis, match: CorpusMatch, words: ReadonlySet<string>, window: number): boolean {
   const sentenceStart = sentenceAt(analysis.sentences, match.start)?.start ?? 0;
   const { tokens } = analysis;
   for (let index = match.firstToken - 1; index >= 0 && index >= match.firstToken - window && tokens.starts[index]! >= sentenceStart; index--) {
-    yield wordAt(tokens, index);
+    if (words.has(wordAt(tokens, index))) return true;
   }
-}
-
-/** Whether one of `words` stands among the `window` words before the match, in its sentence. */
-export function anyBefore(analysis: Analysis, match: CorpusMatch, words: ReadonlySet<string>, window: number): boolean {
-  for (const word of wordsBefore(analysis, match, window)) if (words.has(word)) return true;
   return false;
 }
 
