@@ -323,9 +323,7 @@ function documentSenseContexts(analysis: Analysis): Map<string, SenseContext> {
   if (contexts) return contexts;
   senseContextsOfDocument.set(analysis, (contexts = new Map()));
   for (const { chunk } of placedChunkUses(analysis)) {
-    const kept = chunkReading(analysis, chunk, chunkSenseContextsOf, readSenseContexts);
-    if (kept.size === 0) continue;
-    for (const [id, { statistic, words }] of kept) {
+    for (const [id, { statistic, words }] of chunkReading(analysis, chunk, chunkSenseContextsOf, readSenseContexts)) {
       const context = contexts.get(id);
       if (!context) contexts.set(id, { statistic, words: new Set(words) });
       else {

@@ -18,3 +18,10 @@ export function grownInt32(array: Int32Array, capacity: number): Int32Array<Arra
   larger.set(array);
   return larger;
 }
+
+/** Whether exactly one of `items` passes `test`, counting no further than a second. */
+export function exactlyOne<T>(items: Iterable<T>, test: (item: T) => boolean): boolean {
+  let found = 0;
+  for (const item of items) if (test(item) && ++found > 1) return false;
+  return found === 1;
+}

@@ -5,6 +5,7 @@
  * open. Link and footnote definitions are the only thing one chunk can need from another; the caller
  * resolves them by label.
  */
+import { LineBreaks } from '../text/lineBreaks';
 
 /** Whether a chunk opens its document, where `---` starts front matter (a byte order mark aside). */
 export function opensDocument(text: string, chunk: Chunk): boolean {
@@ -191,31 +192,23 @@ function firstInk(text: string, start: number, end: number): number {
 class LazyLines {
   private readonly lines: Line[] = [];
   private next: number;
-  /**
-   * The first carriage return at or after the last line read, -1 when there is none: line ends are
-   * found with indexOf, which scans far faster than a loop over the characters, and most drafts have
-   * no carriage return, so it is looked for once.
-   */
-  private carriageReturn: number;
+  private readonly breaks: LineBreaks;
 
   constructor(
     private readonly text: string,
     from: number,
   ) {
     this.next = from;
-    this.carriageReturn = text.indexOf('\r', from);
+    this.breaks = new LineBreaks(text, from);
   }
 
   at(index: number): Line | undefined {
-    const { text, lines } = this;
+    const { text, lines, breaks } = this;
     while (lines.length <= index && this.next <= text.length) {
       const start = this.next;
-      if (this.carriageReturn >= 0 && this.carriageReturn < start) this.carriageReturn = text.indexOf('\r', start);
-      const lineFeed = text.indexOf('\n', start);
-      let end = lineFeed < 0 ? text.length : lineFeed;
-      if (this.carriageReturn >= 0 && this.carriageReturn < end) end = this.carriageReturn;
+      const end = breaks.lineEnd(start);
       lines.push({ start, end, text: text.slice(start, end) });
-      this.next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+      this.next = breaks.nextLineStart(end);
     }
     return lines[index];
   }

@@ -1,5 +1,6 @@
 import { abbreviationIndex, lineOf, undefinedFirstUses } from '../abbreviationIndex';
 import { rankSenses } from '../abbreviations';
+import { exactlyOne } from '../collections';
 import type { Rule } from './rule';
 import { capitalizeAtSentenceStart, lowerCaseOpening, surface, writtenDefinition, type TermMatch } from './helpers';
 import { isExplained } from '../plainExplanation';
@@ -168,10 +169,3 @@ export const undefinedAbbreviation: Rule = {
     }
   },
 };
-
-/** Whether exactly one of `items` passes `test`, counting no further than a second. */
-function exactlyOne<T>(items: readonly T[], test: (item: T) => boolean): boolean {
-  let found = 0;
-  for (const item of items) if (test(item) && ++found > 1) return false;
-  return found === 1;
-}

@@ -1,4 +1,5 @@
 import type { Position, Range, SourceSpan } from '../types';
+import { LineBreaks } from './lineBreaks';
 import { partitionPoint } from './spans';
 
 /** Maps UTF-16 offsets to line/character positions. Line breaks: CRLF, LF and lone CR, as in LSP. */
@@ -68,19 +69,10 @@ export class LineIndex {
 
 /** Pushes onto `starts` the start of each line that a line break in `text` from `from` to `to` begins. */
 function pushLineStarts(starts: number[], text: string, from: number, to: number): void {
-  const firstReturn = text.indexOf('\r', from);
-  if (firstReturn < 0 || firstReturn >= to) {
-    // LF alone, as most documents: the native search finds each one faster than a loop.
-    for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    return;
-  }
-  for (let i = from; i < to; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (code === 10 /* \n */) {
-      starts.push(i + 1);
-    }
+  const breaks = new LineBreaks(text, from);
+  for (let end = breaks.lineEnd(from); end < to; ) {
+    const next = breaks.nextLineStart(end);
+    starts.push(next);
+    end = breaks.lineEnd(next);
   }
 }
